@@ -1,0 +1,49 @@
+# One bootstrap for every target: create .venv if missing, install the project with its dev tools.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test check lint types imports bench eval index clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## make run: set up, build the index if missing or stale, open the TUI.
+run: $(STAMP)
+	$(BIN)/dla index build --if-stale
+	$(BIN)/dla
+
+## make test: set up, then the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## make check: what CI needs to hold: lint, format, types, import boundary, tests.
+check: lint types imports test
+
+lint: $(STAMP)
+	$(BIN)/ruff check assistant tests
+	$(BIN)/ruff format --check assistant tests
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+## make bench: speed figures (medians, with a baseline in the same run).
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run_all
+
+## make eval: search and extraction quality against the gold sets in tests/.
+eval: $(STAMP)
+	$(BIN)/python -m benchmarks.evaluate
+
+index: $(STAMP)
+	$(BIN)/dla index build
+
+clean:
+	rm -rf $(VENV) indexes/*/ .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The corpus: statute texts, translations and glossary as reviewed data under `corpus/`."""

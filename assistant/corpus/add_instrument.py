@@ -1,0 +1,86 @@
+"""Add (or regenerate) an instrument in the corpus from a plain-text statute file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.atomic import write_text_atomic
+from assistant.corpus.provenance import ArticleStatus, read_statuses
+from assistant.corpus.statute_parser import parse_statute
+from assistant.corpus.store import LAW_FILE
+from assistant.corpus.text_file import statute_to_data, write_text_file
+
+LAW_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{1,30}$")
+
+
+class AddInstrumentError(ValueError):
+    """Why an instrument could not be added."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `dla corpus add` wrote."""
+
+    law_id: str
+    articles: int
+    headings: int
+    text_path: Path
+    law_path: Path
+    created_metadata: bool
+
+
+def add_instrument(corpus_root: Path, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
+    """Parse `source` and write `corpus/laws/<law_id>/text.zh.yaml`; keep an existing law.yaml.
+
+    Without a provenance file every article is marked `unverified`: the tool cannot know how the
+    user's copy was checked, and must not claim more than it knows.
+    """
+    if not LAW_ID_PATTERN.match(law_id):
+        raise AddInstrumentError(f"law id {law_id!r} must be 2-31 lowercase letters, digits, '-' or '_'")
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AddInstrumentError(f"cannot read {source}: {exc}") from exc
+    parsed = parse_statute(text, str(source))
+    numbers = [a.number for a in parsed.articles]
+    if provenance is not None:
+        statuses = read_statuses(provenance, source.name, numbers)
+    else:
+        statuses = {
+            n: ArticleStatus("unverified", "Added by the user; wording not checked by the project.") for n in numbers
+        }
+    directory = corpus_root / "laws" / law_id
+    directory.mkdir(parents=True, exist_ok=True)
+    text_path = write_text_file(directory, statute_to_data(parsed, law_id, statuses, source.name, text))
+    law_path = directory / LAW_FILE
+    created = False
+    if not law_path.exists():
+        skeleton = {
+            "id": law_id,
+            "title_zh": parsed.title,
+            "title_en": law_id,
+            "citation_title_zh": parsed.title.removeprefix("中华人民共和国"),
+            "short_en": law_id.upper(),
+            "aliases": [parsed.title, law_id],
+            "issuing_body_zh": "未记录",
+            "issuing_body_en": "not recorded",
+            "document_number": None,
+            "adopted": None,
+            "promulgated": None,
+            "effective": "unknown",
+            "status": "unknown",
+            "level": "unknown",
+            "jurisdiction": "unknown",
+            "official_source": f"user file {source.name}",
+            "source_file": source.name,
+            "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        }
+        header = "# Metadata written by `dla corpus add`: review and complete it by hand.\n"
+        write_text_atomic(law_path, header + yaml.safe_dump(skeleton, allow_unicode=True, sort_keys=False))
+        created = True
+    return AddResult(law_id, len(parsed.articles), len(parsed.headings), text_path, law_path, created)

@@ -1,0 +1,154 @@
+"""`dla corpus verify`: numbering, structure, source wording and hashes, text status, translations."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.corpus.provenance import ProvenanceError, read_statuses
+from assistant.corpus.reconstruct import rebuilt_sha256
+from assistant.corpus.statute_parser import StatuteFormatError, parse_statute
+from assistant.corpus.store import TEXT_FILE, Corpus
+from assistant.datafile import load_yaml
+
+_WHITESPACE = re.compile(r"[\s\u3000]+")
+
+
+def _squash(text: str) -> str:
+    """Compare statute wording with whitespace aside, as SOURCES.md specifies."""
+    return _WHITESPACE.sub("", text)
+
+
+@dataclass
+class VerifyReport:
+    """What verification found: problems fail it; checks count what was looked at."""
+
+    problems: list[str] = field(default_factory=list)
+    checks: dict[str, int] = field(default_factory=dict)
+    compared_with_sources: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+    def count(self, name: str, amount: int = 1) -> None:
+        """Count one more check of a kind."""
+        self.checks[name] = self.checks.get(name, 0) + amount
+
+    def summary(self, corpus: Corpus) -> str:
+        """The one-line summary printed by the command."""
+        articles = sum(len(law.articles) for law in corpus.laws.values())
+        per_law = ", ".join(f"{law_id} {len(law.articles)}" for law_id, law in corpus.laws.items())
+        wording = (
+            "wording equal to sources" if self.compared_with_sources else "source hashes as recorded (sources absent)"
+        )
+        verdict = "OK" if self.ok else f"FAILED with {len(self.problems)} problem(s)"
+        return f"corpus verify {verdict}: {articles} articles ({per_law}); {wording}; " + ", ".join(
+            f"{name} {n}" for name, n in sorted(self.checks.items())
+        )
+
+
+def verify_corpus(corpus: Corpus, sources: Path | None) -> VerifyReport:
+    """Run every check; compare wording with the official files when `sources` is given."""
+    report = VerifyReport()
+    for law_id, law in corpus.laws.items():
+        _check_structure(law_id, corpus, report)
+        _check_english(law_id, corpus, report)
+        text_data = load_yaml(corpus.root / "laws" / law_id / TEXT_FILE)
+        recorded = text_data.get("source", {}).get("sha256")
+        if recorded != law.info.source_sha256:
+            report.problems.append(
+                f"{law_id}: text generated from a source with sha256 {recorded}, law.yaml records {law.info.source_sha256}"
+            )
+        elif rebuilt_sha256(text_data) != recorded:
+            report.problems.append(f"{law_id}: corpus text no longer rebuilds the source file with sha256 {recorded}")
+        report.count("source hashes")
+        if sources is not None:
+            _check_against_source(law_id, corpus, sources, report)
+    for issue in corpus.translation_issues:
+        report.problems.append(f"{issue.article_id}: {issue.message}")
+    report.compared_with_sources = sources is not None
+    return report
+
+
+def _check_structure(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
+    law = corpus.laws[law_id]
+    for index, article in enumerate(law.articles, start=1):
+        if article.number != index:
+            report.problems.append(f"{law_id}: article {article.number} where {index} was expected")
+        if law.headings and article.chapter is None:
+            report.problems.append(f"{article.id}: not under any chapter")
+        for paragraph in article.paragraphs:
+            if not paragraph.zh.strip():
+                report.problems.append(f"{article.id}.{paragraph.number}: empty paragraph")
+            for item_index, item in enumerate(paragraph.items, start=1):
+                if not item.zh.startswith("（"):
+                    report.problems.append(f"{article.id}.{paragraph.number}.{item_index}: item without its number")
+        report.count("articles")
+
+
+def _check_english(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
+    for article in corpus.all_articles(law_id):
+        for paragraph in article.paragraphs:
+            if paragraph.en is None:
+                report.problems.append(f"{article.id}.{paragraph.number}: no English")
+            for item in paragraph.items:
+                if item.en is None:
+                    report.problems.append(f"{article.id}.{paragraph.number}.{item.number}: no English")
+                elif not item.en.startswith(f"({item.number}) "):
+                    report.problems.append(
+                        f"{article.id}.{paragraph.number}.{item.number}: English item number differs"
+                    )
+        report.count("translations")
+    law = corpus.laws[law_id]
+    for heading in law.headings:
+        if heading.title_en is None:
+            report.problems.append(f"{law_id}: heading {heading.label_zh} has no English")
+
+
+def _check_against_source(law_id: str, corpus: Corpus, sources: Path, report: VerifyReport) -> None:
+    law = corpus.laws[law_id]
+    source_path = sources / law.info.source_file
+    try:
+        raw = source_path.read_bytes()
+    except OSError as exc:
+        report.problems.append(f"{law_id}: cannot read source {source_path}: {exc}")
+        return
+    actual_sha = hashlib.sha256(raw).hexdigest()
+    if actual_sha != law.info.source_sha256:
+        report.problems.append(
+            f"{law_id}: {source_path.name} has sha256 {actual_sha}, corpus records {law.info.source_sha256}"
+        )
+    try:
+        parsed = parse_statute(raw.decode("utf-8"), str(source_path))
+    except (StatuteFormatError, UnicodeDecodeError) as exc:
+        report.problems.append(f"{law_id}: source does not parse: {exc}")
+        return
+    if len(parsed.articles) != len(law.articles):
+        report.problems.append(f"{law_id}: source has {len(parsed.articles)} articles, corpus {len(law.articles)}")
+    for source_article, article in zip(parsed.articles, law.articles, strict=False):
+        source_lines = [line for p in source_article.paragraphs for line in [p.text, *(i.text for i in p.items)]]
+        corpus_lines = [line for p in article.paragraphs for line in [p.zh, *(i.zh for i in p.items)]]
+        if [_squash(x) for x in source_lines] != [_squash(x) for x in corpus_lines]:
+            report.problems.append(f"{article.id}: wording or paragraph split differs from {source_path.name}")
+        chapter_number = article.chapter.number if article.chapter else None
+        section_number = article.section.number if article.section else None
+        if (source_article.chapter, source_article.section) != (chapter_number, section_number):
+            report.problems.append(f"{article.id}: chapter/section differs from {source_path.name}")
+        report.count("wording compared")
+    provenance = sources / "provenance.json"
+    if provenance.exists():
+        try:
+            statuses = read_statuses(provenance, law.info.source_file, [a.number for a in law.articles])
+        except ProvenanceError as exc:
+            report.problems.append(str(exc))
+            return
+        for article in law.articles:
+            if statuses[article.number].status != article.text_status:
+                report.problems.append(
+                    f"{article.id}: text status {article.text_status}, provenance.json says {statuses[article.number].status}"
+                )
+            report.count("statuses compared")

@@ -1,0 +1,32 @@
+"""Plain-text rendering of `dla show`: citation, place in the instrument, status, both languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant import LEGAL_NOTICE_EN
+from assistant.status_labels import status_warning
+
+
+def format_show(data: dict[str, Any], lang: str) -> str:
+    """The text `dla show` prints for an article (or a paragraph or item of it)."""
+    lines = [f"{data['citation_zh']}  {data['citation_en']}", f"{data['law_title_zh']} / {data['law_title_en']}"]
+    place = " / ".join(part for part in (data.get("chapter"), data.get("section")) if part)
+    if place:
+        place_en = " / ".join(part for part in (data.get("chapter_en"), data.get("section_en")) if part)
+        lines.append(place + (f"  ({place_en})" if place_en else ""))
+    warning = status_warning(data["text_status"], data.get("status_note"))
+    lines.append(f"Text status: {data['text_status']}" + (f" — {warning}" if warning else ""))
+    lines.append("")
+    narrowed = "text_zh" in data
+    if lang in ("zh", "both"):
+        lines.append("[中文 · authoritative]")
+        lines.append(data["text_zh"] if narrowed else "\n".join(data["paragraphs_zh"]))
+        lines.append("")
+    if lang in ("en", "both"):
+        english = data["text_en"] if narrowed else "\n".join(data["paragraphs_en"])
+        lines.append("[English · unofficial translation]")
+        lines.append(english or "(no English translation yet)")
+        lines.append("")
+    lines.append(LEGAL_NOTICE_EN)
+    return "\n".join(lines) + "\n"
