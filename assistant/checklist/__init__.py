@@ -1,0 +1,1 @@
+"""Guided compliance checklists: questionnaire data, conditions, sessions and findings."""

@@ -1,0 +1,1 @@
+"""Exports of checklist results: Markdown (a contract pinned by golden files) and JSON."""

@@ -1,0 +1,1 @@
+"""Search: the bilingual Whoosh index, query understanding and ranking."""
