@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from assistant.corpus.fingerprint import corpus_fingerprint
 from assistant.datafile import DataFileError, LineDict, check_keys, load_yaml, require_mapping
 from assistant.models import (
     TEXT_STATUSES,
@@ -142,11 +142,7 @@ class Corpus:
     @cached_property
     def content_hash(self) -> str:
         """sha256 over every corpus file, to tell when indexes and exports are stale."""
-        digest = hashlib.sha256()
-        for path in sorted(self.root.rglob("*.yaml")):
-            digest.update(str(path.relative_to(self.root)).encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
+        return corpus_fingerprint(self.root)
 
 
 def _heading_key(kind: str, number: int, chapter: int | None) -> tuple[str, int, int | None]:

@@ -1,0 +1,105 @@
+"""Recognise citations in every form users type: dsl:27, 数安法27条, DSL Art. 36, Article 82 of the Shenzhen …"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import ArticleRef
+from assistant.numerals import NUMERAL_CHARS, chinese_to_int
+
+_NUMBER = rf"(?:\d{{1,3}}|[{NUMERAL_CHARS}]{{1,6}})"
+_CANONICAL = re.compile(r"\b([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?\b")
+_ZH_TAIL = rf"第?\s*({_NUMBER})\s*条(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
+_EN_ARTICLE = r"(?:art(?:icle)?s?\.?|§)\s*(\d{1,3})(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
+_EN_PARAGRAPH = r"(?:,?\s*(?:para(?:graph)?\.?|par\.)\s*(\d{1,2}))?(?:,?\s*item\s*\(?(\d{1,2})\)?)?"
+
+
+@dataclass(frozen=True)
+class CitationMatch:
+    """A citation found in a query: the law (None when not named), the numbers, and where it stood."""
+
+    law: str | None
+    article: int
+    paragraph: int | None
+    item: int | None
+    span: tuple[int, int]
+
+    def refs(self, laws: list[str]) -> list[ArticleRef]:
+        """The refs this match can mean: its law's, or every law's when none was named."""
+        return [ArticleRef(law, self.article, self.paragraph, self.item) for law in ([self.law] if self.law else laws)]
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return chinese_to_int(text)
+    except ValueError:
+        return None
+
+
+class CitationRecognizer:
+    """Finds citations using each law's id and aliases."""
+
+    def __init__(self, aliases: dict[str, list[str]]) -> None:
+        self.laws = list(aliases)
+        self.alias_to_law: dict[str, str] = {}
+        for law, names in aliases.items():
+            for name in [law, *names]:
+                self.alias_to_law[self._key(name)] = law
+        alternatives = "|".join(re.escape(a) for a in sorted(self.alias_to_law, key=len, reverse=True))
+        alias = rf"(?:the\s+)?({alternatives})"
+        self._zh = re.compile(rf"(?:《\s*{alias}\s*》|{alias})?\s*{_ZH_TAIL}", re.IGNORECASE)
+        self._en_alias_first = re.compile(rf"\b{alias}\s*,?\s*{_EN_ARTICLE}{_EN_PARAGRAPH}", re.IGNORECASE)
+        self._en_article_first = re.compile(
+            rf"\b{_EN_ARTICLE}{_EN_PARAGRAPH}(?:\s*(?:of|in)?\s*{alias})?", re.IGNORECASE
+        )
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return re.sub(r"\s+", " ", name.strip().lower())
+
+    def _law(self, name: str | None) -> str | None:
+        return self.alias_to_law.get(self._key(name)) if name else None
+
+    def find(self, query: str) -> list[CitationMatch]:
+        """Every citation in the query, left to right, without overlaps."""
+        found: list[CitationMatch] = []
+
+        def add(law: str | None, numbers: tuple[str | None, ...], span: tuple[int, int]) -> None:
+            article, paragraph, item = (_number(n) for n in numbers)
+            if article is None or article < 1 or any(span[0] < f.span[1] and f.span[0] < span[1] for f in found):
+                return
+            found.append(CitationMatch(law, article, paragraph, item if paragraph or item else None, span))
+
+        for match in _CANONICAL.finditer(query):
+            if match.group(1) in self.laws:
+                add(match.group(1), match.group(2, 3, 4), match.span())
+        for match in self._en_alias_first.finditer(query):
+            paragraph = match.group(3) or match.group(5)
+            item = match.group(4) or match.group(6)
+            add(self._law(match.group(1)), (match.group(2), paragraph, item), match.span())
+        for match in self._en_article_first.finditer(query):
+            paragraph = match.group(2) or match.group(4)
+            item = match.group(3) or match.group(5)
+            add(self._law(match.group(6)), (match.group(1), paragraph, item), match.span())
+        for match in self._zh.finditer(query):
+            law = self._law(match.group(1) or match.group(2))
+            has_di = "第" in match.group(0)
+            if law is None and not has_di:
+                continue  # a bare "3条" is a count, not a citation
+            add(law, match.group(3, 4, 5), match.span())
+        return sorted(found, key=lambda f: f.span)
+
+    def remainder(self, query: str, matches: list[CitationMatch]) -> str:
+        """The query with its citations cut out."""
+        pieces, last = [], 0
+        for match in matches:
+            pieces.append(query[last : match.span[0]])
+            last = match.span[1]
+        pieces.append(query[last:])
+        return " ".join(piece.strip() for piece in pieces if piece.strip())

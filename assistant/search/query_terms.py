@@ -1,0 +1,116 @@
+"""Turn a plain question into weighted search terms: filler dropped, glossary synonyms expanded both ways."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.search.analysis import CJK_RUN, english_stems
+
+MAX_QUERY_CHARS = 500
+
+# Question filler: words that say "this is a question", not what it is about.
+ZH_FILLER = sorted(
+    ["什么", "怎么", "怎样", "如何", "哪些", "哪个", "是否", "需不需要", "需要", "要不要", "能不能", "可不可以",
+     "会不会", "是不是", "有没有", "我们", "我的", "我", "你们", "请问", "一下", "多少钱", "多少", "多久", "吗", "呢",
+     "吧", "啊", "么", "还能", "能否", "可以吗", "应该", "的话", "以后", "之后", "直接", "公司", "这个", "那个"],
+    key=len, reverse=True,
+)  # fmt: skip
+EN_FILLER = {
+    "what", "whats", "what's", "which", "who", "whom", "how", "when", "where", "why", "do", "does", "did", "doing",
+    "is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "to", "in", "on", "for", "with",
+    "about", "i", "we", "our", "my", "me", "us", "you", "your", "it", "its", "they", "them", "their", "this", "that",
+    "these", "those", "there", "need", "needs", "must", "should", "can", "could", "would", "will", "have", "has",
+    "had", "any", "if", "or", "and", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
+    "all", "after", "before", "s", "so", "than", "then", "by", "from", "at", "as", "into", "still", "ever", "never",
+    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also",
+}  # fmt: skip
+_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+
+
+def clean_query(text: str) -> tuple[str, str | None]:
+    """Normalise width, drop control characters, cap the length; returns (query, note or None)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    note = None
+    if len(text) > MAX_QUERY_CHARS:
+        text, note = text[:MAX_QUERY_CHARS], f"query shortened to its first {MAX_QUERY_CHARS} characters"
+    return text, note
+
+
+@dataclass
+class QueryTerms:
+    """What to look for: Chinese chunks, English stems, and glossary phrases in each language."""
+
+    zh_chunks: list[str] = field(default_factory=list)
+    en_stems: list[str] = field(default_factory=list)
+    zh_phrases: dict[str, float] = field(default_factory=dict)
+    en_phrases: dict[str, float] = field(default_factory=dict)
+    heading_zh: dict[str, float] = field(default_factory=dict)
+    heading_en: dict[str, float] = field(default_factory=dict)
+    expanded: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing searchable is left."""
+        return not (self.zh_chunks or self.en_stems or self.zh_phrases or self.en_phrases or self.heading_zh or self.heading_en)
+
+    @property
+    def is_chinese(self) -> bool:
+        """True when the question is written (mainly) in Chinese."""
+        return bool(self.zh_chunks) or (not self.en_stems and bool(self.zh_phrases))
+
+
+def _contains_word(haystack: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])", haystack) is not None
+
+
+def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: list[dict[str, Any]]) -> None:
+    for cue in cues:
+        zh_cue = next((w for w in cue["when_zh"] if w in chinese_part), None)
+        en_cue = next((w for w in cue["when_en"] if _contains_word(lowered, w)), None)
+        if not (zh_cue or en_cue):
+            continue
+        terms.expanded.append(f"{zh_cue or en_cue} → {cue['id']}")
+        for target, key in ((terms.zh_phrases, "zh"), (terms.en_phrases, "en"), (terms.heading_zh, "heading_zh"), (terms.heading_en, "heading_en")):
+            for phrase, weight in cue[key].items():
+                target[phrase] = max(target.get(phrase, 0.0), weight)
+
+
+def extract_terms(query: str, glossary: list[dict[str, Any]], cues: list[dict[str, Any]] | None = None) -> QueryTerms:
+    """The search terms of a cleaned query, using the glossary and cues (dicts as stored in query_data.json)."""
+    terms = QueryTerms()
+    lowered = query.lower()
+    chinese_part = " ".join(CJK_RUN.findall(query))
+    _apply_cues(terms, lowered, chinese_part, cues or [])
+    for entry in glossary:
+        zh_hit = entry["zh"] in chinese_part
+        synonym_zh = next((s for s in entry["synonyms_zh"] if s in chinese_part), None)
+        en_forms = [entry["en"], *entry["en_forms"]]
+        en_hit = any(_contains_word(lowered, form) for form in en_forms)
+        synonym_en = next((s for s in entry["synonyms_en"] if _contains_word(lowered, s)), None)
+        if zh_hit or synonym_zh:
+            # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
+            weight = 2.0 if zh_hit else 1.6
+            terms.zh_phrases[entry["zh"]] = max(terms.zh_phrases.get(entry["zh"], 0.0), weight)
+            if synonym_zh and not zh_hit:
+                terms.expanded.append(f"{synonym_zh} → {entry['zh']}")
+        if en_hit or synonym_en:
+            weight = 2.0 if en_hit else 1.6
+            terms.en_phrases[entry["en"]] = max(terms.en_phrases.get(entry["en"], 0.0), weight)
+            # English questions reach the authoritative Chinese through the glossary.
+            terms.zh_phrases[entry["zh"]] = max(terms.zh_phrases.get(entry["zh"], 0.0), weight * 0.6)
+            if synonym_en and not en_hit:
+                terms.expanded.append(f"{synonym_en} → {entry['en']} / {entry['zh']}")
+    for run in CJK_RUN.findall(query):
+        for filler in ZH_FILLER:
+            run = run.replace(filler, " ")
+        terms.zh_chunks.extend(chunk for chunk in run.split() if chunk)
+    words = [w for w in _LATIN_WORD.findall(query) if w.lower() not in EN_FILLER]
+    if words:
+        terms.en_stems = list(dict.fromkeys(english_stems(" ".join(words))))
+    return terms

@@ -1,0 +1,78 @@
+"""Snippets: the window of an article that best matches the query, with highlight spans from the analyzers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_analyzer, english_stems
+from assistant.search.query_terms import QueryTerms
+
+ZH_WINDOW = 90
+EN_WINDOW = 220
+LEAD_IN = 0.2  # share of the window shown before the first match
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A one-line excerpt and the [start, end) spans to highlight in it."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+    lang: str
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def match_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the text whose analyzer tokens match the query's tokens (offsets from the tokenizer)."""
+    if lang == "zh":
+        needles = {bigram for chunk in terms.zh_chunks for bigram, _ in cjk_bigrams(chunk)}
+        analyzer = chinese_analyzer()
+        needles |= {t.text for phrase in terms.zh_phrases for t in analyzer(phrase)}
+    else:
+        needles = set(terms.en_stems) | {stem for phrase in terms.en_phrases for stem in english_stems(phrase)}
+        analyzer = english_analyzer()
+    if not needles:
+        return []
+    return _merge([(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in needles])
+
+
+def _window(text: str, spans: list[tuple[int, int]], size: int) -> Snippet:
+    flat = text.replace("\n", " ")
+    if len(flat) <= size:
+        start, end = 0, len(flat)
+    else:
+        best_start, best_count = 0, -1
+        for span_start, _ in spans or [(0, 0)]:
+            candidate = max(0, min(span_start - int(size * LEAD_IN), len(flat) - size))
+            count = sum(1 for s, e in spans if s >= candidate and e <= candidate + size)
+            if count > best_count:
+                best_start, best_count = candidate, count
+        start, end = best_start, best_start + size
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    highlights = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Snippet(prefix + flat[start:end] + suffix, highlights, "")
+
+
+def make_snippet(text_zh: str, text_en: str, terms: QueryTerms, prefer_zh: bool) -> Snippet:
+    """The best snippet, in the query's language where it has matches, else in the other."""
+    order = ["zh", "en"] if prefer_zh or not text_en else ["en", "zh"]
+    texts = {"zh": text_zh, "en": text_en}
+    for lang in order:
+        spans = match_spans(texts[lang], terms, lang) if texts[lang] else []
+        if spans:
+            snippet = _window(texts[lang], spans, ZH_WINDOW if lang == "zh" else EN_WINDOW)
+            return Snippet(snippet.text, snippet.highlights, lang)
+    lang = order[0]
+    snippet = _window(texts[lang], [], ZH_WINDOW if lang == "zh" else EN_WINDOW)
+    return Snippet(snippet.text, (), lang)

@@ -1,0 +1,109 @@
+"""`make eval`: search quality on the team's question set, the engine beside a plain BM25 baseline.
+
+Recall@k counts a question as found when any of its gold articles is among the first k hits;
+MRR uses the rank of the first gold article. The baseline is bm25s over the same CJK bigrams
+and lowercased English words, with no citation parsing and no glossary expansion.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.corpus.store import load_corpus
+from assistant.paths import PROJECT_ROOT
+from assistant.search.analysis import CJK_RUN, cjk_bigrams
+from assistant.search.engine import SearchEngine
+from assistant.search.index_store import ensure_index
+
+QUESTIONS = PROJECT_ROOT / "tests" / "eval" / "search_questions.yaml"
+KS = (1, 5, 10)
+
+
+def baseline_tokens(text: str) -> list[str]:
+    """CJK bigrams plus lowercased Latin words: the baseline's whole analysis."""
+    tokens: list[str] = []
+    for piece in __import__("re").findall(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", text):
+        if CJK_RUN.fullmatch(piece):
+            tokens.extend(bigram for bigram, _ in cjk_bigrams(piece))
+        else:
+            tokens.append(piece.lower())
+    return tokens
+
+
+class Bm25Baseline:
+    """bm25s over article text in both languages."""
+
+    def __init__(self, corpus: Any) -> None:
+        import bm25s
+
+        self.ids = [a.id for a in corpus.all_articles()]
+        documents = [baseline_tokens(a.text_zh + " " + (a.text_en or "")) for a in corpus.all_articles()]
+        self.retriever = bm25s.BM25()
+        self.retriever.index(documents, show_progress=False)
+
+    def search(self, query: str, limit: int = 10) -> list[str]:
+        tokens = baseline_tokens(query)
+        if not tokens:
+            return []
+        results, _ = self.retriever.retrieve([tokens], k=limit, show_progress=False)
+        return [self.ids[i] for i in results[0]]
+
+
+def rank_of_first_gold(ranked: list[str], gold: list[str]) -> int | None:
+    """1-based rank of the first gold article, or None."""
+    return next((rank for rank, article in enumerate(ranked, start=1) if article in gold), None)
+
+
+def metrics(ranks: list[int | None]) -> dict[str, float]:
+    """Recall@k and MRR over a list of first-gold ranks."""
+    n = len(ranks) or 1
+    out = {f"R@{k}": sum(1 for r in ranks if r is not None and r <= k) / n for k in KS}
+    out["MRR"] = sum(1 / r for r in ranks if r is not None) / n
+    return out
+
+
+def evaluate(verbose: bool = False) -> dict[str, dict[str, dict[str, float]]]:
+    """Run both systems over the question set; returns {system: {group: metrics}}."""
+    corpus = load_corpus(PROJECT_ROOT / "corpus")
+    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    with tempfile.TemporaryDirectory() as index_dir:
+        engine = SearchEngine(ensure_index(corpus, Path(index_dir)))
+        baseline = Bm25Baseline(corpus)
+        groups: dict[str, dict[str, list[int | None]]] = {"engine": defaultdict(list), "baseline": defaultdict(list)}
+        misses: list[str] = []
+        for question in questions:
+            engine_ranked = [hit.id for hit in engine.search(question["query"], limit=10).hits]
+            baseline_ranked = baseline.search(question["query"], limit=10)
+            for system, ranked in (("engine", engine_ranked), ("baseline", baseline_ranked)):
+                rank = rank_of_first_gold(ranked, question["gold"])
+                for group in ("overall", f"lang={question['lang']}", f"kind={question['kind']}"):
+                    groups[system][group].append(rank)
+                if system == "engine" and (rank is None or rank > 1):
+                    misses.append(f"  {question['id']}: rank {rank} for {question['query']!r} gold {question['gold']} got {engine_ranked[:3]}")
+    if verbose:
+        print("engine questions not at rank 1:")
+        print("\n".join(misses))
+    return {system: {group: metrics(ranks) for group, ranks in sorted(by_group.items())} for system, by_group in groups.items()}
+
+
+def main() -> int:
+    """Print the table."""
+    results = evaluate(verbose="-v" in sys.argv)
+    questions = len(yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"])
+    print(f"search quality on {questions} questions ({QUESTIONS.relative_to(PROJECT_ROOT)})")
+    print(f"{'group':<16}{'system':<10}" + "".join(f"{m:>8}" for m in ("R@1", "R@5", "R@10", "MRR")))
+    for group in results["engine"]:
+        for system in ("engine", "baseline"):
+            row = results[system][group]
+            print(f"{group:<16}{system:<10}" + "".join(f"{row[m]:>8.3f}" for m in ("R@1", "R@5", "R@10", "MRR")))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
