@@ -17,6 +17,7 @@ from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.snippets import Snippet, make_snippet
 
 LAW_MENTION_BOOST = 1.6
+PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
 _SYNTAX_HINT = re.compile(r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S')
 
 
@@ -87,6 +88,7 @@ class SearchEngine:
         self.laws: dict[str, dict[str, Any]] = handle.query_data["laws"]
         self.glossary: list[dict[str, Any]] = handle.query_data["glossary"]
         self.cues: list[dict[str, Any]] = handle.query_data.get("cues", [])
+        self.penalized_by: dict[str, list[str]] = handle.query_data.get("penalized_by", {})
         self.recognizer = CitationRecognizer({law: data["aliases"] for law, data in self.laws.items()})
         self._zh_analyzer = chinese_analyzer()
         self._law_mentions = {
@@ -259,6 +261,8 @@ class SearchEngine:
                 ((hit.score * (LAW_MENTION_BOOST if hit["law"] in mentioned else 1.0), hit.fields()) for hit in found),
                 key=lambda pair: -pair[0],
             )
+            if "penalty" in terms.cues and not use_syntax:
+                ranked = self._duties_then_penalties(remainder, ranked, searcher, law, chapter, status, mentioned)
             for score, doc in ranked:
                 if len(results.hits) >= limit:
                     break
@@ -267,6 +271,29 @@ class SearchEngine:
                 seen.add(doc["id"])
                 results.hits.append(self._hit(doc, score, terms, "text", None, query))
         return results
+
+    def _duties_then_penalties(
+        self, remainder: str, ranked: list[tuple[float, dict[str, Any]]], searcher: Any,
+        law: str | None, chapter: str | None, status: str | None, mentioned: list[str],
+    ) -> list[tuple[float, dict[str, Any]]]:  # fmt: skip
+        """A penalty question is about a duty: its best duties come first, each followed by its penalty articles."""
+        topic = extract_terms(remainder, self.glossary, self.cues, skip_cues=("penalty",))
+        if topic.empty:
+            return ranked
+        topic_hits = searcher.search(self._terms_query(topic), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH)
+        top_score = ranked[0][0] if ranked else 1.0
+        out: list[tuple[float, dict[str, Any]]] = []
+        placed: set[str] = set()
+        for hit in topic_hits:
+            penalties = [p for p in self.penalized_by.get(hit["id"], []) if not law or p.startswith(law + ":")]
+            if not penalties or (mentioned and hit["law"] not in mentioned):
+                continue
+            for doc_id in [hit["id"], *penalties]:
+                doc = searcher.document(id=doc_id)
+                if doc is not None and doc_id not in placed:
+                    out.append((top_score + 1.0 - len(out) * 0.01, doc))
+                    placed.add(doc_id)
+        return out + [(score, doc) for score, doc in ranked if doc["id"] not in placed]
 
     def _hit(self, doc: dict[str, Any], score: float, terms: QueryTerms, matched: str, ref: ArticleRef | None, query: str) -> SearchHit:
         prefer_zh = terms.is_chinese if not terms.empty else bool(re.search(r"[\u4e00-\u9fff]", query))

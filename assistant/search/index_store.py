@@ -21,7 +21,7 @@ from typing import Any
 from assistant.atomic import write_text_atomic
 from assistant.corpus.fingerprint import corpus_fingerprint
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 QUERY_DATA_FILE = "query_data.json"
@@ -93,10 +93,12 @@ def _query_data(corpus: Any) -> dict[str, Any]:
     """What answering a query needs besides the index, so search never parses the corpus YAML."""
     from assistant.corpus.glossary import load_glossary
 
+    from assistant.obligations.penalties import build_penalty_links
     from assistant.search.query_cues import load_query_cues
 
     glossary = load_glossary(corpus.root)
     return {
+        "penalized_by": build_penalty_links(corpus).penalized_by,
         "cues": load_query_cues(corpus.root),
         "laws": {
             law_id: {

@@ -53,6 +53,8 @@ class QueryTerms:
     heading_zh: dict[str, float] = field(default_factory=dict)
     heading_en: dict[str, float] = field(default_factory=dict)
     expanded: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    skipped_cues: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -71,19 +73,24 @@ def _contains_word(haystack: str, phrase: str) -> bool:
 
 def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: list[dict[str, Any]]) -> None:
     for cue in cues:
+        if cue["id"] in terms.skipped_cues:
+            continue
         zh_cue = next((w for w in cue["when_zh"] if w in chinese_part), None)
         en_cue = next((w for w in cue["when_en"] if _contains_word(lowered, w)), None)
         if not (zh_cue or en_cue):
             continue
         terms.expanded.append(f"{zh_cue or en_cue} → {cue['id']}")
+        terms.cues.append(cue["id"])
         for target, key in ((terms.zh_phrases, "zh"), (terms.en_phrases, "en"), (terms.heading_zh, "heading_zh"), (terms.heading_en, "heading_en")):
             for phrase, weight in cue[key].items():
                 target[phrase] = max(target.get(phrase, 0.0), weight)
 
 
-def extract_terms(query: str, glossary: list[dict[str, Any]], cues: list[dict[str, Any]] | None = None) -> QueryTerms:
+def extract_terms(
+    query: str, glossary: list[dict[str, Any]], cues: list[dict[str, Any]] | None = None, skip_cues: tuple[str, ...] = ()
+) -> QueryTerms:
     """The search terms of a cleaned query, using the glossary and cues (dicts as stored in query_data.json)."""
-    terms = QueryTerms()
+    terms = QueryTerms(skipped_cues=skip_cues)
     lowered = query.lower()
     chinese_part = " ".join(CJK_RUN.findall(query))
     _apply_cues(terms, lowered, chinese_part, cues or [])
