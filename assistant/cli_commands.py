@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 
 def register_commands(commands: Any) -> None:
     """Add each feature's subcommands to the `dla` parser."""
-    registrars: list[Any] = []
-    for registrar in registrars:
-        registrar(commands)
+    from assistant import search_cli
 
-
-__all__ = ["argparse", "register_commands"]
+    for register in (search_cli.register,):
+        register(commands)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant import paths
 from assistant.corpus.add_instrument import AddResult, add_instrument
@@ -13,6 +13,10 @@ from assistant.corpus.serialize import article_to_dict, ref_to_dict
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef
+
+if TYPE_CHECKING:
+    from assistant.search.engine import SearchEngine, SearchResults
+    from assistant.search.index_store import IndexHandle, Notify
 
 
 class AssistantService:
@@ -49,3 +53,57 @@ class AssistantService:
         result = add_instrument(self.corpus_root, source, law_id, provenance)
         self.reload_corpus()
         return result
+
+    # -- search ------------------------------------------------------------------------------
+
+    def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
+        """The search index, built first when missing, stale or corrupt (or when forced)."""
+        from assistant.search.index_store import build_index, ensure_index
+
+        if force:
+            build_index(self.corpus, self.index_root, self._extra_builders())
+        return ensure_index(None, self.index_root, notify, _CorpusLoader(self), self._extra_builders())
+
+    def index_status(self) -> str:
+        """'ok' or why the index would be rebuilt."""
+        from assistant.search.index_store import index_status
+
+        return index_status(self.corpus_root, self.index_root)
+
+    def _extra_builders(self) -> list[Any]:
+        """What else is computed at index-build time and stored beside the index."""
+        return []
+
+    def search_engine(self, notify: Notify | None = None) -> SearchEngine:
+        """The engine over the current index (opened once per service)."""
+        engine = self.__dict__.get("_engine")
+        if engine is None:
+            from assistant.search.engine import SearchEngine
+
+            engine = SearchEngine(self.index(notify))
+            self.__dict__["_engine"] = engine
+        return engine
+
+    def search(
+        self,
+        query: str,
+        law: str | None = None,
+        chapter: str | None = None,
+        status: str | None = None,
+        limit: int = 10,
+        syntax: bool | None = None,
+        notify: Notify | None = None,
+    ) -> SearchResults:
+        """Ranked articles for a query in any form; never raises for any query text."""
+        return self.search_engine(notify).search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+
+
+class _CorpusLoader:
+    """Loads the service's corpus only when an index build needs it."""
+
+    def __init__(self, service: AssistantService) -> None:
+        self.service = service
+        self.root = service.corpus_root
+
+    def __call__(self) -> Corpus:
+        return self.service.corpus

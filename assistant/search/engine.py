@@ -270,6 +270,8 @@ class SearchEngine:
                     continue
                 seen.add(doc["id"])
                 results.hits.append(self._hit(doc, score, terms, "text", None, query))
+        if not results.hits:
+            results.messages.append("no article matches the query")
         return results
 
     def _duties_then_penalties(

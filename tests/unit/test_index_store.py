@@ -1,0 +1,65 @@
+"""The index is built atomically, rebuilt when missing, stale or corrupt, and safe to open concurrently."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.corpus.store import load_corpus
+from assistant.search.index_store import CURRENT_FILE, MANIFEST_FILE, ensure_index, index_status
+from tests.conftest import CORPUS, PROJECT
+
+
+def test_missing_index_is_built_with_a_message(tmp_path: Path) -> None:
+    messages: list[str] = []
+    handle = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
+    assert messages == ["search index missing: building it now"]
+    assert handle.manifest["articles"] == 179
+    assert index_status(CORPUS, tmp_path) == "ok"
+
+
+def test_corrupt_index_is_detected_and_rebuilt(tmp_path: Path) -> None:
+    handle = ensure_index(load_corpus(CORPUS), tmp_path)
+    for segment in handle.folder.glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in handle.folder.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"\x00" * 10)
+    assert index_status(CORPUS, tmp_path).startswith("corrupt")
+    messages: list[str] = []
+    rebuilt = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
+    assert messages and "corrupt" in messages[0]
+    with rebuilt.whoosh_index.searcher() as searcher:
+        assert searcher.doc_count() == 179
+
+
+def test_half_written_build_is_never_used(tmp_path: Path) -> None:
+    handle = ensure_index(load_corpus(CORPUS), tmp_path)
+    (handle.folder / MANIFEST_FILE).unlink()  # as if the build stopped before its last step
+    assert index_status(CORPUS, tmp_path) == "unreadable (incomplete or corrupt)"
+    assert ensure_index(load_corpus(CORPUS), tmp_path).folder != handle.folder
+
+
+def test_stale_index_is_rebuilt_after_a_corpus_change(tmp_path: Path, corpus_copy: Path) -> None:
+    index_dir = tmp_path / "idx"
+    ensure_index(load_corpus(corpus_copy), index_dir)
+    glossary = corpus_copy / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert index_status(corpus_copy, index_dir) == "stale (corpus changed)"
+    ensure_index(load_corpus(corpus_copy), index_dir)
+    assert index_status(corpus_copy, index_dir) == "ok"
+    assert len(list(index_dir.glob("search-*"))) == 1  # the old build is cleaned up
+
+
+def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from assistant.corpus.store import load_corpus;"
+        "from assistant.search.index_store import ensure_index;"
+        f"h = ensure_index(load_corpus(Path({str(CORPUS)!r})), Path({str(tmp_path)!r}));"
+        "s = h.whoosh_index.searcher(); print(s.doc_count())"
+    )
+    processes = [subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
+    assert all(p.returncode == 0 for p in processes)
+    assert outputs == ["179", "179", "179"]
+    assert (tmp_path / CURRENT_FILE).read_text().strip().startswith("search-")

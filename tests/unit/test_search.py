@@ -1,0 +1,132 @@
+"""Search: citations in every form, bilingual questions, filters, hostile input, snippets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.service import AssistantService
+from tests.conftest import PROJECT
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dsl:27", "dsl:27"),
+        ("数据安全法第二十一条", "dsl:21"),
+        ("数安法27条", "dsl:27"),
+        ("DSL Art. 36", "dsl:36"),
+        ("Article 82 of the Shenzhen Data Regulations", "shenzhen:82"),
+        ("区块链信息服务管理规定第十一条第二款", "blockchain:11"),
+        ("blockchain provisions art 17", "blockchain:17"),
+        ("《深圳经济特区数据条例》第一百条", "shenzhen:100"),
+        ("Shenzhen Data Regulations Art. 10(1)", "shenzhen:10"),
+    ],
+)
+def test_citations_go_straight_to_the_article(service: AssistantService, query: str, expected: str) -> None:
+    results = service.search(query)
+    assert results.hits[0].id == expected
+    assert results.hits[0].matched == "citation"
+
+
+def test_a_paragraph_citation_keeps_the_paragraph(service: AssistantService) -> None:
+    hit = service.search("区块链信息服务管理规定第十一条第二款").hits[0]
+    assert hit.ref == "blockchain:11.2"
+
+
+def test_a_citation_to_a_missing_article_says_so_and_invents_nothing(service: AssistantService) -> None:
+    results = service.search("数据安全法第七十二条")
+    assert all(hit.id != "dsl:72" for hit in results.hits)
+    assert any("no such provision dsl:72" in m for m in results.messages)
+
+
+def test_an_english_question_finds_the_chinese_article(service: AssistantService) -> None:
+    results = service.search("do blockchain services need real-name verification of users")
+    assert results.hits[0].id == "blockchain:8"
+    assert any("real identity information" in e for e in results.expanded)
+
+
+def test_a_layperson_chinese_question_uses_the_glossary(service: AssistantService) -> None:
+    results = service.search("大数据杀熟怎么处罚")
+    ids = [hit.id for hit in results.hits[:3]]
+    assert "shenzhen:69" in ids and "shenzhen:95" in ids  # the duty and the penalty that enforces it
+
+
+def test_law_filter_restricts_results(service: AssistantService) -> None:
+    results = service.search("数据 安全", law="blockchain", limit=20)
+    assert results.hits and all(hit.law == "blockchain" for hit in results.hits)
+
+
+def test_status_filter(service: AssistantService) -> None:
+    results = service.search("区块链信息服务提供者", status="unverified", limit=30)
+    assert results.hits and all(hit.text_status == "unverified" for hit in results.hits)
+    assert {hit.id for hit in results.hits} <= {f"blockchain:{n}" for n in (6, 7, 8, 17, 18, 19, 20, 21, 23, 24)}
+
+
+def test_modal_words_are_searchable(service: AssistantService) -> None:
+    results = service.search('"shall not"', limit=50)
+    assert results.hits
+    for hit in results.hits:
+        assert "shall not" in (service.corpus.article(hit.id).text_en or "").lower()
+
+
+def test_snippet_highlights_point_at_matching_text(service: AssistantService) -> None:
+    hit = service.search("重要数据 风险评估").hits[0]
+    marked = [hit.snippet[start:end] for start, end in hit.highlights]
+    assert marked and all(part and part in "重要数据风险评估" for part in marked)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["", "   ", "x" * 10_000, '"unbalanced', "((((", "[[[", "AND OR NOT", "text_zh:", "law:nonexistent",
+     "\x00\x07\x1b[31m", "😀🔥", "数据 data 😀 (第", "*", "?", "dsl:", "第条", "Art.", '"" AND ""', "\u202e reversed"],
+)  # fmt: skip
+def test_hostile_input_never_raises(service: AssistantService, hostile: str) -> None:
+    results = service.search(hostile)
+    assert isinstance(results.hits, list)
+    assert results.hits or results.messages
+
+
+def test_long_queries_are_shortened_with_a_note(service: AssistantService) -> None:
+    results = service.search("数据 " * 2000)
+    assert any("shortened" in m for m in results.messages)
+
+
+def _dla(*args: str, index_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {"DLA_INDEX_DIR": str(index_dir), "PATH": "/usr/bin:/bin", "HOME": str(index_dir)}
+    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+
+
+def test_cli_json_contract_and_exit_codes(built_index_dir: Path) -> None:
+    result = _dla("search", "DSL Art. 36", "--json", index_dir=built_index_dir)
+    assert result.returncode == 0
+    hit = json.loads(result.stdout)["hits"][0]
+    assert {"id", "law", "article", "score", "snippet"} <= hit.keys() and hit["id"] == "dsl:36"
+    bad = _dla("search", "x", "--limit", "0", index_dir=built_index_dir)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    unknown_law = _dla("search", "x", "--law", "pipl", index_dir=built_index_dir)
+    assert unknown_law.returncode == 2 and "unknown law" in unknown_law.stderr
+
+
+def test_cli_queries_file_gives_one_line_per_query_in_order(built_index_dir: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "q.txt"
+    queries.write_text("dsl:27\n\n((((\n人脸识别\n", encoding="utf-8")
+    result = _dla("search", "--queries", str(queries), "--json", index_dir=built_index_dir)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert [line["query"] for line in lines] == ["dsl:27", "", "((((", "人脸识别"]
+    assert lines[0]["hits"][0]["id"] == "dsl:27"
+
+
+def test_search_quality_meets_the_targets() -> None:
+    from benchmarks.evaluate import evaluate
+
+    results = evaluate()["engine"]
+    assert results["overall"]["R@5"] >= 0.90
+    assert results["lang=zh"]["R@5"] >= 0.90 and results["lang=en"]["R@5"] >= 0.90
+    assert results["overall"]["MRR"] >= 0.80
+    assert results["kind=citation"]["R@1"] == 1.0
