@@ -25,8 +25,8 @@ test: $(STAMP)
 check: lint types imports test
 
 lint: $(STAMP)
-	$(BIN)/ruff check assistant tests
-	$(BIN)/ruff format --check assistant tests
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/ruff format --check assistant tests benchmarks
 
 types: $(STAMP)
 	$(BIN)/mypy

@@ -95,7 +95,9 @@ class AssistantService:
         notify: Notify | None = None,
     ) -> SearchResults:
         """Ranked articles for a query in any form; never raises for any query text."""
-        return self.search_engine(notify).search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+        return self.search_engine(notify).search(
+            query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax
+        )
 
 
 class _CorpusLoader:

@@ -85,11 +85,16 @@ def evaluate(verbose: bool = False) -> dict[str, dict[str, dict[str, float]]]:
                 for group in ("overall", f"lang={question['lang']}", f"kind={question['kind']}"):
                     groups[system][group].append(rank)
                 if system == "engine" and (rank is None or rank > 1):
-                    misses.append(f"  {question['id']}: rank {rank} for {question['query']!r} gold {question['gold']} got {engine_ranked[:3]}")
+                    misses.append(
+                        f"  {question['id']}: rank {rank} for {question['query']!r} gold {question['gold']} got {engine_ranked[:3]}"
+                    )
     if verbose:
         print("engine questions not at rank 1:")
         print("\n".join(misses))
-    return {system: {group: metrics(ranks) for group, ranks in sorted(by_group.items())} for system, by_group in groups.items()}
+    return {
+        system: {group: metrics(ranks) for group, ranks in sorted(by_group.items())}
+        for system, by_group in groups.items()
+    }
 
 
 def main() -> int:

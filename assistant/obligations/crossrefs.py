@@ -53,7 +53,9 @@ def find_references(article: Article, chapter_articles: list[int] | None = None)
     return found
 
 
-def _scan(article: Article, paragraph: int, source: str, text: str, chapter_articles: list[int] | None) -> list[CrossReference]:
+def _scan(
+    article: Article, paragraph: int, source: str, text: str, chapter_articles: list[int] | None
+) -> list[CrossReference]:
     refs: list[CrossReference] = []
     taken: list[tuple[int, int]] = []
 
@@ -78,9 +80,7 @@ def _scan(article: Article, paragraph: int, source: str, text: str, chapter_arti
         add(match.start(), match.end(), [ArticleRef(article.law, article.number, para, item).id], "article")
     for match in _PRECEDING.finditer(text):
         count = _COUNT.get(match.group(1) or "", 1)
-        targets = [
-            ArticleRef(article.law, article.number, p).id for p in range(max(1, paragraph - count), paragraph)
-        ]
+        targets = [ArticleRef(article.law, article.number, p).id for p in range(max(1, paragraph - count), paragraph)]
         if targets:
             add(match.start(), match.end(), targets, "preceding")
     if chapter_articles:

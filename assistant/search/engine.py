@@ -18,7 +18,9 @@ from assistant.search.snippets import Snippet, make_snippet
 
 LAW_MENTION_BOOST = 1.6
 PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
-_SYNTAX_HINT = re.compile(r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S')
+_SYNTAX_HINT = re.compile(
+    r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S'
+)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ class SearchEngine:
                     break
         return found
 
-    def _citation_refs(self, query: str, law_filter: str | None, results: SearchResults) -> tuple[list[ArticleRef], str]:
+    def _citation_refs(
+        self, query: str, law_filter: str | None, results: SearchResults
+    ) -> tuple[list[ArticleRef], str]:
         matches = self.recognizer.find(query)
         if not matches:
             return [], query
@@ -192,7 +196,7 @@ class SearchEngine:
         parser = MultifieldParser(["text_zh", "text_en"], schema=self.index.schema, group=OrGroup)
         try:
             parsed = parser.parse(text)
-        except Exception:  # noqa: BLE001 - any parse failure falls back to plain terms
+        except Exception:
             return None
         if parsed is wq.NullQuery or any(isinstance(q, wq.qcore._NullQuery) for q in [parsed]):
             return None
@@ -282,7 +286,9 @@ class SearchEngine:
         topic = extract_terms(remainder, self.glossary, self.cues, skip_cues=("penalty",))
         if topic.empty:
             return ranked
-        topic_hits = searcher.search(self._terms_query(topic), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH)
+        topic_hits = searcher.search(
+            self._terms_query(topic), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH
+        )
         top_score = ranked[0][0] if ranked else 1.0
         out: list[tuple[float, dict[str, Any]]] = []
         placed: set[str] = set()
@@ -297,7 +303,9 @@ class SearchEngine:
                     placed.add(doc_id)
         return out + [(score, doc) for score, doc in ranked if doc["id"] not in placed]
 
-    def _hit(self, doc: dict[str, Any], score: float, terms: QueryTerms, matched: str, ref: ArticleRef | None, query: str) -> SearchHit:
+    def _hit(
+        self, doc: dict[str, Any], score: float, terms: QueryTerms, matched: str, ref: ArticleRef | None, query: str
+    ) -> SearchHit:
         prefer_zh = terms.is_chinese if not terms.empty else bool(re.search(r"[\u4e00-\u9fff]", query))
         snippet: Snippet = make_snippet(doc["text_zh"], doc["text_en"], terms, prefer_zh)
         return SearchHit(

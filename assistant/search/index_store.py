@@ -30,7 +30,7 @@ LOCK_FILE = ".build.lock"
 Notify = Callable[[str], None]
 
 
-class IndexError_(RuntimeError):
+class IndexBuildError(RuntimeError):
     """An index that cannot be opened or built."""
 
 
@@ -92,7 +92,6 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
 def _query_data(corpus: Any) -> dict[str, Any]:
     """What answering a query needs besides the index, so search never parses the corpus YAML."""
     from assistant.corpus.glossary import load_glossary
-
     from assistant.obligations.penalties import build_penalty_links
     from assistant.search.query_cues import load_query_cues
 
@@ -190,7 +189,7 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexHandle | None, s
         with index.searcher() as searcher:
             if searcher.doc_count() != manifest.get("articles"):
                 return None, "corrupt (document count differs from manifest)"
-    except Exception:  # noqa: BLE001 - any failure to open means: rebuild
+    except Exception:
         return None, "corrupt (cannot be opened)"
     return IndexHandle(folder, index, manifest, query_data), "ok"
 
@@ -229,5 +228,5 @@ def ensure_index(
         build_index(corpus, index_root, extra_builders)
         handle, reason = _try_open(index_root, fingerprint)
     if handle is None:
-        raise IndexError_(f"the index could not be built: {reason}")
+        raise IndexBuildError(f"the index could not be built: {reason}")
     return handle

@@ -31,7 +31,10 @@ def load_query_cues(corpus_root: Path) -> list[dict[str, Any]]:
                 "id": str(entry["id"]),
                 "when_zh": [str(w) for w in entry.get("when_zh") or []],
                 "when_en": [str(w).lower() for w in entry.get("when_en") or []],
-                **{key: {str(k): float(v) for k, v in (entry.get(key) or {}).items()} for key in ("zh", "en", "heading_zh", "heading_en")},
+                **{
+                    key: {str(k): float(v) for k, v in (entry.get(key) or {}).items()}
+                    for key in ("zh", "en", "heading_zh", "heading_en")
+                },
             }
         )
     return cues

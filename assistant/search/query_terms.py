@@ -59,7 +59,9 @@ class QueryTerms:
     @property
     def empty(self) -> bool:
         """True when nothing searchable is left."""
-        return not (self.zh_chunks or self.en_stems or self.zh_phrases or self.en_phrases or self.heading_zh or self.heading_en)
+        return not (
+            self.zh_chunks or self.en_stems or self.zh_phrases or self.en_phrases or self.heading_zh or self.heading_en
+        )
 
     @property
     def is_chinese(self) -> bool:
@@ -81,13 +83,21 @@ def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: list[d
             continue
         terms.expanded.append(f"{zh_cue or en_cue} → {cue['id']}")
         terms.cues.append(cue["id"])
-        for target, key in ((terms.zh_phrases, "zh"), (terms.en_phrases, "en"), (terms.heading_zh, "heading_zh"), (terms.heading_en, "heading_en")):
+        for target, key in (
+            (terms.zh_phrases, "zh"),
+            (terms.en_phrases, "en"),
+            (terms.heading_zh, "heading_zh"),
+            (terms.heading_en, "heading_en"),
+        ):
             for phrase, weight in cue[key].items():
                 target[phrase] = max(target.get(phrase, 0.0), weight)
 
 
 def extract_terms(
-    query: str, glossary: list[dict[str, Any]], cues: list[dict[str, Any]] | None = None, skip_cues: tuple[str, ...] = ()
+    query: str,
+    glossary: list[dict[str, Any]],
+    cues: list[dict[str, Any]] | None = None,
+    skip_cues: tuple[str, ...] = (),
 ) -> QueryTerms:
     """The search terms of a cleaned query, using the glossary and cues (dicts as stored in query_data.json)."""
     terms = QueryTerms(skipped_cues=skip_cues)

@@ -58,7 +58,9 @@ def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
         f"h = ensure_index(load_corpus(Path({str(CORPUS)!r})), Path({str(tmp_path)!r}));"
         "s = h.whoosh_index.searcher(); print(s.doc_count())"
     )
-    processes = [subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT, stdout=subprocess.PIPE, text=True) for _ in range(3)
+    ]
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
     assert all(p.returncode == 0 for p in processes)
     assert outputs == ["179", "179", "179"]

@@ -98,7 +98,9 @@ def test_long_queries_are_shortened_with_a_note(service: AssistantService) -> No
 
 def _dla(*args: str, index_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {"DLA_INDEX_DIR": str(index_dir), "PATH": "/usr/bin:/bin", "HOME": str(index_dir)}
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, cwd=PROJECT, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, cwd=PROJECT, env=env, check=False
+    )
 
 
 def test_cli_json_contract_and_exit_codes(built_index_dir: Path) -> None:
