@@ -15,6 +15,10 @@ from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef
 
 if TYPE_CHECKING:
+    from assistant.checklist.conditions import AnswerValue
+    from assistant.checklist.engine import ChecklistResult, Tracking
+    from assistant.checklist.model import Checklist
+    from assistant.checklist.sessions import SessionStore
     from assistant.search.engine import SearchEngine, SearchResults
     from assistant.search.index_store import IndexHandle, Notify
 
@@ -98,6 +102,58 @@ class AssistantService:
         return self.search_engine(notify).search(
             query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax
         )
+
+
+    # -- checklists ----------------------------------------------------------------------------
+
+    @cached_property
+    def checklists(self) -> dict[str, Checklist]:
+        """Every questionnaire under `corpus/checklists/`, validated against the corpus."""
+        from assistant.checklist.model import load_checklists
+        from assistant.checklist.validation import check_citations
+
+        checklists = load_checklists(self.corpus_root)
+        for checklist in checklists.values():
+            check_citations(checklist, self.corpus)
+        return checklists
+
+    def checklist(self, checklist_id: str | None = None) -> Checklist:
+        """One checklist by id (the only one when there is one); KeyError naming the known ids otherwise."""
+        if checklist_id is None and len(self.checklists) == 1:
+            return next(iter(self.checklists.values()))
+        if checklist_id is None or checklist_id not in self.checklists:
+            raise KeyError(f"unknown checklist {checklist_id!r}; known: {', '.join(self.checklists) or 'none'}")
+        return self.checklists[checklist_id]
+
+    def run_checklist(
+        self, checklist: Checklist, answers: dict[str, AnswerValue], tracking: dict[str, Tracking] | None = None, strict: bool = False
+    ) -> ChecklistResult:
+        """The obligations that apply to a set of answers."""
+        from assistant.checklist.engine import run_checklist
+
+        return run_checklist(checklist, self.corpus, answers, tracking, strict)
+
+    def session_store(self) -> SessionStore:
+        """Saved checklist sessions in the user data directory."""
+        from assistant.checklist.sessions import SessionStore
+
+        return SessionStore(paths.user_data_dir() / "sessions")
+
+    def render_checklist(self, result: ChecklistResult, output_format: str, date: str) -> str:
+        """The export text: Markdown (the document) or JSON (the same content for machines)."""
+        if output_format == "json":
+            import json
+
+            return json.dumps({"date": date, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+        from assistant.export.markdown import render_markdown
+
+        return render_markdown(result, date)
+
+    def export_checklist(self, result: ChecklistResult, path: Path, output_format: str, date: str) -> None:
+        """Write an export atomically; OSError when the path cannot be written (nothing is lost)."""
+        from assistant.atomic import write_text_atomic
+
+        write_text_atomic(path, self.render_checklist(result, output_format, date))
 
 
 class _CorpusLoader:

@@ -14,7 +14,7 @@ from assistant.service import AssistantService
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
-SOURCES = PROJECT.parent / "shared" / "sources"
+SOURCES = Path(os.environ.get("DLA_SOURCES") or PROJECT.parent / "shared" / "sources")
 
 
 @pytest.fixture(autouse=True)

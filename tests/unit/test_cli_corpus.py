@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.corpus.reconstruct import rebuild_source_text
+from assistant.datafile import load_yaml
 from tests.conftest import SOURCES, sources_available
 
 
@@ -88,14 +90,17 @@ def test_verify_fails_when_english_is_missing(
 def test_add_an_instrument_from_a_text_file(
     capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not sources_available():
-        pytest.fail("the PIPL source text is needed for this test")
+    # The official layout, rebuilt from the corpus, stands in for a user's file (works without ../shared).
+    source = tmp_path / "shenzhen-copy.zh.txt"
+    source.write_text(rebuild_source_text(load_yaml(corpus_copy / "laws" / "shenzhen" / "text.zh.yaml")), encoding="utf-8")
     monkeypatch.setenv("DLA_CORPUS", str(corpus_copy))
-    code, out, _ = run_cli(capsys, "corpus", "add", str(SOURCES / "pipl.zh.txt"), "--id", "pipl",
-                           "--provenance", str(SOURCES / "provenance.json"))  # fmt: skip
-    assert code == 0 and "74 articles" in out
-    code, out, _ = run_cli(capsys, "show", "pipl:13.1.1", "--json", "--lang", "zh")
-    assert code == 0 and json.loads(out)["text_zh"].startswith("（一）")
+    code, out, err = run_cli(capsys, "corpus", "add", str(source), "--id", "szcopy")
+    assert code == 0 and "100 articles, 20 headings" in out and "review and complete it" in err
+    code, out, _ = run_cli(capsys, "show", "szcopy:10.1.3", "--json", "--lang", "zh")
+    data = json.loads(out)
+    assert code == 0 and data["text_zh"].startswith("（三）")
+    assert data["text_status"] == "unverified"  # a user's copy is never claimed to be checked
+    assert data["section"] == "第一节 一般规定"
 
 
 def test_add_rejects_malformed_text_with_file_and_line(
