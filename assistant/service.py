@@ -15,6 +15,7 @@ from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef
 
 if TYPE_CHECKING:
+    from assistant.obligations.ask import Answer
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
@@ -75,7 +76,7 @@ class AssistantService:
         return index_status(self.corpus_root, self.index_root)
 
     def _extra_builders(self) -> list[Any]:
-        """What else is computed at index-build time and stored beside the index."""
+        """What else is computed at index-build time beyond search and obligations (nothing yet)."""
         return []
 
     def search_engine(self, notify: Notify | None = None) -> SearchEngine:
@@ -103,6 +104,31 @@ class AssistantService:
             query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax
         )
 
+
+    # -- obligations ---------------------------------------------------------------------------
+
+    def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
+        """Obligations, penalty links and the actor lexicon, as extracted at index-build time."""
+        data = self.__dict__.get("_obligations")
+        if data is None:
+            from assistant.obligations.store import read_obligations
+
+            data = read_obligations(self.search_engine(notify).handle.folder)
+            self.__dict__["_obligations"] = data
+        return data
+
+    def ask(self, question: str, limit: int = 10, notify: Notify | None = None) -> Answer:
+        """Obligations that answer a question, grouped by actor, each quoting its provision."""
+        from assistant.obligations.ask import answer_question
+
+        results = self.search(question, limit=10, notify=notify)
+        return answer_question(question, results, self.obligations_data(notify), limit)
+
+    def obligation_matrix(self, actor: str | None = None, law: str | None = None) -> list[dict[str, Any]]:
+        """Every extracted duty, optionally of one actor (any of its names) and one law."""
+        from assistant.obligations.matrix import select_obligations
+
+        return select_obligations(self.obligations_data(), actor, law)
 
     # -- checklists ----------------------------------------------------------------------------
 

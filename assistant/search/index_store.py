@@ -21,11 +21,12 @@ from typing import Any
 from assistant.atomic import write_text_atomic
 from assistant.corpus.fingerprint import corpus_fingerprint
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 QUERY_DATA_FILE = "query_data.json"
 LOCK_FILE = ".build.lock"
+OBLIGATIONS_FILE = "obligations.json"
 
 Notify = Callable[[str], None]
 
@@ -132,7 +133,10 @@ def build_index(corpus: Any, index_root: Path, extra_builders: list[Callable[[An
             writer.add_document(**document)
         writer.commit()
         (folder / QUERY_DATA_FILE).write_text(json.dumps(_query_data(corpus), ensure_ascii=False), encoding="utf-8")
-        for builder in extra_builders or []:
+        from assistant.obligations.store import write_obligations
+
+        # Obligations are extracted once per build (spaCy loads here only) and stored with the index.
+        for builder in [write_obligations, *(extra_builders or [])]:
             builder(corpus, folder)
         manifest = {
             "schema_version": SCHEMA_VERSION,
@@ -178,6 +182,8 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexHandle | None, s
     try:
         manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
         query_data = json.loads((folder / QUERY_DATA_FILE).read_text(encoding="utf-8"))
+        if not (folder / OBLIGATIONS_FILE).is_file():
+            raise OSError("obligations missing")
     except (OSError, ValueError):
         return None, "unreadable (incomplete or corrupt)"
     if manifest.get("schema_version") != SCHEMA_VERSION:

@@ -1,0 +1,171 @@
+"""Bookmarked citations, kept as a small JSON file in the user data directory and written atomically."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.atomic import write_text_atomic
+from assistant.models import ArticleRef, CitationError
+
+if TYPE_CHECKING:
+    from assistant.corpus.store import Corpus
+
+BOOKMARKS_FILE = "bookmarks.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """One bookmarked citation id and when it was added (ISO 8601, UTC)."""
+
+    id: str
+    added: str
+
+
+class BookmarkFileError(ValueError):
+    """A bookmarks file that cannot be read as this format."""
+
+
+class BookmarkStore:
+    """Add, remove and list bookmarks; every change is written to disk at once.
+
+    A bookmarks file that cannot be read is never overwritten: it is renamed aside
+    (`bookmarks.json.corrupt-<time>`) and `load_problem` says so, so nothing is lost silently.
+    """
+
+    def __init__(self, directory: Path, corpus: Corpus | None = None) -> None:
+        self.directory = directory
+        self.path = directory / BOOKMARKS_FILE
+        self.corpus = corpus
+        self.load_problem: str | None = None
+        self._bookmarks: list[Bookmark] = self._load()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _load(self) -> list[Bookmark]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            # Unreadable (permissions, a directory in the way): report it, keep the file as it is.
+            self.load_problem = f"could not read bookmarks file {self.path}: {exc.strerror or exc}"
+            return []
+        try:
+            return parse_bookmarks(text)
+        except BookmarkFileError as exc:
+            moved = self._move_aside()
+            where = f"it was moved to {moved}" if moved else "it could not be moved aside and was left in place"
+            self.load_problem = f"bookmarks file {self.path} was unreadable ({exc}); {where}; starting with no bookmarks"
+            return []
+
+    def _move_aside(self) -> Path | None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+            counter += 1
+        try:
+            self.path.rename(target)
+        except OSError:
+            return None
+        return target
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def entries(self) -> list[Bookmark]:
+        """Every bookmark, oldest first."""
+        return list(self._bookmarks)
+
+    def ids(self) -> list[str]:
+        """Every bookmarked citation id, oldest first."""
+        return [bookmark.id for bookmark in self._bookmarks]
+
+    def __contains__(self, citation: object) -> bool:
+        if not isinstance(citation, str):
+            return False
+        try:
+            canonical = ArticleRef.parse(citation).id
+        except CitationError:
+            return False
+        return canonical in self.ids()
+
+    def __len__(self) -> int:
+        return len(self._bookmarks)
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def add(self, citation: str) -> Bookmark:
+        """Bookmark a citation id (checked against the corpus); adding one twice keeps the first."""
+        canonical = self._validate(citation)
+        for bookmark in self._bookmarks:
+            if bookmark.id == canonical:
+                return bookmark
+        bookmark = Bookmark(canonical, datetime.now(UTC).isoformat(timespec="seconds"))
+        self._save([*self._bookmarks, bookmark])
+        return bookmark
+
+    def remove(self, citation: str) -> bool:
+        """Forget a bookmark; False when it was not bookmarked."""
+        try:
+            canonical = ArticleRef.parse(citation).id
+        except CitationError:
+            return False
+        kept = [bookmark for bookmark in self._bookmarks if bookmark.id != canonical]
+        if len(kept) == len(self._bookmarks):
+            return False
+        self._save(kept)
+        return True
+
+    def toggle(self, citation: str) -> bool:
+        """Add the bookmark when missing, remove it when present; True when it is now bookmarked."""
+        if citation in self:
+            self.remove(citation)
+            return False
+        self.add(citation)
+        return True
+
+    def _validate(self, citation: str) -> str:
+        ref = ArticleRef.parse(citation)  # CitationError for a malformed id
+        if self.corpus is not None:
+            self.corpus.article(ref)  # CitationError (with suggestions) when it names nothing
+        return ref.id
+
+    def _save(self, bookmarks: list[Bookmark]) -> None:
+        """Write first, then adopt: a failed write leaves the store as it was (and raises OSError)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self.path, format_bookmarks(bookmarks))
+        self._bookmarks = bookmarks
+
+
+def format_bookmarks(bookmarks: list[Bookmark]) -> str:
+    """The file's text: a versioned JSON object, one entry per bookmark."""
+    data = {"version": FORMAT_VERSION, "bookmarks": [{"id": b.id, "added": b.added} for b in bookmarks]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_bookmarks(text: str) -> list[Bookmark]:
+    """Read the file's text; BookmarkFileError for anything but a well-formed file of valid citation ids."""
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BookmarkFileError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("bookmarks"), list):
+        raise BookmarkFileError("expected an object with a 'bookmarks' list")
+    if data.get("version") != FORMAT_VERSION:
+        raise BookmarkFileError(f"unknown format version {data.get('version')!r}")
+    bookmarks: list[Bookmark] = []
+    for position, entry in enumerate(data["bookmarks"], start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise BookmarkFileError(f"entry {position} has no citation id")
+        try:
+            canonical = ArticleRef.parse(entry["id"]).id
+        except CitationError as exc:
+            raise BookmarkFileError(f"entry {position}: {exc}") from None
+        bookmarks.append(Bookmark(canonical, str(entry.get("added", ""))))
+    return bookmarks

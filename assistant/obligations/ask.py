@@ -1,0 +1,120 @@
+"""`dla ask`: find the actor and topic in a question, retrieve articles, answer with their obligations.
+
+Extractive: every answer is an obligation extracted from the text, quoted verbatim with its
+citation; the question only chooses and orders them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.search.engine import SearchResults
+
+MODALITY_CUES = {
+    "must_not": re.compile(r"不得|禁止|不能|不可以|不准|严禁|must not|mustn't|shall not|cannot|can't|prohibit|forbid|not allowed", re.I),
+    "may": re.compile(r"可以|能否|能不能|有权|\bmay\b|\bcan\b|allowed|permitted|entitled", re.I),
+    "must": re.compile(r"应当|必须|要不要|需要|义务|\bmust\b|\bshall\b|have to|has to|need to|required|obligat|dut(y|ies)", re.I),
+}
+ACTOR_MATCH_BONUS = 1.0
+MODALITY_MATCH_BONUS = 0.3
+
+
+@dataclass
+class Answer:
+    """Obligations that answer a question, most relevant first, and the articles they came from."""
+
+    question: str
+    actors: list[str]
+    modality: str | None
+    obligations: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `dla ask --json` contract."""
+        return {
+            "question": self.question,
+            "actors": self.actors,
+            "modality": self.modality,
+            "obligations": self.obligations,
+            "articles": self.articles,
+            "messages": self.messages,
+            "notice": "Legal information, not legal advice. Quotes are extracted verbatim; English is unofficial.",
+        }
+
+    def grouped(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Obligations grouped by actor, groups in order of their best obligation."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for obligation in self.obligations:
+            groups.setdefault(obligation["actor"], []).append(obligation)
+        return list(groups.items())
+
+
+def _contains(text: str, name: str) -> bool:
+    if re.search(r"[a-z]", name, re.I):
+        return re.search(rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", text.lower()) is not None
+    return name in text
+
+
+def detect_actors(question: str, actors: list[dict[str, Any]]) -> list[str]:
+    """Actors the question names, by their statutory names, English names or everyday synonyms (longest first)."""
+    found: list[tuple[int, str]] = []
+    for actor in actors:
+        names = [*actor["names_zh"], *actor["names_en"]]
+        matched = [n for n in names if len(n) >= 2 and _contains(question, n)]
+        if matched:
+            found.append((max(len(n) for n in matched), actor["canonical"]))
+    found.sort(reverse=True)
+    # The longest, most specific name wins (区块链信息服务提供者 over 服务提供者, a named actor over 用户).
+    return [found[0][1]] if found else []
+
+
+def detect_modality(question: str) -> str | None:
+    """must, must_not or may, when the question asks for one."""
+    for modality, pattern in MODALITY_CUES.items():
+        if pattern.search(question):
+            return modality
+    return None
+
+
+def answer_question(question: str, results: SearchResults, data: dict[str, Any], limit: int = 10) -> Answer:
+    """Rank the obligations of the retrieved articles for the question."""
+    actors = detect_actors(question, data["actors"])
+    modality = detect_modality(question)
+    answer = Answer(question=question, actors=actors, modality=modality)
+    answer.articles = [hit.id for hit in results.hits]
+    answer.messages = list(results.messages)
+    rank_of = {article: rank for rank, article in enumerate(answer.articles)}
+    candidates = [o for o in data["obligations"] if o["article_id"] in rank_of]
+    if actors:
+        of_actor = [o for o in candidates if o["actor"] in actors]
+        if of_actor:
+            candidates = of_actor
+        else:
+            answer.messages.append(f"no obligation of {', '.join(actors)} in the best-matching articles; showing all")
+
+    def score(obligation: dict[str, Any]) -> float:
+        value = 1.0 / (1 + rank_of[obligation["article_id"]])
+        value += ACTOR_MATCH_BONUS if obligation["actor"] in actors else 0.0
+        value += MODALITY_MATCH_BONUS if modality and obligation["modality"] == modality else 0.0
+        return value
+
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for obligation in sorted(candidates, key=lambda o: (-score(o), o["id"], o["span"][0])):
+        key = (obligation["id"], obligation["actor"], obligation["modality"])
+        if key in merged:
+            continue  # one entry per provision, actor and modality
+        citation_zh, citation_en = data["citations"].get(obligation["id"], [obligation["id"], obligation["id"]])
+        merged[key] = {
+            **obligation,
+            "citation_zh": citation_zh,
+            "citation_en": citation_en,
+            "penalty_citations": [data["citations"].get(p, [p, p]) for p in obligation["penalties"]],
+            "score": round(score(obligation), 4),
+        }
+    answer.obligations = list(merged.values())[:limit]
+    if not answer.obligations:
+        answer.messages.append("no obligation found in the articles that match the question")
+    return answer

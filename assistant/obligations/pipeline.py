@@ -1,0 +1,120 @@
+"""spaCy blank pipelines with rule components: statute clauses, actors, modal markers, limits and amounts.
+
+Loaded only at index-build time: spaCy and jieba cost seconds to load, and nothing on the search
+or TUI start-up path may pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.datafile import check_keys, load_yaml, require_mapping
+
+ACTORS_FILE = Path("patterns") / "actors.yaml"
+ZH_MODALS = {"应当": "must", "必须": "must", "须": "must", "不得": "must_not", "禁止": "must_not", "严禁": "must_not",
+             "可以": "may", "有权": "may"}  # fmt: skip
+EN_MODALS = {
+    "shall not": "must_not",
+    "must not": "must_not",
+    "may not": "must_not",
+    "shall": "must",
+    "must": "must",
+    "may": "may",
+}
+
+_ZH_NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
+LIMIT_PATTERNS = [
+    (
+        "time_limit",
+        re.compile(rf"(?:自[^，。；]{{1,30}}?(?:之日)?起)?{_ZH_NUM}个?(?:工作日|日|天|小时|个月|年)(?:内|以内)"),
+    ),
+    ("time_limit", re.compile(rf"不少于{_ZH_NUM}个?(?:工作日|日|天|个月|年)")),
+    ("amount", re.compile(rf"{_ZH_NUM}元以上{_ZH_NUM}元以下")),
+    ("amount", re.compile(rf"{_ZH_NUM}元以下")),
+    ("amount", re.compile(rf"(?:上一年度)?营业额百分之{_ZH_NUM}以下")),
+    ("amount", re.compile(rf"最高不超过{_ZH_NUM}元")),
+]
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    """A duty-bearer and how texts name it."""
+
+    canonical: str
+    en: str
+    forms: tuple[str, ...]
+    implicit: tuple[str, ...]
+    includes: tuple[str, ...] = ()
+
+
+def load_actors(corpus_root: Path) -> list[ActorSpec]:
+    """Actors from `corpus/patterns/actors.yaml`."""
+    path = corpus_root / ACTORS_FILE
+    data = require_mapping(load_yaml(path), path, "actors")
+    check_keys(data, path, {"actors"}, {"actors"}, "actors")
+    actors = []
+    for entry in data["actors"]:
+        entry = require_mapping(entry, path, "actor")
+        check_keys(
+            entry, path, {"canonical", "en", "forms", "implicit", "includes"}, {"canonical", "en", "forms"}, "actor"
+        )
+        actors.append(
+            ActorSpec(
+                str(entry["canonical"]),
+                str(entry["en"]),
+                tuple(entry["forms"]),
+                tuple(entry.get("implicit") or ()),
+                tuple(entry.get("includes") or ()),
+            )
+        )
+    return actors
+
+
+def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
+    """`zh` blank pipeline with the jieba segmenter, actor and modal entity rules, and clause boundaries."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    # Keep statutory terms whole, so the entity rules see them as tokens in every context.
+    jieba = nlp.tokenizer.jieba_seg
+    words = {form for actor in actors for form in (*actor.forms, *actor.implicit)}
+    # Joint names such as 公安机关、国家安全机关 are matched as a token sequence: keep each part whole.
+    words |= {part for word in list(words) for part in word.split("、") if part}
+    for word in words | set(ZH_MODALS) | set(extra_words):
+        jieba.add_word(word, freq=2_000_000)
+
+    if not Language.has_factory("statute_clauses"):
+
+        @Language.component("statute_clauses")
+        def statute_clauses(doc: Any) -> Any:
+            """Sentences end at 。；： (statute punctuation); the first token always starts one."""
+            for index, token in enumerate(doc):
+                token.is_sent_start = index == 0 or doc[index - 1].text in ("。", "；", "：", ";")
+            return doc
+
+    nlp.add_pipe("statute_clauses")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    patterns = [{"label": "ACTOR", "pattern": form, "id": actor.canonical} for actor in actors for form in actor.forms]
+    patterns += [
+        {"label": "IMPLICIT", "pattern": cue, "id": actor.canonical} for actor in actors for cue in actor.implicit
+    ]
+    patterns += [{"label": "MODAL", "pattern": word, "id": modality} for word, modality in ZH_MODALS.items()]
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+def build_en_pipeline() -> Any:
+    """`en` blank pipeline: sentences and the modal verbs of statute English (shall / shall not / may)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(
+        [{"label": "MODAL", "pattern": phrase, "id": modality} for phrase, modality in EN_MODALS.items()]
+    )
+    return nlp

@@ -1,0 +1,114 @@
+"""`dla ask` and `dla obligations`: extracted duties, quoted with their citations and penalties."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant import LEGAL_NOTICE_EN
+from assistant.cli_support import EXIT_OK, EXIT_USAGE, CliError, print_json
+from assistant.export.markdown import escape
+from assistant.service import AssistantService
+from assistant.status_labels import status_warning
+
+MODALITY_WORDS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
+
+
+def _notify(message: str) -> None:
+    print(f"dla: {message}", file=sys.stderr)
+
+
+def _print_obligation(obligation: dict[str, Any]) -> None:
+    print(f"  [{MODALITY_WORDS[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
+    print(f"    {obligation['text_zh']}")
+    if obligation.get("text_en"):
+        print(f"    (unofficial) {obligation['text_en']}")
+    extras = []
+    if obligation.get("condition"):
+        extras.append(f"when: {obligation['condition']}")
+    if obligation.get("time_limits"):
+        extras.append("time limit: " + ", ".join(obligation["time_limits"]))
+    if obligation.get("amounts"):
+        extras.append("amounts: " + ", ".join(obligation["amounts"]))
+    if obligation.get("penalty_citations"):
+        extras.append("penalties: " + "; ".join(f"{zh} / {en}" for zh, en in obligation["penalty_citations"]))
+    warning = status_warning(obligation.get("text_status", "cross-checked"))
+    if warning:
+        extras.append(f"text status: {warning}")
+    for extra in extras:
+        print(f"    {extra}")
+
+
+def cmd_ask(args: argparse.Namespace, service: AssistantService) -> int:
+    """Answer an obligation question from the text."""
+    if not args.question.strip():
+        raise CliError("ask needs a question, e.g. dla ask \"what must a blockchain service provider do about user identity?\"", EXIT_USAGE)
+    answer = service.ask(args.question, limit=args.limit, notify=_notify)
+    if args.json:
+        print_json(answer.to_dict())
+        return EXIT_OK
+    for message in answer.messages:
+        print(f"note: {message}")
+    for actor, obligations in answer.grouped():
+        print(f"{actor} ({obligations[0]['actor_en']})")
+        for obligation in obligations:
+            _print_obligation(obligation)
+        print()
+    print(LEGAL_NOTICE_EN)
+    return EXIT_OK
+
+
+def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
+    lines = ["# Obligation matrix", "", f"> Notice: {escape(LEGAL_NOTICE_EN)}", ""]
+    current = None
+    for row in rows:
+        if row["actor"] != current:
+            current = row["actor"]
+            lines += [f"## {escape(row['actor_en'])} — {escape(row['actor'])}", "", "| Provision | Modality | Text | Penalties |", "| --- | --- | --- | --- |"]
+        penalties = "; ".join(escape(en) for _, en in row["penalty_citations"]) or "—"
+        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']].lower()} | "
+                     f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip
+        if rows.index(row) + 1 == len(rows) or rows[rows.index(row) + 1]["actor"] != current:
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
+    """Print every duty of an actor (or all), with penalties."""
+    if args.law and args.law not in service.corpus.laws:
+        raise CliError(f"unknown law {args.law!r}; known: {', '.join(service.corpus.laws)}", EXIT_USAGE)
+    service.search_engine(_notify)
+    rows = service.obligation_matrix(args.actor, args.law)
+    rows.sort(key=lambda r: (r["actor"], list(service.corpus.laws).index(r["law"])))
+    if args.actor and not rows:
+        raise CliError(f"no obligations of an actor matching {args.actor!r}", EXIT_USAGE)
+    if args.json:
+        print_json({"actor": args.actor, "law": args.law, "obligations": rows})
+    elif args.md:
+        sys.stdout.write(_markdown_matrix(rows))
+    else:
+        current = None
+        for row in rows:
+            if row["actor"] != current:
+                current = row["actor"]
+                print(f"\n{row['actor']} ({row['actor_en']})")
+            _print_obligation(row)
+        print(f"\n{LEGAL_NOTICE_EN}")
+    return EXIT_OK
+
+
+def register(commands: Any) -> None:
+    """Add `ask` and `obligations` to the parser."""
+    ask = commands.add_parser("ask", help="answer an obligation question with quoted, cited duties")
+    ask.add_argument("question")
+    ask.add_argument("--limit", type=int, default=10)
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(handler=cmd_ask)
+    obligations = commands.add_parser("obligations", help="the obligation matrix: duties by actor, with penalties")
+    obligations.add_argument("--actor", help="actor name in Chinese or English (part of it is enough)")
+    obligations.add_argument("--law", help="only this law")
+    output = obligations.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--md", action="store_true")
+    obligations.set_defaults(handler=cmd_obligations)
