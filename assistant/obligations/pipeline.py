@@ -48,6 +48,8 @@ class ActorSpec:
     forms: tuple[str, ...]
     implicit: tuple[str, ...]
     includes: tuple[str, ...] = ()
+    synonyms_zh: tuple[str, ...] = ()
+    synonyms_en: tuple[str, ...] = ()
 
 
 def load_actors(corpus_root: Path) -> list[ActorSpec]:
@@ -59,7 +61,7 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
     for entry in data["actors"]:
         entry = require_mapping(entry, path, "actor")
         check_keys(
-            entry, path, {"canonical", "en", "forms", "implicit", "includes"}, {"canonical", "en", "forms"}, "actor"
+            entry, path, {"canonical", "en", "forms", "implicit", "includes", "synonyms_zh", "synonyms_en"}, {"canonical", "en", "forms"}, "actor"
         )
         actors.append(
             ActorSpec(
@@ -67,7 +69,8 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
                 str(entry["en"]),
                 tuple(entry["forms"]),
                 tuple(entry.get("implicit") or ()),
-                tuple(entry.get("includes") or ()),
+                tuple(entry.get("includes") or ()), tuple(entry.get("synonyms_zh") or ()),
+                tuple(entry.get("synonyms_en") or ()),
             )
         )
     return actors

@@ -22,8 +22,8 @@ def write_obligations(corpus: Any, folder: Path) -> None:
     actors = []
     for actor in extractor.actors:
         term = glossary.by_zh(actor.canonical)
-        names_zh = {*actor.forms, *(term.synonyms_zh if term else ())}
-        names_en = {actor.en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
+        names_zh = {*actor.forms, *actor.synonyms_zh, *(term.synonyms_zh if term else ())}
+        names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
         actors.append({"canonical": actor.canonical, "en": actor.en, "names_zh": sorted(names_zh), "names_en": sorted(names_en)})
     citations = {o["id"]: [corpus.cite_zh(o["id"]), corpus.cite_en(o["id"])] for o in obligations}
     citations |= {p: [corpus.cite_zh(p), corpus.cite_en(p)] for p in links.enforces}

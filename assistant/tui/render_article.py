@@ -1,0 +1,277 @@
+"""An article as reader blocks: heading, status warning, text in one or both languages, links to follow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from assistant.models import Article, ArticleRef
+from assistant.obligations.crossrefs import CrossReference
+from assistant.status_labels import status_warning
+from assistant.tui.highlight import Highlighter, no_highlight
+from assistant.tui.links import Link, LinkSpan, reference_spans
+from assistant.tui.reading import ReadingData
+from assistant.tui.styles import DIM, HIGHLIGHT, LINK, OTHER_LAW, SELECTED_LINK, click_action, status_badge
+
+Language = Literal["zh", "en", "both"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en", "both")
+LANGUAGE_NAMES: dict[Language, str] = {
+    "zh": "中文",
+    "en": "English (unofficial)",
+    "both": "中文 + English (unofficial)",
+}
+SIDE_BY_SIDE_MIN_WIDTH = 72  # below this, "both" stacks the English under the Chinese
+ZH_LABEL = "中文（正式文本，以此为准）"
+EN_LABEL = "English: unofficial translation; the Chinese text is authoritative"
+NO_ENGLISH = "(no English translation yet)"
+
+
+@dataclass(frozen=True)
+class ArticleDisplay:
+    """Everything the reader shows for one article, gathered from the core by the screen."""
+
+    article: Article
+    law_title_zh: str
+    law_title_en: str
+    citation_zh: str
+    citation_en: str
+    references: tuple[CrossReference, ...]
+    penalties: tuple[Link, ...] = ()
+    enforces: tuple[Link, ...] = ()
+    highlight: Highlighter = no_highlight
+    bookmarked: bool = False
+    focus: str | None = None  # a paragraph or item id the reader was sent to
+    target_labels: dict[str, str] = field(default_factory=dict)  # citation id -> "Art. 27(2)"
+
+    @classmethod
+    def build(
+        cls,
+        reading: ReadingData,
+        article_id: str,
+        *,
+        highlight: Highlighter = no_highlight,
+        bookmarked: bool = False,
+        focus: str | None = None,
+    ) -> ArticleDisplay:
+        """Look up the article, its citations, references and duty/penalty links (CitationError if unknown)."""
+        corpus = reading.corpus
+        article = corpus.article(article_id)
+        info = corpus.law(article.law).info
+        references = tuple(reading.references(article))
+        targets = {target for reference in references for target in reference.targets}
+        return cls(
+            article=article,
+            law_title_zh=info.title_zh,
+            law_title_en=info.title_en,
+            citation_zh=corpus.cite_zh(article.ref),
+            citation_en=corpus.cite_en(article.ref),
+            references=references,
+            penalties=tuple(_provision_link(reading, ref, "penalty") for ref in reading.penalties_for(article.id)),
+            enforces=tuple(_provision_link(reading, ref, "enforces") for ref in reading.enforces(article.id)),
+            highlight=highlight,
+            bookmarked=bookmarked,
+            focus=focus,
+            target_labels={target: _short_citation(reading, target) for target in targets},
+        )
+
+
+def _short_citation(reading: ReadingData, target: str) -> str:
+    """`Art. 27(2)`: links stay inside one instrument, so the law is implied; no-break spaces keep it on one line."""
+    ref = ArticleRef.parse(target)
+    if not reading.corpus.exists(ref):
+        return target  # a reference the corpus cannot resolve: show the id; following it explains why
+    short = reading.corpus.law(ref.law).info.short_en
+    return reading.corpus.cite_en(ref).removeprefix(short + " ").replace(" ", "\u00a0")
+
+
+def _provision_link(reading: ReadingData, target: str, kind: str) -> Link:
+    """A duty or penalty provision as a link labelled by its short citation."""
+    return Link((target,), _short_citation(reading, target), kind)
+
+
+@dataclass
+class Block:
+    """One widget's worth of the reader: what to draw, a CSS class, and the links it holds."""
+
+    renderable: RenderableType
+    kind: str  # "title" | "status" | "language" | "paragraph" | "links"
+    paragraph: int | None = None
+    links: list[int] = field(default_factory=list)
+    classes: str = ""
+
+
+@dataclass
+class RenderedArticle:
+    """The blocks, and every link in reading order (its index is what `follow(i)` and selection use)."""
+
+    blocks: list[Block]
+    links: list[Link]
+
+    def block_of_link(self, index: int) -> int | None:
+        """The block holding link `index`."""
+        return next((position for position, block in enumerate(self.blocks) if index in block.links), None)
+
+
+class _LinkCounter:
+    """Hands out link indices in reading order and styles each link (the selected one stands out)."""
+
+    def __init__(self, selected: int | None) -> None:
+        self.selected = selected
+        self.links: list[Link] = []
+
+    def add(self, text: Text, start: int, end: int, link: Link, block: Block) -> None:
+        index = len(self.links)
+        self.links.append(link)
+        block.links.append(index)
+        style = SELECTED_LINK if index == self.selected else LINK
+        text.stylize(style + click_action(f"follow({index})"), start, end)
+
+    def append(self, text: Text, label: str, link: Link, block: Block) -> None:
+        start = len(text)
+        text.append(label)
+        self.add(text, start, len(text), link, block)
+
+
+def render_article(
+    display: ArticleDisplay, language: Language, width: int, selected: int | None = None
+) -> RenderedArticle:
+    """The reader's blocks for `language` at `width` cells, with link `selected` marked."""
+    counter = _LinkCounter(selected)
+    article = display.article
+    blocks = [Block(_title(display), "title")]
+    warning = status_warning(article.text_status, article.status_note)
+    if warning:
+        status_text = Text.assemble(status_badge(article.text_status), " ", (warning, "bold"))
+        blocks.append(Block(status_text, "status", classes=f"status-{article.text_status}"))
+    side_by_side = language == "both" and width >= SIDE_BY_SIDE_MIN_WIDTH
+    if language == "en" or (language == "both" and not side_by_side):
+        blocks.append(Block(Text(EN_LABEL, style="italic"), "language"))
+    spans = reference_spans(list(display.references))
+    numbered = len(article.paragraphs) > 1
+    for paragraph in article.paragraphs:
+        block = Block(Text(), "paragraph", paragraph=paragraph.number)
+        if display.focus and display.focus.startswith(f"{article.id}.{paragraph.number}"):
+            block.classes = "focused"
+        pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
+        pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
+        # A no-break space: a line break after the marker would push the whole Chinese run down a line.
+        marker = f"¶{paragraph.number}\u00a0" if numbered else ""
+        # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
+        zh_lines = [
+            _zh_piece(display, source, zh, spans if language != "en" else [], counter, block)
+            for source, zh, _ in pieces
+        ]
+        en_lines = [_en_piece(display, en) for _, _, en in pieces]
+        zh_text = _join_lines(zh_lines, marker)
+        en_text = _join_lines(en_lines, marker)
+        if language == "zh":
+            block.renderable = zh_text
+        elif language == "en":
+            see_also = _see_also(display, pieces, spans, counter, block)
+            block.renderable = en_text if see_also is None else Text("\n").join([en_text, see_also])
+        elif side_by_side:
+            block.renderable = _side_by_side(zh_lines, en_lines, marker, header=paragraph.number == 1)
+        else:
+            block.renderable = Text("\n").join([zh_text, Text.assemble(en_text, style="italic")])
+        blocks.append(block)
+    links_block = Block(Text(), "links")
+    link_lines: list[Text] = []
+    for title, links in (("Penalties: ", display.penalties), ("Enforces: ", display.enforces)):
+        if links:
+            line = Text(title, style="bold")
+            for position, link in enumerate(links):
+                if position:
+                    line.append(" · ", style=DIM)
+                counter.append(line, link.label, link, links_block)
+            link_lines.append(line)
+    if link_lines:
+        links_block.renderable = Text("\n").join(link_lines)
+        blocks.append(links_block)
+    return RenderedArticle(blocks, counter.links)
+
+
+def _title(display: ArticleDisplay) -> Text:
+    article = display.article
+    title = Text.assemble((display.citation_zh, "bold"), "  ·  ", (display.citation_en, "bold"))
+    if display.bookmarked:
+        title.append("   ★ bookmarked", style="bold yellow")
+    lines = [title, Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM)]
+    for heading in (article.chapter, article.section):
+        if heading is not None:
+            english = f" · {heading.title_en}" if heading.title_en else ""
+            lines.append(Text(f"{heading.label_zh}{english}", style=DIM))
+    return Text("\n").join(lines)
+
+
+def _zh_piece(
+    display: ArticleDisplay, source: str, text: str, spans: list[LinkSpan], counter: _LinkCounter, block: Block
+) -> Text:
+    """One paragraph lead or item in Chinese: query terms highlighted, references as links."""
+    piece = Text(text)
+    for start, end in display.highlight(text, "zh"):
+        piece.stylize(HIGHLIGHT, start, end)
+    for reference in display.references:
+        if reference.source == source and reference.kind == "other-law":
+            piece.stylize(OTHER_LAW, reference.start, reference.end)
+    for span in spans:
+        if span.source == source:
+            counter.add(piece, span.start, span.end, span.link, block)
+    return piece
+
+
+def _en_piece(display: ArticleDisplay, text: str | None) -> Text:
+    if text is None:
+        return Text(NO_ENGLISH, style="dim italic")
+    piece = Text(text)
+    for start, end in display.highlight(text, "en"):
+        piece.stylize(HIGHLIGHT, start, end)
+    return piece
+
+
+def _join_lines(lines: list[Text], marker: str) -> Text:
+    """The lead line (after a dim ¶ marker in multi-paragraph articles) and each item indented below it."""
+    lead = Text.assemble((marker, DIM), lines[0])
+    return Text("\n").join([lead, *(Text.assemble("  ", line) for line in lines[1:])])
+
+
+def _see_also(
+    display: ArticleDisplay,
+    pieces: list[tuple[str, str, str | None]],
+    spans: list[LinkSpan],
+    counter: _LinkCounter,
+    block: Block,
+) -> Text | None:
+    """English mode: the paragraph's references as links under it (their offsets are in the Chinese text)."""
+    sources = {source for source, _, _ in pieces}
+    own = [span for span in spans if span.source in sources]
+    if not own:
+        return None
+    line = Text("↪ See: ", style=DIM)
+    for position, span in enumerate(own):
+        if position:
+            line.append(" · ", style=DIM)
+        targets = span.link.targets
+        label = (
+            ", ".join(display.target_labels.get(target, target) for target in targets)
+            if len(targets) <= 3
+            else f"{span.link.label} ({len(targets)} provisions)"
+        )
+        counter.append(line, label, span.link, block)
+    return line
+
+
+def _side_by_side(zh_lines: list[Text], en_lines: list[Text], marker: str, *, header: bool) -> Table:
+    """Chinese and English in two columns, one row per paragraph lead and item so each pair lines up."""
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(ratio=1, overflow="fold")  # fold: a Chinese run has no spaces to wrap at
+    grid.add_column(ratio=1, overflow="fold")
+    if header:
+        grid.add_row(Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic"))
+    for row, (zh, en) in enumerate(zip(zh_lines, en_lines, strict=True)):
+        prefix = (marker, DIM) if row == 0 else ("  ", "")
+        grid.add_row(Text.assemble(prefix, zh), Text.assemble(prefix, Text.assemble(en, style="italic")))
+    return grid
