@@ -27,6 +27,11 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", escaped)
 
 
+def _code(identifier: str) -> str:
+    """An identifier as a code span (ids are validated as [a-z0-9_-], so no backtick can occur)."""
+    return f"`{identifier}`" if re.fullmatch(r"[A-Za-z0-9_.-]+", identifier) else escape(identifier)
+
+
 def _answer_label(value: object) -> str:
     if value is True:
         return "yes"
@@ -93,13 +98,13 @@ def render_markdown(result: ChecklistResult, date: str) -> str:
     if result.answers:
         for question in checklist.questions:
             if question.id in result.answers:
-                out.append(f"- {escape(question.text_en)} ({escape(question.id)}): {_answer_label(result.answers[question.id])}")
+                out.append(f"- {escape(question.text_en)} ({_code(question.id)}): {_answer_label(result.answers[question.id])}")
     else:
         out.append("- None")
     out.append("")
     if result.assumed:
         out += ["### Assumed answers", "", "These questions were not answered and were taken as no:", ""]
-        out += [f"- {escape(q.text_en)} ({escape(q.id)}): no" for q in result.assumed]
+        out += [f"- {escape(q.text_en)} ({_code(q.id)}): no" for q in result.assumed]
         out.append("")
     out += ["## Obligations", ""]
     if not result.items:

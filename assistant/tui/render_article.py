@@ -159,24 +159,25 @@ def render_article(
         pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
         pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
         # A no-break space: a line break after the marker would push the whole Chinese run down a line.
-        marker = f"¶{paragraph.number}\u00a0" if numbered else ""
+        marker = f"¶{paragraph.number}" if numbered else None
         # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
         zh_lines = [
             _zh_piece(display, source, zh, spans if language != "en" else [], counter, block)
             for source, zh, _ in pieces
         ]
         en_lines = [_en_piece(display, en) for _, _, en in pieces]
-        zh_text = _join_lines(zh_lines, marker)
-        en_text = _join_lines(en_lines, marker)
         if language == "zh":
-            block.renderable = zh_text
+            block.renderable = _grid(marker, [[line] for line in zh_lines])
         elif language == "en":
             see_also = _see_also(display, pieces, spans, counter, block)
-            block.renderable = en_text if see_also is None else Text("\n").join([en_text, see_also])
+            block.renderable = _grid(marker, [[line] for line in en_lines] + ([[see_also]] if see_also else []))
         elif side_by_side:
-            block.renderable = _side_by_side(zh_lines, en_lines, marker, header=paragraph.number == 1)
+            header = [[Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]] if paragraph.number == 1 else []
+            rows = [[zh, Text.assemble(en, style="italic")] for zh, en in zip(zh_lines, en_lines, strict=True)]
+            block.renderable = _grid(marker, rows, header=header)
         else:
-            block.renderable = Text("\n").join([zh_text, Text.assemble(en_text, style="italic")])
+            rows = [[line] for line in zh_lines] + [[Text.assemble(line, style="italic")] for line in en_lines]
+            block.renderable = _grid(marker, rows)
         blocks.append(block)
     links_block = Block(Text(), "links")
     link_lines: list[Text] = []
@@ -232,12 +233,6 @@ def _en_piece(display: ArticleDisplay, text: str | None) -> Text:
     return piece
 
 
-def _join_lines(lines: list[Text], marker: str) -> Text:
-    """The lead line (after a dim ¶ marker in multi-paragraph articles) and each item indented below it."""
-    lead = Text.assemble((marker, DIM), lines[0])
-    return Text("\n").join([lead, *(Text.assemble("  ", line) for line in lines[1:])])
-
-
 def _see_also(
     display: ArticleDisplay,
     pieces: list[tuple[str, str, str | None]],
@@ -264,14 +259,22 @@ def _see_also(
     return line
 
 
-def _side_by_side(zh_lines: list[Text], en_lines: list[Text], marker: str, *, header: bool) -> Table:
-    """Chinese and English in two columns, one row per paragraph lead and item so each pair lines up."""
-    grid = Table.grid(expand=True, padding=(0, 2))
-    grid.add_column(ratio=1, overflow="fold")  # fold: a Chinese run has no spaces to wrap at
-    grid.add_column(ratio=1, overflow="fold")
-    if header:
-        grid.add_row(Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic"))
-    for row, (zh, en) in enumerate(zip(zh_lines, en_lines, strict=True)):
-        prefix = (marker, DIM) if row == 0 else ("  ", "")
-        grid.add_row(Text.assemble(prefix, zh), Text.assemble(prefix, Text.assemble(en, style="italic")))
+def _grid(marker: str | None, rows: list[list[Text]], header: list[list[Text]] | None = None) -> Table:
+    """Rows of text in equal columns, with a `¶n` gutter in multi-paragraph articles.
+
+    A grid rather than one Text: a marker on the same line as Chinese text would make the wrapper move the
+    whole unspaced Chinese run to the next line, and side-by-side rows keep each Chinese/English pair level.
+    """
+    columns = max(len(row) for row in [*rows, *(header or [])])
+    grid = Table.grid(expand=True, padding=(0, 2 if columns > 1 else 0))
+    if marker is not None:
+        grid.add_column(width=4, no_wrap=True)
+    for _ in range(columns):
+        grid.add_column(ratio=1, overflow="fold")  # fold: a Chinese run has no spaces to wrap at
+    gutter = [Text(marker, style=DIM)] if marker is not None else []
+    blank = [Text("")] if marker is not None else []
+    for row in header or []:
+        grid.add_row(*blank, *row)
+    for position, row in enumerate(rows):
+        grid.add_row(*(gutter if position == 0 else blank), *row)
     return grid
