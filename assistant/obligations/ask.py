@@ -17,8 +17,8 @@ MODALITY_CUES = {
     "may": re.compile(r"可以|能否|能不能|有权|\bmay\b|\bcan\b|allowed|permitted|entitled", re.I),
     "must": re.compile(r"应当|必须|要不要|需要|义务|\bmust\b|\bshall\b|have to|has to|need to|required|obligat|dut(y|ies)", re.I),
 }
-ACTOR_MATCH_BONUS = 1.0
-MODALITY_MATCH_BONUS = 0.3
+ACTOR_MATCH_BONUS = 0.3
+MODALITY_MATCH_BONUS = 0.15
 
 
 @dataclass
@@ -88,14 +88,9 @@ def answer_question(question: str, results: SearchResults, data: dict[str, Any],
     answer.messages = list(results.messages)
     rank_of = {article: rank for rank, article in enumerate(answer.articles)}
     candidates = [o for o in data["obligations"] if o["article_id"] in rank_of]
-    if actors:
-        of_actor = [o for o in candidates if o["actor"] in actors]
-        if of_actor:
-            candidates = of_actor
-        else:
-            answer.messages.append(f"no obligation of {', '.join(actors)} in the best-matching articles; showing all")
 
     def score(obligation: dict[str, Any]) -> float:
+        # Retrieval rank leads; the actor and modality the question names break ties within reach.
         value = 1.0 / (1 + rank_of[obligation["article_id"]])
         value += ACTOR_MATCH_BONUS if obligation["actor"] in actors else 0.0
         value += MODALITY_MATCH_BONUS if modality and obligation["modality"] == modality else 0.0
@@ -114,7 +109,14 @@ def answer_question(question: str, results: SearchResults, data: dict[str, Any],
             "penalty_citations": [data["citations"].get(p, [p, p]) for p in obligation["penalties"]],
             "score": round(score(obligation), 4),
         }
-    answer.obligations = list(merged.values())[:limit]
+    # The best obligation of each retrieved article first, so one long article cannot crowd out the next.
+    ranked = list(merged.values())
+    firsts: dict[str, dict[str, Any]] = {}
+    for item in ranked:
+        firsts.setdefault(item["article_id"], item)
+    leaders = sorted(firsts.values(), key=lambda o: -o["score"])
+    ranked = leaders + [o for o in ranked if firsts[o["article_id"]] is not o]
+    answer.obligations = ranked[:limit]
     if not answer.obligations:
         answer.messages.append("no obligation found in the articles that match the question")
     return answer

@@ -108,6 +108,8 @@ class ObligationExtractor:
                 continue
             opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；")
             near_modal = modal.start - ent.end <= 3
+            if ent.label_ == "IMPLICIT" and any(t.text in ("，", ",") for t in doc[sentence.start : ent.start]):
+                continue  # an activity implies its actor only in the sentence's opening clause (处理…的，应当…)
             if opens_clause or near_modal:
                 candidates.append((ent, previous))
         if not candidates:

@@ -1,0 +1,43 @@
+"""The frame every mode's screen shares: header, the legal notice, footer, and access to the app's core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult, SystemCommand
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from assistant.tui.widgets.notice import LegalNotice
+
+if TYPE_CHECKING:
+    from assistant.tui.app import DataLawApp
+    from assistant.tui.keys import KeyAction
+
+
+class DlaScreen(Screen[None]):
+    """A mode's screen: subclasses fill `compose_body` and list their keys for help and the palette."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_body()
+        yield LegalNotice()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets, between the header and the notice."""
+        yield from ()
+
+    @property
+    def dla(self) -> DataLawApp:
+        """The app, typed, for its service and loaded core state."""
+        return cast("DataLawApp", self.app)
+
+    def help_sections(self) -> list[tuple[str, tuple[KeyAction, ...]]]:
+        """(title, keys) groups for the help screen."""
+        return []
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """Command palette entries for this screen's actions."""
+        yield from ()

@@ -1,0 +1,53 @@
+"""A small dialog asking which provision to open when a reference names several (本章, 第X条至第Y条)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+
+class ChooseTargetScreen(ModalScreen[str | None]):
+    """Lists (citation id, label) choices; dismisses with the chosen id, or None on Esc."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    ChooseTargetScreen {
+        align: center middle;
+    }
+    ChooseTargetScreen > Vertical {
+        width: 60;
+        max-width: 95%;
+        height: auto;
+        max-height: 80%;
+        border: thick $primary;
+        background: $surface;
+    }
+    ChooseTargetScreen OptionList {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"{self.title_text} — which provision?")
+            yield OptionList(*(Option(label, id=target) for target, label in self.choices))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)

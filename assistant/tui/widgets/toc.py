@@ -1,0 +1,97 @@
+"""The table of contents: each instrument's chapters, sections and articles as a tree."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from assistant.corpus.store import Corpus
+from assistant.models import Article, Heading
+from assistant.numerals import int_to_chinese
+from assistant.tui.cells import fit_cells
+from assistant.tui.styles import status_badge
+
+PREVIEW_CELLS = 24  # a glimpse of each article's opening words
+
+
+def _heading_label(heading: Heading) -> Text:
+    english = f"  {heading.title_en}" if heading.title_en else ""
+    return Text.assemble((heading.label_zh, "bold"), (english, "dim"))
+
+
+def _article_label(article: Article) -> Text:
+    label = Text.assemble((f"第{int_to_chinese(article.number)}条", "bold"), f" Art. {article.number} ")
+    label.append_text(fit_cells(Text(article.paragraphs[0].zh, style="dim"), PREVIEW_CELLS))
+    badge = status_badge(article.text_status)
+    if badge.plain:
+        label.append(" ")
+        label.append_text(badge)
+    return label
+
+
+class ContentsTree(Tree[str]):
+    """Laws, then chapters and sections, then articles; an article node's data is its id."""
+
+    DEFAULT_CSS = """
+    ContentsTree {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Contents", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self._article_nodes: dict[str, TreeNode[str]] = {}
+        self._law_nodes: dict[str, TreeNode[str]] = {}
+
+    def populate(self, corpus: Corpus) -> None:
+        """Build the tree once from the corpus (laws collapsed, so it opens short)."""
+        self.clear()
+        self._article_nodes.clear()
+        self._law_nodes.clear()
+        for law in corpus.laws.values():
+            law_node = self.root.add(
+                Text.assemble((law.info.title_zh, "bold"), "  ", (law.info.short_en, "italic"))
+            )
+            self._law_nodes[law.id] = law_node
+            parents: dict[tuple[int | None, int | None], TreeNode[str]] = {}
+            for article in law.articles:
+                parent = law_node
+                if article.chapter is not None:
+                    key = (article.chapter.number, None)
+                    if key not in parents:
+                        parents[key] = law_node.add(_heading_label(article.chapter))
+                    parent = parents[key]
+                if article.section is not None and article.chapter is not None:
+                    key = (article.chapter.number, article.section.number)
+                    if key not in parents:
+                        parents[key] = parent.add(_heading_label(article.section))
+                    parent = parents[key]
+                self._article_nodes[article.id] = parent.add_leaf(_article_label(article), data=article.id)
+
+    def expand_law(self, law_id: str | None) -> None:
+        """Open one law's branch (or every law's, for None)."""
+        for node_law, node in self._law_nodes.items():
+            if law_id is None or node_law == law_id:
+                node.expand()
+
+    def reveal(self, article_id: str) -> None:
+        """Move the cursor to an article, opening its branches (without opening the article again)."""
+        node = self._article_nodes.get(article_id)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.call_after_refresh(self._move_to, node)
+
+    def _move_to(self, node: TreeNode[str]) -> None:
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def is_article(self, node: TreeNode[str]) -> bool:
+        """True for an article leaf (law, chapter and section nodes only open and close)."""
+        return node.data is not None and node.data in self._article_nodes

@@ -1,0 +1,121 @@
+"""Obligation extraction, cross-references, duty-penalty links and `dla ask` (measured against gold data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.corpus.store import Corpus
+from assistant.obligations.crossrefs import find_references
+from assistant.obligations.penalties import build_penalty_links
+from assistant.service import AssistantService
+from tests.conftest import PROJECT
+
+ASK_SET = PROJECT / "tests" / "eval" / "ask_questions.yaml"
+
+
+def test_cross_references_resolve_with_exact_offsets(corpus: Corpus) -> None:
+    article = corpus.article("blockchain:19")
+    references = find_references(article)
+    listing = next(r for r in references if r.kind == "article")
+    assert listing.targets == ("blockchain:5", "blockchain:6", "blockchain:7", "blockchain:9", "blockchain:11.2",
+                               "blockchain:13", "blockchain:15", "blockchain:17", "blockchain:18")  # fmt: skip
+    assert article.paragraphs[0].zh[listing.start : listing.end] == listing.text
+    assert listing.text.startswith("本规定第五条")
+    other = [r for r in find_references(corpus.article("blockchain:8")) if r.kind == "other-law"]
+    assert other and other[0].other_law == "中华人民共和国网络安全法" and other[0].targets == ()
+
+
+def test_preceding_paragraph_references(corpus: Corpus) -> None:
+    for article in corpus.all_articles():
+        for reference in find_references(article):
+            for target in reference.targets:
+                assert corpus.exists(target), f"{reference.source}: {reference.text} -> {target}"
+    preceding = [r for a in corpus.all_articles() for r in find_references(a) if r.kind == "preceding"]
+    assert preceding
+    for reference in preceding:
+        source_paragraph = int(reference.source.split(":")[1].split(".")[1])
+        assert all(int(t.split(".")[1]) < source_paragraph for t in reference.targets)
+
+
+def test_duty_penalty_links_both_ways(corpus: Corpus) -> None:
+    links = build_penalty_links(corpus)
+    assert links.enforces["dsl:45"] == ["dsl:27", "dsl:29", "dsl:30"]
+    assert links.enforces["blockchain:22"] == ["blockchain:11.1"]
+    assert links.penalties_for("dsl:27.2") == ["dsl:45"]
+    assert links.penalties_for("blockchain:11") == ["blockchain:19", "blockchain:22"]
+    assert "shenzhen:95" in links.penalties_for("shenzhen:69")
+
+
+@pytest.mark.slow
+def test_extraction_meets_the_targets_on_the_gold_file() -> None:
+    from benchmarks.evaluate_obligations import evaluate_extraction
+
+    result = evaluate_extraction()
+    print(result)
+    assert result["precision"] >= 0.9 and result["recall"] >= 0.9
+    assert result["links_precision"] == 1.0 and result["links_recall"] == 1.0
+
+
+def test_every_obligation_quotes_its_source_verbatim(service: AssistantService) -> None:
+    data = service.obligations_data()
+    assert len(data["obligations"]) > 150
+    for obligation in data["obligations"]:
+        source = service.corpus.text_of(obligation["id"], "zh")
+        start, end = obligation["span"]
+        assert source is not None and source[start:end] == obligation["text_zh"]
+        assert obligation["modality"] in ("must", "must_not", "may")
+        assert all(service.corpus.exists(p) for p in obligation["penalties"])
+
+
+def test_time_limits_and_amounts_are_kept(service: AssistantService) -> None:
+    by_id = {(o["id"], o["modality"]): o for o in service.obligations_data()["obligations"]}
+    assert "不少于六个月" in by_id[("blockchain:17.1", "must")]["time_limits"]
+    assert any("十个工作日内" in t for t in by_id[("blockchain:11.1", "must")]["time_limits"])
+
+
+def test_ask_answers_with_the_blockchain_identity_duty(service: AssistantService) -> None:
+    answer = service.ask("what must a blockchain service provider do about user identity?")
+    first = answer.obligations[0]
+    assert answer.actors == ["区块链信息服务提供者"]
+    assert first["id"].startswith("blockchain:8") and first["modality"] in ("must", "must_not")
+    assert first["text_zh"] in service.corpus.text_of(first["id"], "zh")  # type: ignore[operator]
+    assert first["penalties"] == ["blockchain:20"]
+
+
+def test_ask_json_contract(capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli import main
+
+    monkeypatch.setenv("DLA_INDEX_DIR", str(built_index_dir))
+    assert main(["ask", "数据交易中介机构要做什么", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"question", "obligations", "articles"} <= data.keys()
+    first = data["obligations"][0]
+    assert {"id", "actor", "modality", "text_zh", "text_en", "penalties"} <= first.keys()
+    assert first["id"].startswith("dsl:33") and first["penalties"] == ["dsl:47"]
+
+
+def test_obligation_matrix_by_actor(capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli import main
+
+    monkeypatch.setenv("DLA_INDEX_DIR", str(built_index_dir))
+    assert main(["obligations", "--actor", "blockchain information service provider", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["obligations"]
+    assert rows and all(r["actor"] == "区块链信息服务提供者" for r in rows)
+    assert {"blockchain:11.1", "blockchain:8.1", "blockchain:17.1"} <= {r["id"] for r in rows}
+    assert main(["obligations", "--actor", "nobody at all"]) == 2
+
+
+def test_ask_quality_on_the_question_set(service: AssistantService) -> None:
+    questions = yaml.safe_load(ASK_SET.read_text(encoding="utf-8"))["questions"]
+    assert len(questions) >= 20
+    hits = 0
+    for question in questions:
+        top = service.ask(question["question"]).obligations[:3]
+        if any(o["article_id"] in question["gold"] for o in top):
+            hits += 1
+    print(f"ask: gold article among the first three obligations for {hits}/{len(questions)}")
+    assert hits / len(questions) >= 0.85
