@@ -60,7 +60,9 @@ class BookmarkStore:
         except BookmarkFileError as exc:
             moved = self._move_aside()
             where = f"it was moved to {moved}" if moved else "it could not be moved aside and was left in place"
-            self.load_problem = f"bookmarks file {self.path} was unreadable ({exc}); {where}; starting with no bookmarks"
+            self.load_problem = (
+                f"bookmarks file {self.path} was unreadable ({exc}); {where}; starting with no bookmarks"
+            )
             return []
 
     def _move_aside(self) -> Path | None:

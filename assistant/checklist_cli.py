@@ -68,7 +68,11 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
     answers: dict[str, AnswerValue] = {}
     if args.session:
         try:
-            session = store.load(args.session) if args.session in store.list() else ChecklistSession(args.session, checklist.id, checklist.version)
+            session = (
+                store.load(args.session)
+                if args.session in store.list()
+                else ChecklistSession(args.session, checklist.id, checklist.version)
+            )
         except SessionError as exc:
             raise CliError(str(exc), EXIT_USAGE) from exc
         answers.update(session.answers)
@@ -78,7 +82,9 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
         answers.update(load_answers(Path(args.answers), checklist))
     elif session is None or not session.answers:
         if not sys.stdin.isatty():
-            raise CliError("give --answers FILE (or - for standard input), or run in a terminal to be asked", EXIT_USAGE)
+            raise CliError(
+                "give --answers FILE (or - for standard input), or run in a terminal to be asked", EXIT_USAGE
+            )
         answers = _ask_interactively(checklist, answers)
     try:
         result = service.run_checklist(checklist, answers, session.tracking if session else None, strict=args.strict)
@@ -93,8 +99,12 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
         try:
             service.export_checklist(result, Path(args.out), args.format, date)
         except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}; nothing was written", EXIT_PROBLEM) from exc
-        print(f"wrote {args.out}: {len(result.items)} obligations, {len(result.assumed)} assumed answers", file=sys.stderr)
+            raise CliError(
+                f"cannot write {args.out}: {exc.strerror or exc}; nothing was written", EXIT_PROBLEM
+            ) from exc
+        print(
+            f"wrote {args.out}: {len(result.items)} obligations, {len(result.assumed)} assumed answers", file=sys.stderr
+        )
     else:
         sys.stdout.write(service.render_checklist(result, args.format, date))
     return EXIT_OK

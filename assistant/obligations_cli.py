@@ -43,7 +43,10 @@ def _print_obligation(obligation: dict[str, Any]) -> None:
 def cmd_ask(args: argparse.Namespace, service: AssistantService) -> int:
     """Answer an obligation question from the text."""
     if not args.question.strip():
-        raise CliError("ask needs a question, e.g. dla ask \"what must a blockchain service provider do about user identity?\"", EXIT_USAGE)
+        raise CliError(
+            'ask needs a question, e.g. dla ask "what must a blockchain service provider do about user identity?"',
+            EXIT_USAGE,
+        )
     answer = service.ask(args.question, limit=args.limit, notify=_notify)
     if args.json:
         print_json(answer.to_dict())
@@ -65,7 +68,12 @@ def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         if row["actor"] != current:
             current = row["actor"]
-            lines += [f"## {escape(row['actor_en'])} — {escape(row['actor'])}", "", "| Provision | Modality | Text | Penalties |", "| --- | --- | --- | --- |"]
+            lines += [
+                f"## {escape(row['actor_en'])} — {escape(row['actor'])}",
+                "",
+                "| Provision | Modality | Text | Penalties |",
+                "| --- | --- | --- | --- |",
+            ]
         penalties = "; ".join(escape(en) for _, en in row["penalty_citations"]) or "—"
         lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']].lower()} | "
                      f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip

@@ -15,11 +15,11 @@ from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef
 
 if TYPE_CHECKING:
-    from assistant.obligations.ask import Answer
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
     from assistant.checklist.sessions import SessionStore
+    from assistant.obligations.ask import Answer
     from assistant.search.engine import SearchEngine, SearchResults
     from assistant.search.index_store import IndexHandle, Notify
 
@@ -104,7 +104,6 @@ class AssistantService:
             query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax
         )
 
-
     # -- obligations ---------------------------------------------------------------------------
 
     def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
@@ -152,7 +151,11 @@ class AssistantService:
         return self.checklists[checklist_id]
 
     def run_checklist(
-        self, checklist: Checklist, answers: dict[str, AnswerValue], tracking: dict[str, Tracking] | None = None, strict: bool = False
+        self,
+        checklist: Checklist,
+        answers: dict[str, AnswerValue],
+        tracking: dict[str, Tracking] | None = None,
+        strict: bool = False,
     ) -> ChecklistResult:
         """The obligations that apply to a set of answers."""
         from assistant.checklist.engine import run_checklist

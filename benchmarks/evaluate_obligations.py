@@ -36,7 +36,9 @@ def evaluate_extraction(verbose: bool = False) -> dict[str, Any]:
     precision = len(true_positive) / len(found) if found else 0.0
     recall = len(true_positive) / len(gold) if gold else 0.0
     gold_links = {(p["penalty"], d) for p in gold_data["penalty_links"] for d in p["enforces"]}
-    found_links = {(p, d) for p, duties in extractor.penalty_links.enforces.items() for d in duties if _in_scope(p, scope)}
+    found_links = {
+        (p, d) for p, duties in extractor.penalty_links.enforces.items() for d in duties if _in_scope(p, scope)
+    }
     if verbose:
         for item in sorted(found - gold):
             print("  extra:  ", item)
@@ -53,7 +55,9 @@ def evaluate_extraction(verbose: bool = False) -> dict[str, Any]:
 def main() -> int:
     """Print the figures."""
     result = evaluate_extraction(verbose="-v" in sys.argv)
-    print(f"obligation extraction vs {GOLD.relative_to(PROJECT_ROOT)}: gold {result['gold']}, extracted {result['found']}")
+    print(
+        f"obligation extraction vs {GOLD.relative_to(PROJECT_ROOT)}: gold {result['gold']}, extracted {result['found']}"
+    )
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
     return 0

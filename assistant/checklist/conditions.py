@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from assistant.datafile import DataFileError, LineDict
 
-AnswerValue = Union[bool, str]
+AnswerValue = bool | str
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class All:
 
 
 @dataclass(frozen=True)
-class Any_:
+class AnyOf:
     """At least one sub-condition holds."""
 
     conditions: tuple[Condition, ...]
@@ -48,7 +48,7 @@ class Equals:
     value: AnswerValue
 
 
-Condition = Union[IsYes, Not, All, Any_, Equals]
+Condition = IsYes | Not | All | AnyOf | Equals
 
 
 def parse_condition(value: Any, path: Path, line: int) -> Condition:
@@ -56,7 +56,11 @@ def parse_condition(value: Any, path: Path, line: int) -> Condition:
     if isinstance(value, str):
         return IsYes(value)
     if not isinstance(value, dict) or len(value) != 1:
-        raise DataFileError(path, line, "a condition is a question id or one of {not: C}, {all: [...]}, {any: [...]}, {equals: {question, value}}")
+        raise DataFileError(
+            path,
+            line,
+            "a condition is a question id or one of {not: C}, {all: [...]}, {any: [...]}, {equals: {question, value}}",
+        )
     line = value.line if isinstance(value, LineDict) else line
     ((key, inner),) = value.items()
     if key == "not":
@@ -65,7 +69,7 @@ def parse_condition(value: Any, path: Path, line: int) -> Condition:
         if not isinstance(inner, list) or not inner:
             raise DataFileError(path, line, f"{key} takes a non-empty list of conditions")
         parts = tuple(parse_condition(part, path, line) for part in inner)
-        return All(parts) if key == "all" else Any_(parts)
+        return All(parts) if key == "all" else AnyOf(parts)
     if key == "equals":
         if not isinstance(inner, dict) or set(inner) != {"question", "value"}:
             raise DataFileError(path, line, "equals takes {question: ID, value: V}")
@@ -83,7 +87,7 @@ def evaluate(condition: Condition | None, answers: Mapping[str, AnswerValue]) ->
         return not evaluate(condition.condition, answers)
     if isinstance(condition, All):
         return all(evaluate(c, answers) for c in condition.conditions)
-    if isinstance(condition, Any_):
+    if isinstance(condition, AnyOf):
         return any(evaluate(c, answers) for c in condition.conditions)
     return answers.get(condition.question) == condition.value
 

@@ -167,6 +167,8 @@ def run_checklist(
         )
     position = {finding.id: index for index, finding in enumerate(checklist.findings)}
     items.sort(key=lambda i: (law_order.index(i.law), topic_order.index(i.finding.topic), position[i.finding.id]))
-    laws = {law_id: {"title_zh": law.info.title_zh, "title_en": law.info.title_en} for law_id, law in corpus.laws.items()}
+    laws = {
+        law_id: {"title_zh": law.info.title_zh, "title_en": law.info.title_en} for law_id, law in corpus.laws.items()
+    }
     answered = {k: v for k, v in resolved.items() if k not in {q.id for q in assumed}}
     return ChecklistResult(checklist, answered, assumed, items, corpus.content_hash, laws)

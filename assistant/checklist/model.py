@@ -149,12 +149,18 @@ def load_checklist(path: Path) -> Checklist:
         entry = require_mapping(entry, path, "question")
         check_keys(entry, path, _QUESTION_KEYS, _QUESTION_KEYS - {"when", "options", "cites"}, "question")
         if entry["type"] not in QUESTION_TYPES:
-            raise DataFileError(path, entry.line_of("type"), f"question type must be one of {', '.join(QUESTION_TYPES)}")
+            raise DataFileError(
+                path, entry.line_of("type"), f"question type must be one of {', '.join(QUESTION_TYPES)}"
+            )
         when = parse_condition(entry["when"], path, entry.line_of("when")) if "when" in entry else None
         known = {q.id for q in questions}
         for name in questions_named(when):
             if name not in known:
-                raise DataFileError(path, entry.line_of("when"), f"condition names {name!r}, which is not a question asked before this one")
+                raise DataFileError(
+                    path,
+                    entry.line_of("when"),
+                    f"condition names {name!r}, which is not a question asked before this one",
+                )
         options = []
         for option in entry.get("options") or []:
             option = require_mapping(option, path, "option")
@@ -166,10 +172,17 @@ def load_checklist(path: Path) -> Checklist:
             raise DataFileError(path, entry.line_of("id"), f"question id {entry['id']!r} is used twice")
         questions.append(
             Question(
-                id=str(entry["id"]), type=str(entry["type"]), text_zh=str(entry["text_zh"]), text_en=str(entry["text_en"]),
-                help_zh=str(entry["help_zh"]), help_en=str(entry["help_en"]), cites=_citations(entry, "cites", path),
-                when=when, options=tuple(options), line=entry.line,
-            )  # fmt: skip
+                id=str(entry["id"]),
+                type=str(entry["type"]),
+                text_zh=str(entry["text_zh"]),
+                text_en=str(entry["text_en"]),
+                help_zh=str(entry["help_zh"]),
+                help_en=str(entry["help_en"]),
+                cites=_citations(entry, "cites", path),
+                when=when,
+                options=tuple(options),
+                line=entry.line,
+            )
         )
     question_ids = {q.id: q for q in questions}
     findings: list[Finding] = []
@@ -193,11 +206,19 @@ def load_checklist(path: Path) -> Checklist:
             raise DataFileError(path, entry.line_of("citations"), "a finding must cite at least one provision")
         findings.append(
             Finding(
-                id=str(entry["id"]), topic=str(entry["topic"]), when=when, actor_zh=str(entry["actor_zh"]),
-                actor_en=str(entry["actor_en"]), modality=str(entry["modality"]), severity=str(entry["severity"]),
-                obligation_zh=str(entry["obligation_zh"]), obligation_en=str(entry["obligation_en"]),
-                citations=citations, penalties=_citations(entry, "penalties", path), line=entry.line,
-            )  # fmt: skip
+                id=str(entry["id"]),
+                topic=str(entry["topic"]),
+                when=when,
+                actor_zh=str(entry["actor_zh"]),
+                actor_en=str(entry["actor_en"]),
+                modality=str(entry["modality"]),
+                severity=str(entry["severity"]),
+                obligation_zh=str(entry["obligation_zh"]),
+                obligation_en=str(entry["obligation_en"]),
+                citations=citations,
+                penalties=_citations(entry, "penalties", path),
+                line=entry.line,
+            )
         )
     not_covered = []
     for entry in data.get("not_covered") or []:
@@ -205,9 +226,16 @@ def load_checklist(path: Path) -> Checklist:
         check_keys(entry, path, {"text_zh", "text_en"}, {"text_zh", "text_en"}, "not_covered entry")
         not_covered.append(NotCovered(str(entry["text_zh"]), str(entry["text_en"])))
     return Checklist(
-        id=str(data["id"]), version=int(data["version"]), title_zh=str(data["title_zh"]), title_en=str(data["title_en"]),
-        topics=tuple(topics), questions=tuple(questions), findings=tuple(findings), not_covered=tuple(not_covered), path=path,
-    )  # fmt: skip
+        id=str(data["id"]),
+        version=int(data["version"]),
+        title_zh=str(data["title_zh"]),
+        title_en=str(data["title_en"]),
+        topics=tuple(topics),
+        questions=tuple(questions),
+        findings=tuple(findings),
+        not_covered=tuple(not_covered),
+        path=path,
+    )
 
 
 def load_checklists(corpus_root: Path) -> dict[str, Checklist]:
@@ -217,6 +245,8 @@ def load_checklists(corpus_root: Path) -> dict[str, Checklist]:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         checklist = load_checklist(path)
         if checklist.id in checklists:
-            raise DataFileError(path, None, f"checklist id {checklist.id!r} is used by {checklists[checklist.id].path} too")
+            raise DataFileError(
+                path, None, f"checklist id {checklist.id!r} is used by {checklists[checklist.id].path} too"
+            )
         checklists[checklist.id] = checklist
     return checklists

@@ -97,7 +97,12 @@ class SessionStore:
             raise SessionError(f"session file {path} is unreadable ({exc}); it was left as it is") from exc
         try:
             tracking = {
-                str(k): Tracking(str(v.get("status", "todo")), str(v.get("owner", "")), str(v.get("due", "")), str(v.get("notes", "")))
+                str(k): Tracking(
+                    str(v.get("status", "todo")),
+                    str(v.get("owner", "")),
+                    str(v.get("due", "")),
+                    str(v.get("notes", "")),
+                )
                 for k, v in (data.get("tracking") or {}).items()
             }
             return ChecklistSession(

@@ -13,9 +13,13 @@ from typing import Any
 from assistant.search.engine import SearchResults
 
 MODALITY_CUES = {
-    "must_not": re.compile(r"不得|禁止|不能|不可以|不准|严禁|must not|mustn't|shall not|cannot|can't|prohibit|forbid|not allowed", re.I),
+    "must_not": re.compile(
+        r"不得|禁止|不能|不可以|不准|严禁|must not|mustn't|shall not|cannot|can't|prohibit|forbid|not allowed", re.I
+    ),
     "may": re.compile(r"可以|能否|能不能|有权|\bmay\b|\bcan\b|allowed|permitted|entitled", re.I),
-    "must": re.compile(r"应当|必须|要不要|需要|义务|\bmust\b|\bshall\b|have to|has to|need to|required|obligat|dut(y|ies)", re.I),
+    "must": re.compile(
+        r"应当|必须|要不要|需要|义务|\bmust\b|\bshall\b|have to|has to|need to|required|obligat|dut(y|ies)", re.I
+    ),
 }
 ACTOR_MATCH_BONUS = 0.3
 MODALITY_MATCH_BONUS = 0.15

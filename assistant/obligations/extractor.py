@@ -137,7 +137,6 @@ class ObligationExtractor:
                 context.actor = actor
                 start = sentence.start_char
                 end = sentence.end_char
-                span_text = text_zh[start:end]
                 for bearer in [self.actor_by_name[name] for name in actor.includes] or [actor]:
                     found.append(self._obligation(article, ref, bearer, ent, text_zh, text_en, start, end, references))
         return found
@@ -147,30 +146,28 @@ class ObligationExtractor:
         start: int, end: int, references: list[Any],
     ) -> Obligation:  # fmt: skip
         span_text = text_zh[start:end]
-        return (
-            Obligation(
-                id=ref,
-                article_id=article.id,
-                law=article.law,
-                actor=actor.canonical,
-                actor_en=actor.en,
-                modality=ent.ent_id_,
-                marker=ent.text,
-                text_zh=span_text,
-                span=(start, end),
-                text_en=self._english_for(text_en, ent.ent_id_, actor),
-                condition=self._condition(text_zh, start, ent.start_char),
-                time_limits=[
-                    m.group(0) for kind, p in LIMIT_PATTERNS if kind == "time_limit" for m in p.finditer(span_text)
-                ],
-                amounts=[m.group(0) for kind, p in LIMIT_PATTERNS if kind == "amount" for m in p.finditer(span_text)],
-                references=sorted(
-                    {t for r in references if start <= r.start < end for t in r.targets}
-                    | {f"other:{r.other_law}" for r in references if start <= r.start < end and r.other_law}
-                ),
-                penalties=list(self.penalty_links.penalties_for(ref)),
-                text_status=article.text_status,
-            )  # fmt: skip
+        return Obligation(
+            id=ref,
+            article_id=article.id,
+            law=article.law,
+            actor=actor.canonical,
+            actor_en=actor.en,
+            modality=ent.ent_id_,
+            marker=ent.text,
+            text_zh=span_text,
+            span=(start, end),
+            text_en=self._english_for(text_en, ent.ent_id_, actor),
+            condition=self._condition(text_zh, start, ent.start_char),
+            time_limits=[
+                m.group(0) for kind, p in LIMIT_PATTERNS if kind == "time_limit" for m in p.finditer(span_text)
+            ],
+            amounts=[m.group(0) for kind, p in LIMIT_PATTERNS if kind == "amount" for m in p.finditer(span_text)],
+            references=sorted(
+                {t for r in references if start <= r.start < end for t in r.targets}
+                | {f"other:{r.other_law}" for r in references if start <= r.start < end and r.other_law}
+            ),
+            penalties=list(self.penalty_links.penalties_for(ref)),
+            text_status=article.text_status,
         )
 
     @staticmethod

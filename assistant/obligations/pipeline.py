@@ -61,7 +61,11 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
     for entry in data["actors"]:
         entry = require_mapping(entry, path, "actor")
         check_keys(
-            entry, path, {"canonical", "en", "forms", "implicit", "includes", "synonyms_zh", "synonyms_en"}, {"canonical", "en", "forms"}, "actor"
+            entry,
+            path,
+            {"canonical", "en", "forms", "implicit", "includes", "synonyms_zh", "synonyms_en"},
+            {"canonical", "en", "forms"},
+            "actor",
         )
         actors.append(
             ActorSpec(
@@ -69,7 +73,8 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
                 str(entry["en"]),
                 tuple(entry["forms"]),
                 tuple(entry.get("implicit") or ()),
-                tuple(entry.get("includes") or ()), tuple(entry.get("synonyms_zh") or ()),
+                tuple(entry.get("includes") or ()),
+                tuple(entry.get("synonyms_zh") or ()),
                 tuple(entry.get("synonyms_en") or ()),
             )
         )
@@ -83,7 +88,7 @@ def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     # Keep statutory terms whole, so the entity rules see them as tokens in every context.
-    jieba = nlp.tokenizer.jieba_seg
+    jieba = nlp.tokenizer.jieba_seg  # type: ignore[union-attr]
     words = {form for actor in actors for form in (*actor.forms, *actor.implicit)}
     # Joint names such as 公安机关、国家安全机关 are matched as a token sequence: keep each part whole.
     words |= {part for word in list(words) for part in word.split("、") if part}
@@ -106,7 +111,7 @@ def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
         {"label": "IMPLICIT", "pattern": cue, "id": actor.canonical} for actor in actors for cue in actor.implicit
     ]
     patterns += [{"label": "MODAL", "pattern": word, "id": modality} for word, modality in ZH_MODALS.items()]
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 
@@ -117,7 +122,7 @@ def build_en_pipeline() -> Any:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(
+    ruler.add_patterns(  # type: ignore[attr-defined]
         [{"label": "MODAL", "pattern": phrase, "id": modality} for phrase, modality in EN_MODALS.items()]
     )
     return nlp

@@ -11,9 +11,8 @@ OBLIGATIONS_FILE = "obligations.json"
 
 def write_obligations(corpus: Any, folder: Path) -> None:
     """Extract every obligation and write them with the penalty links (an index-build step)."""
-    from assistant.obligations.extractor import ObligationExtractor
-
     from assistant.corpus.glossary import load_glossary
+    from assistant.obligations.extractor import ObligationExtractor
 
     extractor = ObligationExtractor(corpus)
     obligations = [o.to_dict() for o in extractor.extract_all()]
@@ -24,7 +23,9 @@ def write_obligations(corpus: Any, folder: Path) -> None:
         term = glossary.by_zh(actor.canonical)
         names_zh = {*actor.forms, *actor.synonyms_zh, *(term.synonyms_zh if term else ())}
         names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
-        actors.append({"canonical": actor.canonical, "en": actor.en, "names_zh": sorted(names_zh), "names_en": sorted(names_en)})
+        actors.append(
+            {"canonical": actor.canonical, "en": actor.en, "names_zh": sorted(names_zh), "names_en": sorted(names_en)}
+        )
     citations = {o["id"]: [corpus.cite_zh(o["id"]), corpus.cite_en(o["id"])] for o in obligations}
     citations |= {p: [corpus.cite_zh(p), corpus.cite_en(p)] for p in links.enforces}
     data = {

@@ -1,0 +1,170 @@
+"""`make bench`: speed figures, each beside a baseline measured in the same run (medians; p95 where useful).
+
+- search latency in-process at corpus size, 10x and 100x (synthetic copies of the articles),
+  beside the plain bm25s baseline over the same texts;
+- `dla search --json` process time, beside a bare `python -c pass`;
+- index build time (search index alone, and with obligation extraction);
+- TUI cold start: time to first frame and to first search result, beside the bare Textual import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.corpus.store import Corpus, load_corpus
+from assistant.paths import PROJECT_ROOT
+from assistant.search.engine import SearchEngine
+from assistant.search.index_store import IndexHandle, _documents, _query_data, build_index, build_schema
+
+QUERIES = [
+    "数安法27条", "DSL Art. 36", "重要数据 风险评估", "区块链平台要不要对用户实名认证", "大数据杀熟怎么处罚",
+    "do blockchain services need real-name verification of users", "fines for price discrimination in Shenzhen",
+    "personal data of minors guardian consent", "数据出境 安全评估", "what must a data broker check",
+]  # fmt: skip
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
+    """An engine over `factor` copies of every article (ids made unique), for growth measurements."""
+    from whoosh import index as whoosh_index
+
+    index = whoosh_index.create_in(str(folder), build_schema())
+    writer = index.writer(procs=1, limitmb=256)
+    for copy in range(factor):
+        for document in _documents(corpus):
+            writer.add_document(**{**document, "id": f"{document['id']}#{copy}" if copy else document["id"]})
+    writer.commit()
+    return SearchEngine(IndexHandle(folder, index, {"articles": 179 * factor}, _query_data(corpus)))
+
+
+def search_latency(engine: SearchEngine, rounds: int = 5) -> list[float]:
+    """Seconds per query over the query mix, `rounds` times."""
+    timings = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            start = time.perf_counter()
+            engine.search(query, limit=10)
+            timings.append(time.perf_counter() - start)
+    return timings
+
+
+def baseline_latency(corpus: Corpus, factor: int, rounds: int = 5) -> list[float]:
+    """Seconds per query for the bm25s baseline over the same (scaled) texts."""
+    import bm25s
+
+    from benchmarks.evaluate import baseline_tokens
+
+    documents = [baseline_tokens(a.text_zh + " " + (a.text_en or "")) for a in corpus.all_articles()] * factor
+    retriever = bm25s.BM25()
+    retriever.index(documents, show_progress=False)
+    timings = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            start = time.perf_counter()
+            retriever.retrieve([baseline_tokens(query)], k=10, show_progress=False)
+            timings.append(time.perf_counter() - start)
+    return timings
+
+
+def process_times(command: list[str], runs: int, env: dict[str, str]) -> list[float]:
+    """Wall-clock seconds of a whole process, `runs` times."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=env, check=True, cwd=PROJECT_ROOT)
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+def tui_start(env: dict[str, str], runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Cold-start times to the TUI's first frame and first search result, and of a bare Textual import."""
+    probe = PROJECT_ROOT / "benchmarks" / "tui_probe.py"
+    frames, results, imports = [], [], []
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, str(probe)], capture_output=True, text=True, env=env, check=True, cwd=PROJECT_ROOT
+        )
+        data = json.loads(output.stdout.strip().splitlines()[-1])
+        frames.append(data["first_frame"])
+        results.append(data["first_result"])
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import textual.app"], check=True, env=env)
+        imports.append(time.perf_counter() - start)
+    return frames, results, imports
+
+
+def main() -> int:
+    """Measure and print everything."""
+    corpus = load_corpus(PROJECT_ROOT / "corpus")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        print("\nsearch latency per query, in-process (10 queries x 5 rounds)")
+        print(f"{'corpus':<10}{'engine p50':>14}{'engine p95':>14}{'bm25s p50':>14}{'bm25s p95':>14}")
+        for factor in (1, 10, 100):
+            engine = scaled_engine(corpus, factor, _fresh(root / f"x{factor}"))
+            engine.search("warm up")
+            ours = search_latency(engine)
+            theirs = baseline_latency(corpus, factor)
+            print(f"{str(factor) + 'x':<10}{_ms(statistics.median(ours)):>14}{_ms(_percentile(ours, 0.95)):>14}"
+                  f"{_ms(statistics.median(theirs)):>14}{_ms(_percentile(theirs, 0.95)):>14}")  # fmt: skip
+
+        print("\nindex build (median of 3)")
+        search_only: list[float] = []
+        for run in range(3):
+            engine_folder = _fresh(root / f"build{run}")
+            start = time.perf_counter()
+            scaled_engine(corpus, 1, engine_folder)
+            search_only.append(time.perf_counter() - start)
+        full: list[float] = []
+        for run in range(3):
+            start = time.perf_counter()
+            build_index(corpus, root / f"full{run}")
+            full.append(time.perf_counter() - start)
+        print(f"  search index alone:               {_ms(statistics.median(search_only))}")
+        print(f"  with obligation extraction (spaCy): {_ms(statistics.median(full))}")
+
+        env = {**os.environ, "DLA_INDEX_DIR": str(root / "full2"), "DLA_DATA_DIR": str(root / "data")}
+        print("\nprocess time, median of 7")
+        bare = process_times([sys.executable, "-c", "pass"], 7, env)
+        cli = process_times([sys.executable, "-m", "assistant", "search", "DSL Art. 36", "--json"], 7, env)
+        question = process_times(
+            [sys.executable, "-m", "assistant", "search", "区块链平台要不要对用户实名认证", "--json"], 7, env
+        )
+        print(f"  python -c pass (baseline):        {_ms(statistics.median(bare))}")
+        print(f"  dla search --json (citation):     {_ms(statistics.median(cli))}")
+        print(f"  dla search --json (question):     {_ms(statistics.median(question))}")
+
+        print("\nTUI cold start, median of 5")
+        frames, results, imports = tui_start(env, 5)
+        print(f"  import textual.app (baseline):    {_ms(statistics.median(imports))}")
+        print(f"  first frame:                      {_ms(statistics.median(frames))}")
+        print(f"  first search result:              {_ms(statistics.median(results))}")
+    return 0
+
+
+def _fresh(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
