@@ -107,7 +107,10 @@ def main() -> int:
         for system in ("engine", "baseline"):
             row = results[system][group]
             print(f"{group:<16}{system:<10}" + "".join(f"{row[m]:>8.3f}" for m in ("R@1", "R@5", "R@10", "MRR")))
-    return 0
+    print()
+    from benchmarks.evaluate_obligations import main as evaluate_obligations
+
+    return evaluate_obligations()
 
 
 if __name__ == "__main__":

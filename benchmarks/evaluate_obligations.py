@@ -52,6 +52,22 @@ def evaluate_extraction(verbose: bool = False) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def evaluate_ask() -> tuple[int, int]:
+    """How often a gold article is among the first three obligations `dla ask` gives."""
+    import tempfile
+    from pathlib import Path
+
+    from assistant.service import AssistantService
+
+    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / "ask_questions.yaml").read_text(encoding="utf-8"))["questions"]
+    with tempfile.TemporaryDirectory() as index_dir:
+        service = AssistantService(PROJECT_ROOT / "corpus", Path(index_dir))
+        hits = sum(
+            any(o["article_id"] in q["gold"] for o in service.ask(q["question"]).obligations[:3]) for q in questions
+        )
+    return hits, len(questions)
+
+
 def main() -> int:
     """Print the figures."""
     result = evaluate_extraction(verbose="-v" in sys.argv)
@@ -60,6 +76,8 @@ def main() -> int:
     )
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
+    hits, total = evaluate_ask()
+    print(f"dla ask: gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}")
     return 0
 
 
