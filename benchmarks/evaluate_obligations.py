@@ -59,7 +59,9 @@ def evaluate_ask() -> tuple[int, int]:
 
     from assistant.service import AssistantService
 
-    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / "ask_questions.yaml").read_text(encoding="utf-8"))["questions"]
+    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / "ask_questions.yaml").read_text(encoding="utf-8"))[
+        "questions"
+    ]
     with tempfile.TemporaryDirectory() as index_dir:
         service = AssistantService(PROJECT_ROOT / "corpus", Path(index_dir))
         hits = sum(

@@ -56,13 +56,17 @@ def _item(item: ResultItem) -> list[str]:
         f"{MODALITY_LABELS[finding.modality]}; severity {finding.severity}"
     )
     if item.penalties:
-        lines.append(f"{detail}- Penalties: " + "; ".join(f"{escape(zh)} / {escape(en)}" for _, zh, en in item.penalties))
+        lines.append(
+            f"{detail}- Penalties: " + "; ".join(f"{escape(zh)} / {escape(en)}" for _, zh, en in item.penalties)
+        )
     else:
         lines.append(f"{detail}- Penalties: none linked in these instruments")
     for quote in item.quotes:
         warning = status_warning(quote.text_status, quote.status_note)
         if warning:
-            lines.append(f"{detail}- Text status of {escape(quote.citation_en)}: {escape(quote.text_status)} — {escape(warning)}")
+            lines.append(
+                f"{detail}- Text status of {escape(quote.citation_en)}: {escape(quote.text_status)} — {escape(warning)}"
+            )
     tracking = item.tracking
     lines.append(
         f"{detail}- Status: {tracking.status}; owner: {escape(tracking.owner) or '—'}; due: {escape(tracking.due) or '—'}"
@@ -98,7 +102,9 @@ def render_markdown(result: ChecklistResult, date: str) -> str:
     if result.answers:
         for question in checklist.questions:
             if question.id in result.answers:
-                out.append(f"- {escape(question.text_en)} ({_code(question.id)}): {_answer_label(result.answers[question.id])}")
+                out.append(
+                    f"- {escape(question.text_en)} ({_code(question.id)}): {_answer_label(result.answers[question.id])}"
+                )
     else:
         out.append("- None")
     out.append("")

@@ -2,23 +2,139 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+import contextlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar
 
-from assistant import LEGAL_NOTICE_EN
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.signal import Signal
+
+from assistant import paths
+from assistant.bookmarks import BookmarkStore
+from assistant.service import AssistantService
+from assistant.tui.core_state import CoreStatus
+from assistant.tui.errors import describe
+from assistant.tui.keys import APP_KEYS, bindings
+from assistant.tui.reading import ReadingData
+from assistant.tui.screens.ask import AskScreen
+from assistant.tui.screens.base import DlaScreen
+from assistant.tui.screens.checklist import ChecklistScreen
+from assistant.tui.screens.help import HelpScreen
+from assistant.tui.screens.search import SearchScreen
+
+# Each mode is one screen with its own navigation; adding a screen is one line here.
+MODE_SCREENS: dict[str, tuple[str, type[DlaScreen]]] = {
+    "search": ("Search & read", SearchScreen),
+    "ask": ("Ask a question", AskScreen),
+    "checklist": ("Compliance checklist", ChecklistScreen),
+}
 
 
 class DataLawApp(App[None]):
-    """Data Law Assistant."""
+    """Data Law Assistant: loads the core in the background and hands it to each mode's screen."""
 
     TITLE = "Data Law Assistant"
+    SUB_TITLE = "中国数据法 · Chinese data law"
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        name: screen for name, (_, screen) in MODE_SCREENS.items()
+    }
+    DEFAULT_MODE = "search"
+    BINDINGS = bindings(APP_KEYS)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(LEGAL_NOTICE_EN, id="notice")
-        yield Footer()
+    def __init__(self, service: AssistantService | None = None, data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.service = service or AssistantService()
+        self.data_dir = data_dir
+        self.reading: ReadingData | None = None
+        self.bookmarks: BookmarkStore | None = None
+        self.core_status = CoreStatus("loading", "Loading the corpus…")
+        self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
+
+    def on_mount(self) -> None:
+        # The first frame paints before any of this: reading the corpus and opening (or building) the
+        # index happen in a thread, and screens show progress as `core_changed` reports it.
+        self.load_core()
+
+    # -- loading the core ------------------------------------------------------------------------
+
+    @work(thread=True, group="core", exit_on_error=False)
+    def load_core(self) -> None:
+        """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
+        try:
+            corpus = self.service.corpus
+            reading = ReadingData.build(corpus)
+            store = BookmarkStore(self.data_dir or paths.user_data_dir(), corpus)
+        except Exception as exc:
+            self._from_thread(self._core_failed, f"could not load the corpus: {describe(exc)}")
+            return
+        self._from_thread(self._corpus_loaded, reading, store)
+        try:
+            self.service.search_engine(notify=lambda message: self._from_thread(self._index_building, message))
+        except Exception as exc:
+            self._from_thread(self._core_failed, f"could not open the search index: {describe(exc)}")
+            return
+        self._from_thread(self._set_status, CoreStatus("ready"))
+
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
+        """Run `callback` on the UI thread; quietly nothing when the app has already closed."""
+        with contextlib.suppress(RuntimeError):  # the app exited while the worker was still loading
+            self.call_from_thread(callback, *args)
+
+    def _set_status(self, status: CoreStatus) -> None:
+        self.core_status = status
+        self.core_changed.publish(status)
+
+    def _corpus_loaded(self, reading: ReadingData, store: BookmarkStore) -> None:
+        self.reading, self.bookmarks = reading, store
+        if store.load_problem:
+            self.notify(store.load_problem, title="Bookmarks", severity="error", timeout=15)
+        self._set_status(CoreStatus("corpus", "Opening the search index…"))
+
+    def _index_building(self, message: str) -> None:
+        reason = message.split(":", 1)[0]  # "search index missing: building it now" -> "search index missing"
+        self._set_status(CoreStatus("building", f"Building search index… ({reason})"))
+
+    def _core_failed(self, message: str) -> None:
+        self._set_status(CoreStatus("failed", message))
+        self.notify(message, title="Data Law Assistant", severity="error", timeout=15)
+
+    # -- for every screen ------------------------------------------------------------------------
+
+    async def open_in_reader(self, citation: str) -> bool:
+        """Switch to the search & read screen and open a citation there (for the Ask and Checklist screens)."""
+        await self.switch_mode("search")
+        screen = self.screen_stack[0]
+        return isinstance(screen, SearchScreen) and await screen.open_article(citation)
+
+    # -- help and the command palette -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key of the current screen (F1 again closes it)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        screen = self.screen
+        sections = screen.help_sections() if isinstance(screen, DlaScreen) else [("Everywhere", APP_KEYS)]
+        extra = screen.help_extra() if isinstance(screen, DlaScreen) else []
+        self.push_screen(HelpScreen(sections, extra))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, a "Go to" per mode, then every action of the current screen."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Every key, the legal notice and what text statuses mean [F1]", self.action_help)
+        for name, (title, _) in MODE_SCREENS.items():
+            if name != self.current_mode:
+                yield SystemCommand(
+                    f"Go to {title}", f"Switch to the {title} screen", lambda name=name: self.switch_mode(name)
+                )
+        if isinstance(screen, DlaScreen):
+            yield from screen.palette_commands()
 
 
-def create_app() -> DataLawApp:
-    """Build the app as the command does."""
-    return DataLawApp()
+def create_app(*, service: AssistantService | None = None, data_dir: Path | None = None) -> DataLawApp:
+    """Build the app as the `dla` command does; tests pass a service over a temp index and a data dir."""
+    return DataLawApp(service=service, data_dir=data_dir)

@@ -1,13 +1,12 @@
-"""Every key of the search & read screen in one table: bindings, the help screen and the command palette."""
+"""Keys as data: each screen's table of `KeyAction`s drives its bindings, the help screen and the command palette."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-ANYWHERE = "anywhere"
-NOT_TYPING = "outside the search box"
+# Where a key works, when it is narrower than the general rule below.
 IN_READER = "in the reader"
 IN_BOOKMARKS = "in the bookmarks list"
 IN_SEARCH_BOX = "in the search box"
@@ -38,15 +37,15 @@ class KeyAction:
     action: str
     label: str  # short: the footer and the command palette title
     help: str  # one sentence: the help screen and the palette's second line
-    scope: str = ANYWHERE
+    scope: str = ""  # "" follows KEY_RULE
     footer: bool = False
     palette: bool = True
     bind: bool = True  # False: a key the widget already has (Enter in a list), listed for the help screen only
 
     @property
     def display(self) -> str:
-        """The keys as a person types them: `F1 / ?`."""
-        return " / ".join(key_name(key) for key in self.keys.split(","))
+        """The keys as a person types them: `F1, ?`."""
+        return ", ".join(key_name(key) for key in self.keys.split(","))
 
 
 def key_name(key: str) -> str:
@@ -58,9 +57,9 @@ def key_name(key: str) -> str:
     return key
 
 
-def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
+def bindings(actions: tuple[KeyAction, ...]) -> list[BindingType]:
     """Textual bindings; only the first key of each action goes in the footer, to keep it short."""
-    result: list[Binding] = []
+    result: list[BindingType] = []
     for action in actions:
         if not action.bind:
             continue
@@ -70,35 +69,63 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
     return result
 
 
-# Keys that also work while typing use F-keys or Alt: letters go into the search box there.
+KEY_RULE = (
+    "Letters, digits and punctuation work outside the search box (in it, they are typed); "
+    "F-keys, Alt+ and Ctrl+ keys work everywhere."
+)
+
 APP_KEYS: tuple[KeyAction, ...] = (
     KeyAction("f1,question_mark", "app.help", "Help", "Show this list of keys (? outside the search box)", footer=True),
     KeyAction("ctrl+p", "app.command_palette", "Commands", "Search every command by name", palette=False, bind=False),
     KeyAction("ctrl+q", "app.quit", "Quit", "Leave the app", palette=False, bind=False),
+    KeyAction("f5", "app.switch_mode('search')", "Search", "The search & read screen", footer=True, palette=False),
+    KeyAction("f6", "app.switch_mode('ask')", "Ask", "Ask an obligation question", footer=True, palette=False),
     KeyAction(
-        "tab,shift+tab", "app.focus_next", "Next pane", "Move between the search box, lists and reader", palette=False, bind=False
+        "f7", "app.switch_mode('checklist')", "Checklist", "The guided compliance checklist", footer=True, palette=False
+    ),
+    KeyAction(
+        "tab,shift+tab",
+        "app.focus_next",
+        "Next pane",
+        "Move between the search box, lists and reader",
+        palette=False,
+        bind=False,
     ),
 )
 
 SEARCH_KEYS: tuple[KeyAction, ...] = (
-    KeyAction("slash,escape", "focus_search", "Search box", "Put the cursor in the search box", NOT_TYPING),
-    KeyAction("f2,l", "cycle_language", "Language", "Reader language: Chinese, English (unofficial), both side by side", footer=True),
+    KeyAction("slash,escape", "focus_search", "Search box", "Put the cursor in the search box"),
+    KeyAction(
+        "f2,l",
+        "cycle_language",
+        "Language",
+        "Reader language: Chinese, English (unofficial), both side by side",
+        footer=True,
+    ),
     KeyAction("alt+left,b", "back", "Back", "Back to the article shown before", footer=True),
     KeyAction("alt+right,f", "forward", "Forward", "Forward again after going back"),
-    KeyAction("right_square_bracket", "next_article", "Next article", "The next article of the same instrument", NOT_TYPING),
-    KeyAction("left_square_bracket", "previous_article", "Previous article", "The previous article of the same instrument", NOT_TYPING),
-    KeyAction("c", "copy_citation", "Copy citation", "Copy the citation, Chinese and English, to the clipboard", NOT_TYPING, footer=True),
-    KeyAction("m", "toggle_bookmark", "Bookmark", "Bookmark the article (again to remove); kept across restarts", NOT_TYPING, footer=True),
-    KeyAction("r", "show_tab('results')", "Results", "Show the search results", NOT_TYPING),
-    KeyAction("t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", NOT_TYPING, footer=True),
-    KeyAction("M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", NOT_TYPING),
-    KeyAction("0", "filter_law('')", "All laws", "Search every instrument", NOT_TYPING),
-    KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)", NOT_TYPING),
+    KeyAction("right_square_bracket", "next_article", "Next article", "The next article of the same instrument"),
+    KeyAction(
+        "left_square_bracket", "previous_article", "Previous article", "The previous article of the same instrument"
+    ),
+    KeyAction(
+        "c", "copy_citation", "Copy citation", "Copy the citation, Chinese and English, to the clipboard", footer=True
+    ),
+    KeyAction(
+        "m", "toggle_bookmark", "Bookmark", "Bookmark the article (again to remove); kept across restarts", footer=True
+    ),
+    KeyAction("r", "show_tab('results')", "Results", "Show the search results"),
+    KeyAction("t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", footer=True),
+    KeyAction("M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks"),
+    KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
+    KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
 )
 
 SEARCH_BOX_KEYS: tuple[KeyAction, ...] = (
     KeyAction("down", "screen.focus_results", "To results", "Move into the results", IN_SEARCH_BOX, palette=False),
-    KeyAction("enter", "screen.open_highlighted", "Open result", "Open the highlighted result", IN_SEARCH_BOX, palette=False),
+    KeyAction(
+        "enter", "screen.open_highlighted", "Open result", "Open the highlighted result", IN_SEARCH_BOX, palette=False
+    ),
 )
 # Digits 1-9 pick one instrument each; the screen binds them and names the laws at run time.
 LAW_DIGITS = tuple(str(n) for n in range(1, 10))
@@ -110,6 +137,16 @@ READER_KEYS: tuple[KeyAction, ...] = (
 )
 
 BOOKMARK_KEYS: tuple[KeyAction, ...] = (
-    KeyAction("enter", "select", "Open", "Open the highlighted result, article or bookmark", "in a list", palette=False, bind=False),
-    KeyAction("x,delete", "remove_bookmark", "Remove bookmark", "Remove the highlighted bookmark", IN_BOOKMARKS, palette=False),
+    KeyAction(
+        "enter",
+        "select",
+        "Open",
+        "Open the highlighted result, article or bookmark",
+        "in a list",
+        palette=False,
+        bind=False,
+    ),
+    KeyAction(
+        "x,delete", "remove_bookmark", "Remove bookmark", "Remove the highlighted bookmark", IN_BOOKMARKS, palette=False
+    ),
 )

@@ -43,7 +43,14 @@ def reference_spans(references: list[CrossReference]) -> list[LinkSpan]:
                 # The first link takes the leading 本法 too, so the whole reference reads as links.
                 start = reference.start + (0 if position == 0 else part.start())
                 end = reference.start + part.end()
-                spans.append(LinkSpan(reference.source, start, end, Link((target,), reference.text[start - reference.start : part.end()])))
+                spans.append(
+                    LinkSpan(
+                        reference.source,
+                        start,
+                        end,
+                        Link((target,), reference.text[start - reference.start : part.end()]),
+                    )
+                )
         else:
             spans.append(
                 LinkSpan(reference.source, reference.start, reference.end, Link(reference.targets, reference.text))

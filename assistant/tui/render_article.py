@@ -9,7 +9,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from assistant.models import Article, ArticleRef
+from assistant.models import Article, ArticleRef, Paragraph
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -24,7 +24,7 @@ LANGUAGE_NAMES: dict[Language, str] = {
     "en": "English (unofficial)",
     "both": "中文 + English (unofficial)",
 }
-SIDE_BY_SIDE_MIN_WIDTH = 72  # below this, "both" stacks the English under the Chinese
+SIDE_BY_SIDE_MIN_WIDTH = 64  # below this, "both" stacks the English under the Chinese
 ZH_LABEL = "中文（正式文本，以此为准）"
 EN_LABEL = "English: unofficial translation; the Chinese text is authoritative"
 NO_ENGLISH = "(no English translation yet)"
@@ -99,7 +99,6 @@ class Block:
 
     renderable: RenderableType
     kind: str  # "title" | "status" | "language" | "paragraph" | "links"
-    paragraph: int | None = None
     links: list[int] = field(default_factory=list)
     classes: str = ""
 
@@ -151,48 +150,67 @@ def render_article(
     if language == "en" or (language == "both" and not side_by_side):
         blocks.append(Block(Text(EN_LABEL, style="italic"), "language"))
     spans = reference_spans(list(display.references))
-    numbered = len(article.paragraphs) > 1
     for paragraph in article.paragraphs:
-        block = Block(Text(), "paragraph", paragraph=paragraph.number)
-        if display.focus and display.focus.startswith(f"{article.id}.{paragraph.number}"):
-            block.classes = "focused"
-        pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
-        pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
-        # A no-break space: a line break after the marker would push the whole Chinese run down a line.
-        marker = f"¶{paragraph.number}" if numbered else None
-        # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
-        zh_lines = [
-            _zh_piece(display, source, zh, spans if language != "en" else [], counter, block)
-            for source, zh, _ in pieces
-        ]
-        en_lines = [_en_piece(display, en) for _, _, en in pieces]
-        if language == "zh":
-            block.renderable = _grid(marker, [[line] for line in zh_lines])
-        elif language == "en":
-            see_also = _see_also(display, pieces, spans, counter, block)
-            block.renderable = _grid(marker, [[line] for line in en_lines] + ([[see_also]] if see_also else []))
-        elif side_by_side:
-            header = [[Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]] if paragraph.number == 1 else []
-            rows = [[zh, Text.assemble(en, style="italic")] for zh, en in zip(zh_lines, en_lines, strict=True)]
-            block.renderable = _grid(marker, rows, header=header)
-        else:
-            rows = [[line] for line in zh_lines] + [[Text.assemble(line, style="italic")] for line in en_lines]
-            block.renderable = _grid(marker, rows)
-        blocks.append(block)
-    links_block = Block(Text(), "links")
-    link_lines: list[Text] = []
+        blocks.append(_paragraph_block(display, paragraph, language, side_by_side, spans, counter))
+    links_block = _links_block(display, counter)
+    if links_block is not None:
+        blocks.append(links_block)
+    return RenderedArticle(blocks, counter.links)
+
+
+def _paragraph_block(
+    display: ArticleDisplay,
+    paragraph: Paragraph,
+    language: Language,
+    side_by_side: bool,
+    spans: list[LinkSpan],
+    counter: _LinkCounter,
+) -> Block:
+    """One paragraph (款) with its items, in the chosen language(s)."""
+    article = display.article
+    block = Block(Text(), "paragraph")
+    if display.focus and display.focus.startswith(f"{article.id}.{paragraph.number}"):
+        block.classes = "focused"
+    pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
+    pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
+    marker = f"¶{paragraph.number}" if len(article.paragraphs) > 1 else None
+    # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
+    zh_lines = [
+        _zh_piece(display, source, zh, spans if language != "en" else [], counter, block) for source, zh, _ in pieces
+    ]
+    en_lines = [_en_piece(display, en) for _, _, en in pieces]
+    if language == "zh":
+        block.renderable = _grid(marker, [[line] for line in zh_lines])
+    elif language == "en":
+        see_also = _see_also(display, pieces, spans, counter, block)
+        block.renderable = _grid(marker, [[line] for line in en_lines] + ([[see_also]] if see_also else []))
+    elif side_by_side:
+        labels = [Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]
+        rows = [[zh, en] for zh, en in zip(zh_lines, en_lines, strict=True)]
+        block.renderable = _grid(marker, rows, header=[labels] if paragraph.number == 1 else [])
+    else:
+        # Stacked, the English is set in italics so the two languages cannot be mistaken for one text.
+        rows = [[line] for line in zh_lines] + [[Text.assemble(line, style="italic")] for line in en_lines]
+        block.renderable = _grid(marker, rows)
+    return block
+
+
+def _links_block(display: ArticleDisplay, counter: _LinkCounter) -> Block | None:
+    """The "Penalties: …" line of a duty article, "Enforces: …" of a penalty article; None for neither."""
+    block = Block(Text(), "links")
+    lines: list[Text] = []
     for title, links in (("Penalties: ", display.penalties), ("Enforces: ", display.enforces)):
         if links:
             line = Text(title, style="bold")
             for position, link in enumerate(links):
                 if position:
                     line.append(" · ", style=DIM)
-                counter.append(line, link.label, link, links_block)
-            link_lines.append(line)
-    if link_lines:
-        links_block.renderable = Text("\n").join(link_lines)
-        blocks.append(links_block)
-    return RenderedArticle(blocks, counter.links)
+                counter.append(line, link.label, link, block)
+            lines.append(line)
+    if not lines:
+        return None
+    block.renderable = Text("\n").join(lines)
+    return block
 
 
 def _title(display: ArticleDisplay) -> Text:

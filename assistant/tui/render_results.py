@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from assistant.search.engine import SearchHit
 from assistant.tui.cells import fit_cells, fold_cells, spread
 from assistant.tui.styles import DIM, HIGHLIGHT, status_badge
+
+if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
+    from assistant.search.engine import SearchHit
 
 SNIPPET_LINES = 2
 _MEASURE = Console(width=200, color_system=None, legacy_windows=False)  # only used to wrap text, never prints
@@ -31,23 +35,27 @@ def clip_lines(text: Text, width: int, lines: int, *, fold: bool = False) -> Tex
     last = kept[-1]
     last.rstrip()
     if last.cell_len + 1 > width:
-        kept[-1] = fit_cells(last, width)  # cut, and the cut already ends in an ellipsis
-    else:
-        last.append("…")
+        last.truncate(width - 1)  # cell-aware: never splits a double-width character
+    last.append("…")
     return Text("\n").join(kept)
 
 
 def hit_prompt(hit: SearchHit, width: int) -> Text:
-    """Three lines for one hit, laid out in terminal cells (`width` is the list's content width)."""
+    """Three lines for one hit, laid out in terminal cells (`width` is the list's content width).
+
+    The article number leads, so narrow lists cut the law's name or the Chinese citation, never the number.
+    """
     badge = status_badge(hit.text_status)
-    citation = Text.assemble((hit.citation_en, "bold"), "  ", (hit.citation_zh, ""))
+    law_name = hit.citation_en.rsplit(" Art. ", 1)[0]
+    citation = Text.assemble((f"Art. {hit.article}", "bold"), " ", (law_name, "bold"), "  ", (hit.citation_zh, DIM))
     if hit.ref:
         citation.append(f"  → {hit.ref}", style=DIM)
     snippet = highlighted(hit.snippet, hit.highlights)
     snippet.rstrip()
-    if badge.plain and cell_len(hit.citation_en) + 1 + badge.cell_len > width:
-        # Too narrow for both on one line: the badge leads the snippet rather than being cut off.
-        header = fit_cells(Text(hit.citation_en, style="bold"), width)
+    essential = cell_len(f"Art. {hit.article} {law_name}")
+    if badge.plain and essential + 1 + badge.cell_len > width:
+        # Short of room: the badge leads the snippet rather than squeezing the citation to nothing.
+        header = fit_cells(citation, width)
         snippet = Text.assemble(badge, " ", snippet)
     else:
         header = spread(citation, badge, width)

@@ -8,7 +8,7 @@ from rich.text import Text
 HIGHLIGHT = Style(bold=True, color="black", bgcolor="yellow")
 LINK = Style(underline=True, color="cyan")
 SELECTED_LINK = Style(bold=True, reverse=True, color="cyan")
-OTHER_LAW = Style(italic=True)
+OTHER_LAW = Style(color="magenta")  # not italic: terminals draw italic Chinese badly
 DIM = Style(dim=True)
 
 # Anything short of cross-checked carries a badge; unverified wording must be impossible to miss.

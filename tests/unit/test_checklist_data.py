@@ -12,12 +12,28 @@ from assistant.corpus.store import Corpus
 from assistant.datafile import DataFileError
 from tests.conftest import CORPUS
 
-REQUIRED_IDS = """provides_blockchain_service launches_new_blockchain_feature changes_blockchain_service_details
-terminates_blockchain_service operates_in_shenzhen processes_personal_data processes_sensitive_personal_data
-processes_biometric_data processes_minors_data does_user_profiling processes_important_data is_ciio
-transfers_data_abroad receives_foreign_judicial_request acts_as_data_trading_intermediary
-operates_data_trading_platform trades_data_products entrusts_processing shares_or_opens_data
-is_public_institution""".split()
+REQUIRED_IDS = [
+    "provides_blockchain_service",
+    "launches_new_blockchain_feature",
+    "changes_blockchain_service_details",
+    "terminates_blockchain_service",
+    "operates_in_shenzhen",
+    "processes_personal_data",
+    "processes_sensitive_personal_data",
+    "processes_biometric_data",
+    "processes_minors_data",
+    "does_user_profiling",
+    "processes_important_data",
+    "is_ciio",
+    "transfers_data_abroad",
+    "receives_foreign_judicial_request",
+    "acts_as_data_trading_intermediary",
+    "operates_data_trading_platform",
+    "trades_data_products",
+    "entrusts_processing",
+    "shares_or_opens_data",
+    "is_public_institution",
+]
 
 
 def test_required_question_ids_are_stable() -> None:
@@ -46,7 +62,9 @@ def test_penalties_are_liability_articles(corpus: Corpus) -> None:
 
     for finding in load_checklists(CORPUS)["data-compliance"].findings:
         for penalty in finding.penalties:
-            assert is_liability_article(corpus.article(penalty)), f"{finding.id}: {penalty} is not a liability provision"
+            assert is_liability_article(corpus.article(penalty)), (
+                f"{finding.id}: {penalty} is not a liability provision"
+            )
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -79,7 +97,9 @@ findings:
         (("type: yes_no", "type: yes_no, colour: red"), "unknown key 'colour'"),
     ],
 )
-def test_malformed_checklists_are_rejected_with_file_and_line(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+def test_malformed_checklists_are_rejected_with_file_and_line(
+    tmp_path: Path, change: tuple[str, str], message: str
+) -> None:
     path = _write(tmp_path, MINIMAL.replace(*change))
     with pytest.raises(DataFileError) as caught:
         load_checklist(path)

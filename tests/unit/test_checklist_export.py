@@ -30,7 +30,10 @@ def _result(tracking: dict[str, Tracking] | None = None) -> tuple[AssistantServi
 def _tracked() -> dict[str, Tracking]:
     _, result = _result()
     first, second = result.items[0].finding.id, result.items[1].finding.id  # type: ignore[attr-defined]
-    return {first: Tracking("done", "Li Wei", "2026-12-31", HOSTILE_NOTES), second: Tracking("in progress", "法务部", "", "")}
+    return {
+        first: Tracking("done", "Li Wei", "2026-12-31", HOSTILE_NOTES),
+        second: Tracking("in progress", "法务部", "", ""),
+    }
 
 
 @pytest.mark.parametrize("output_format", ["md", "json"])
@@ -40,7 +43,9 @@ def test_export_matches_the_golden_file(output_format: str) -> None:
     golden = GOLDEN / f"kids-education-app.{output_format}"
     # The corpus hash moves with any corpus edit; everything else is pinned byte for byte.
     rendered = rendered.replace(result.corpus_hash, "CORPUS-HASH").replace(result.corpus_hash[:16], "CORPUS-HASH")  # type: ignore[attr-defined]
-    assert rendered == golden.read_text(encoding="utf-8"), f"export differs from {golden}: read the diff, then update the golden file"
+    assert rendered == golden.read_text(encoding="utf-8"), (
+        f"export differs from {golden}: read the diff, then update the golden file"
+    )
 
 
 def test_same_answers_give_byte_identical_output() -> None:
@@ -79,7 +84,9 @@ def _all(tokens: list) -> list:  # type: ignore[type-arg]
 
 def _render_text(inline_source: str) -> str:
     tokens = MarkdownIt("commonmark").parseInline(inline_source)
-    return "".join(child.content for token in tokens for child in (token.children or []) if child.type in ("text", "text_special"))
+    return "".join(
+        child.content for token in tokens for child in (token.children or []) if child.type in ("text", "text_special")
+    )
 
 
 def test_every_quote_is_the_verbatim_article_text() -> None:
@@ -96,9 +103,24 @@ def test_json_carries_the_machine_contract() -> None:
     service, result = _result(_tracked())
     data = json.loads(service.render_checklist(result, "json", DATE))  # type: ignore[arg-type]
     assert set(data) >= {"checklist", "corpus", "answers", "assumed", "items", "not_covered"}
-    assert data["checklist"] == {"id": "data-compliance", "version": 1, "title_zh": "数据合规自查清单", "title_en": "Data compliance checklist"}
+    assert data["checklist"] == {
+        "id": "data-compliance",
+        "version": 1,
+        "title_zh": "数据合规自查清单",
+        "title_en": "Data compliance checklist",
+    }
     item = data["items"][0]
-    assert {"id", "obligation_zh", "obligation_en", "citations", "penalties", "status", "owner", "due", "notes"} <= item.keys()
+    assert {
+        "id",
+        "obligation_zh",
+        "obligation_en",
+        "citations",
+        "penalties",
+        "status",
+        "owner",
+        "due",
+        "notes",
+    } <= item.keys()
     assert item["status"] == "done" and item["owner"] == "Li Wei"
 
 
@@ -110,10 +132,22 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 def test_cli_run_writes_the_file_atomically(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "checklist.md"
-    code, _, err = _cli(capsys, "checklist", "run", "--answers", str(SCENARIO.with_name("small-bakery-chengdu.yaml")), "--out", str(out), "--date", DATE)
+    code, _, err = _cli(
+        capsys,
+        "checklist",
+        "run",
+        "--answers",
+        str(SCENARIO.with_name("small-bakery-chengdu.yaml")),
+        "--out",
+        str(out),
+        "--date",
+        DATE,
+    )
     assert code == 2 and "unknown question id" in err  # a scenario file is not an answers file
     answers = tmp_path / "answers.yaml"
-    answers.write_text(yaml.safe_dump(yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))["answers"]), encoding="utf-8")
+    answers.write_text(
+        yaml.safe_dump(yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))["answers"]), encoding="utf-8"
+    )
     code, _, err = _cli(capsys, "checklist", "run", "--answers", str(answers), "--out", str(out), "--date", DATE)
     assert code == 0 and out.read_text(encoding="utf-8").startswith("# Data compliance checklist")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left behind
@@ -122,13 +156,21 @@ def test_cli_run_writes_the_file_atomically(capsys: pytest.CaptureFixture[str], 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("processes_personal_data: maybe\n", "answers.yaml:1: processes_personal_data: got 'maybe', expected true or false"),
-        ("operates_in_shenzhen: true\nno_such_question: true\n", "answers.yaml:2: unknown question id 'no_such_question'"),
+        (
+            "processes_personal_data: maybe\n",
+            "answers.yaml:1: processes_personal_data: got 'maybe', expected true or false",
+        ),
+        (
+            "operates_in_shenzhen: true\nno_such_question: true\n",
+            "answers.yaml:2: unknown question id 'no_such_question'",
+        ),
         ("operates_in_shenzhen: [true\n", "answers.yaml:"),
         ("- just\n- a list\n", "maps question ids to answers"),
     ],
 )
-def test_bad_answers_files_exit_2_with_file_and_line(capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str) -> None:
+def test_bad_answers_files_exit_2_with_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, message: str
+) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(content, encoding="utf-8")
     code, out, err = _cli(capsys, "checklist", "run", "--answers", str(answers))
@@ -144,7 +186,9 @@ def test_strict_mode_requires_every_shown_question(capsys: pytest.CaptureFixture
     assert code == 0 and "### Assumed answers" in out
 
 
-def test_unwritable_export_path_is_a_clear_error_and_loses_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_unwritable_export_path_is_a_clear_error_and_loses_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("processes_personal_data: true\n", encoding="utf-8")
     existing = tmp_path / "locked" / "checklist.md"
@@ -164,16 +208,37 @@ def test_unwritable_export_path_is_a_clear_error_and_loses_nothing(capsys: pytes
 def test_sessions_keep_answers_and_tracking_across_runs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("operates_in_shenzhen: true\nprocesses_personal_data: true\n", encoding="utf-8")
-    code, out, _ = _cli(capsys, "checklist", "run", "--answers", str(answers), "--session", "acme", "--format", "json", "--date", DATE)
+    code, out, _ = _cli(
+        capsys, "checklist", "run", "--answers", str(answers), "--session", "acme", "--format", "json", "--date", DATE
+    )
     assert code == 0
     item_id = json.loads(out)["items"][0]["id"]
-    code, out, _ = _cli(capsys, "checklist", "track", "acme", item_id, "--status", "done", "--owner", "Ana", "--due", "2027-01-15", "--notes", "see ticket 12")
+    code, out, _ = _cli(
+        capsys,
+        "checklist",
+        "track",
+        "acme",
+        item_id,
+        "--status",
+        "done",
+        "--owner",
+        "Ana",
+        "--due",
+        "2027-01-15",
+        "--notes",
+        "see ticket 12",
+    )
     assert code == 0 and "done" in out
     code, out, _ = _cli(capsys, "checklist", "run", "--session", "acme", "--format", "json", "--date", DATE)
     data = json.loads(out)
     assert data["answers"]["operates_in_shenzhen"] is True
     tracked = next(i for i in data["items"] if i["id"] == item_id)
-    assert (tracked["status"], tracked["owner"], tracked["due"], tracked["notes"]) == ("done", "Ana", "2027-01-15", "see ticket 12")
+    assert (tracked["status"], tracked["owner"], tracked["due"], tracked["notes"]) == (
+        "done",
+        "Ana",
+        "2027-01-15",
+        "see ticket 12",
+    )
     code, _, err = _cli(capsys, "checklist", "track", "acme", item_id, "--due", "next week")
     assert code == 2 and "YYYY-MM-DD" in err
 
@@ -203,7 +268,9 @@ def test_corrupt_session_file_is_a_clear_error_and_left_alone(capsys: pytest.Cap
     assert (store.folder / "broken.json").read_text(encoding="utf-8") == "{not json"
 
 
-def test_without_answers_and_without_a_terminal_it_says_what_to_do(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_answers_and_without_a_terminal_it_says_what_to_do(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

@@ -92,7 +92,9 @@ def test_add_an_instrument_from_a_text_file(
 ) -> None:
     # The official layout, rebuilt from the corpus, stands in for a user's file (works without ../shared).
     source = tmp_path / "shenzhen-copy.zh.txt"
-    source.write_text(rebuild_source_text(load_yaml(corpus_copy / "laws" / "shenzhen" / "text.zh.yaml")), encoding="utf-8")
+    source.write_text(
+        rebuild_source_text(load_yaml(corpus_copy / "laws" / "shenzhen" / "text.zh.yaml")), encoding="utf-8"
+    )
     monkeypatch.setenv("DLA_CORPUS", str(corpus_copy))
     code, out, err = run_cli(capsys, "corpus", "add", str(source), "--id", "szcopy")
     assert code == 0 and "100 articles, 20 headings" in out and "review and complete it" in err

@@ -86,7 +86,9 @@ def test_ask_answers_with_the_blockchain_identity_duty(service: AssistantService
     assert first["penalties"] == ["blockchain:20"]
 
 
-def test_ask_json_contract(capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ask_json_contract(
+    capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant.cli import main
 
     monkeypatch.setenv("DLA_INDEX_DIR", str(built_index_dir))
@@ -98,7 +100,9 @@ def test_ask_json_contract(capsys: pytest.CaptureFixture[str], built_index_dir: 
     assert first["id"].startswith("dsl:33") and first["penalties"] == ["dsl:47"]
 
 
-def test_obligation_matrix_by_actor(capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_obligation_matrix_by_actor(
+    capsys: pytest.CaptureFixture[str], built_index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant.cli import main
 
     monkeypatch.setenv("DLA_INDEX_DIR", str(built_index_dir))

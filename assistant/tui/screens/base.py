@@ -38,6 +38,10 @@ class DlaScreen(Screen[None]):
         """(title, keys) groups for the help screen."""
         return []
 
+    def help_extra(self) -> list[tuple[str, str]]:
+        """(keys, meaning) rows only known at run time, e.g. which digit picks which law."""
+        return []
+
     def palette_commands(self) -> Iterator[SystemCommand]:
         """Command palette entries for this screen's actions."""
         yield from ()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
 from assistant.status_labels import STATUS_WARNINGS
-from assistant.tui.keys import KeyAction
+from assistant.tui.keys import KEY_RULE, KeyAction
 from assistant.tui.styles import status_badge
 
 
@@ -20,8 +22,8 @@ def keys_table(title: str, actions: tuple[KeyAction, ...]) -> Table:
     """One group of keys as a three-column table: keys, what they do, where they work."""
     table = Table(title=title, title_justify="left", title_style="bold", expand=True, box=None, padding=(0, 1))
     table.add_column("Key", style="bold cyan", no_wrap=True, width=16)
-    table.add_column("Does", ratio=3)
-    table.add_column("Works", style="dim", ratio=1)
+    table.add_column("Does", ratio=4)
+    table.add_column("Where", style="dim", ratio=1)
     for action in actions:
         table.add_row(action.display, action.help, action.scope)
     return table
@@ -41,7 +43,7 @@ def statuses_table() -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys, notice and statuses; Esc, F1, ? or q closes it."""
 
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "Close help")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "dismiss", "Close help")]
 
     DEFAULT_CSS = """
     HelpScreen {
@@ -69,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Help — Esc to close"
             yield Static(Text(f"{LEGAL_NOTICE_ZH}\n{LEGAL_NOTICE_EN}", style="bold"), id="help-notice")
+            yield Static(Text(KEY_RULE, style="italic"))
             for title, actions in self.sections:
                 yield Static(keys_table(title, actions))
             if self.extra:

@@ -38,9 +38,7 @@ class BookmarksList(OptionList):
         options: list[Option] = []
         for bookmark in reversed(bookmarks):
             if corpus.exists(bookmark.id):
-                prompt = Text.assemble(
-                    (corpus.cite_en(bookmark.id), "bold"), "  ", corpus.cite_zh(bookmark.id)
-                )
+                prompt = Text.assemble((corpus.cite_en(bookmark.id), "bold"), "  ", corpus.cite_zh(bookmark.id))
             else:
                 prompt = Text.assemble((bookmark.id, "bold"), ("  (no longer in the corpus)", "italic red"))
             options.append(Option(prompt, id=bookmark.id))

@@ -25,7 +25,6 @@ class LegalNotice(Static):
 
     DEFAULT_CSS = """
     LegalNotice {
-        dock: bottom;
         height: 1;
         width: 1fr;
         padding: 0 1;

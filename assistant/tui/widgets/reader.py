@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -9,6 +11,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from assistant.tui.errors import notify_error
 from assistant.tui.keys import READER_KEYS, bindings
 from assistant.tui.links import Link
 from assistant.tui.render_article import (
@@ -62,6 +65,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.rendered: RenderedArticle | None = None
         self.selected_link: int | None = None
         self._side_by_side = True
+        # Opening, re-highlighting and selecting can overlap; one rebuild at a time keeps the blocks whole.
+        self._rebuilding = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield ReaderBlock(EMPTY_HINT, classes="hint")
@@ -84,11 +89,19 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     async def _rebuild(self) -> None:
         """Render the article and replace the blocks (in place when only styles changed)."""
+        async with self._rebuilding:
+            await self._rebuild_now()
+
+    async def _rebuild_now(self) -> None:
         if self.display_data is None:
             return
         width = self.scrollable_content_region.width or self.size.width or 80
         self._side_by_side = width >= SIDE_BY_SIDE_MIN_WIDTH
-        self.rendered = render_article(self.display_data, self.language, width, self.selected_link)
+        try:
+            self.rendered = render_article(self.display_data, self.language, width, self.selected_link)
+        except Exception as exc:  # show the error, keep what was on screen
+            notify_error(self, f"showing {self.display_data.article.id}", exc)
+            return
         existing = list(self.query_children(ReaderBlock))
         blocks = self.rendered.blocks
         if len(existing) == len(blocks) and all("hint" not in w.classes for w in existing):
@@ -121,7 +134,11 @@ class ArticleReader(VerticalScroll, can_focus=True):
     async def on_resize(self, event: events.Resize) -> None:
         """Side-by-side needs room: switch layout when the width crosses the threshold."""
         width = self.scrollable_content_region.width
-        if self.display_data is not None and self.language == "both" and (width >= SIDE_BY_SIDE_MIN_WIDTH) != self._side_by_side:
+        if (
+            self.display_data is not None
+            and self.language == "both"
+            and (width >= SIDE_BY_SIDE_MIN_WIDTH) != self._side_by_side
+        ):
             await self._rebuild()
 
     # -- links -------------------------------------------------------------------------------

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from assistant.search.engine import SearchHit
 from assistant.tui.render_results import hit_prompt
+
+if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
+    from assistant.search.engine import SearchHit
 
 
 class ResultsList(OptionList):
@@ -36,8 +40,9 @@ class ResultsList(OptionList):
         return next((hit for hit in self.hits if hit.id == article_id), None)
 
     def _entry_width(self) -> int:
-        # The content region less the option padding; a stable scrollbar gutter keeps this steady.
-        return max(20, self.scrollable_content_region.width - 2)
+        # What OptionList gives each option; a stable scrollbar gutter keeps it steady as results come and go.
+        padding = self.get_component_styles("option-list--option").padding
+        return max(20, self.scrollable_content_region.width - padding.width)
 
     def _lay_out(self) -> None:
         width = self._entry_width()

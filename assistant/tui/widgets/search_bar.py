@@ -25,7 +25,7 @@ class SearchBar(Horizontal):
     SearchBar {
         height: auto;
         QueryInput { width: 1fr; }
-        Select { width: 30; }
+        Select { width: 26; }
     }
     """
 

@@ -36,6 +36,7 @@ class ContentsTree(Tree[str]):
     DEFAULT_CSS = """
     ContentsTree {
         height: 1fr;
+        overflow-x: hidden;  /* long English headings are cut at the edge, not scrolled sideways */
     }
     """
 
@@ -52,24 +53,23 @@ class ContentsTree(Tree[str]):
         self._article_nodes.clear()
         self._law_nodes.clear()
         for law in corpus.laws.values():
-            law_node = self.root.add(
-                Text.assemble((law.info.title_zh, "bold"), "  ", (law.info.short_en, "italic"))
-            )
+            law_node = self.root.add(Text.assemble((law.info.title_zh, "bold"), "  ", (law.info.short_en, "italic")))
             self._law_nodes[law.id] = law_node
-            parents: dict[tuple[int | None, int | None], TreeNode[str]] = {}
+            parents: dict[tuple[int, int | None], TreeNode[str]] = {}  # (chapter, section or None)
             for article in law.articles:
                 parent = law_node
                 if article.chapter is not None:
-                    key = (article.chapter.number, None)
-                    if key not in parents:
-                        parents[key] = law_node.add(_heading_label(article.chapter))
-                    parent = parents[key]
-                if article.section is not None and article.chapter is not None:
-                    key = (article.chapter.number, article.section.number)
-                    if key not in parents:
-                        parents[key] = parent.add(_heading_label(article.section))
-                    parent = parents[key]
+                    chapter_key: tuple[int, int | None] = (article.chapter.number, None)
+                    if chapter_key not in parents:
+                        parents[chapter_key] = law_node.add(_heading_label(article.chapter))
+                    parent = parents[chapter_key]
+                    if article.section is not None:
+                        section_key: tuple[int, int | None] = (article.chapter.number, article.section.number)
+                        if section_key not in parents:
+                            parents[section_key] = parent.add(_heading_label(article.section))
+                        parent = parents[section_key]
                 self._article_nodes[article.id] = parent.add_leaf(_article_label(article), data=article.id)
+        self.cursor_line = 0  # clear() leaves no cursor; start on the first law so Enter works at once
 
     def expand_law(self, law_id: str | None) -> None:
         """Open one law's branch (or every law's, for None)."""

@@ -1,0 +1,440 @@
+"""The search & read screen: search as you type, read articles, follow links, bookmark, browse the contents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane, Tree
+from textual.worker import get_current_worker
+
+from assistant.models import ArticleRef, CitationError
+from assistant.tui.core_state import CoreStatus
+from assistant.tui.errors import describe, notify_error
+from assistant.tui.highlight import Highlighter, no_highlight, query_highlighter
+from assistant.tui.history import History, Place
+from assistant.tui.keys import (
+    APP_KEYS,
+    BOOKMARK_KEYS,
+    LAW_DIGITS,
+    READER_KEYS,
+    SEARCH_BOX_KEYS,
+    SEARCH_KEYS,
+    KeyAction,
+    bindings,
+)
+from assistant.tui.links import Link
+from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
+from assistant.tui.screens.base import DlaScreen
+from assistant.tui.screens.choose_target import ChooseTargetScreen
+from assistant.tui.widgets.bookmarks_list import BookmarksList
+from assistant.tui.widgets.reader import ArticleReader
+from assistant.tui.widgets.results import ResultsList
+from assistant.tui.widgets.search_bar import QueryInput, SearchBar
+from assistant.tui.widgets.toc import ContentsTree
+
+if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
+    from assistant.search.engine import SearchResults
+
+SEARCH_LIMIT = 30
+TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "bookmarks-tab"}
+EMPTY_QUERY_HINT = "Type a citation (dsl:27, 数安法第27条), words (重要数据) or a question in English or Chinese."
+
+
+class SearchScreen(DlaScreen):
+    """Search box and law filter on top; results, contents and bookmarks beside the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings(SEARCH_KEYS),
+        *(Binding(digit, f"filter_law_number({digit})", show=False) for digit in LAW_DIGITS),
+    ]
+    AUTO_FOCUS = "#query"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history = History()
+        self.highlight: Highlighter = no_highlight
+
+    def compose_body(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        yield Static(EMPTY_QUERY_HINT, id="search-status")
+        with Horizontal(id="workspace"):
+            with TabbedContent(id="sidebar", initial=TABS["results"]):
+                with TabPane("Results", id=TABS["results"]):
+                    yield ResultsList(id="results")
+                with TabPane("Contents", id=TABS["contents"]):
+                    yield ContentsTree(id="toc")
+                with TabPane("Bookmarks", id=TABS["bookmarks"]):
+                    yield BookmarksList(id="bookmarks")
+            yield ArticleReader(id="reader")
+
+    def on_mount(self) -> None:
+        self.dla.core_changed.subscribe(self, self._core_changed)
+        self._core_changed(self.dla.core_status)  # catch up with whatever loaded before this screen existed
+
+    # -- widgets ---------------------------------------------------------------------------------
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def results(self) -> ResultsList:
+        return self.query_one(ResultsList)
+
+    @property
+    def reader(self) -> ArticleReader:
+        return self.query_one(ArticleReader)
+
+    @property
+    def toc(self) -> ContentsTree:
+        return self.query_one(ContentsTree)
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#search-status", Static).update(text)
+
+    # -- loading -----------------------------------------------------------------------------------
+
+    def _core_changed(self, status: CoreStatus) -> None:
+        """Show loading progress; fill the contents, filter and bookmarks once the corpus is in."""
+        self.results.loading = not status.search_ready and status.stage != "failed"
+        if status.stage == "failed":
+            self._set_status(f"Search is unavailable: {status.message}")
+        elif not status.search_ready:
+            self._set_status(status.message)
+        reading = self.dla.reading
+        if status.corpus_ready and reading is not None and not self.toc.root.children:
+            self.toc.populate(reading.corpus)
+            self.search_bar.set_laws(
+                [(f"{n}  {law.info.short_en}", law.id) for n, law in enumerate(reading.corpus.laws.values(), start=1)]
+            )
+            self._refresh_bookmarks()
+        if status.search_ready:
+            self._search()  # a query typed while the index was loading runs now
+
+    # -- searching ---------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self) -> None:
+        self.query_one(TabbedContent).active = TABS["results"]
+        self._search()
+
+    @on(Select.Changed, "#law-filter")
+    def _law_changed(self) -> None:
+        self.toc.expand_law(self.search_bar.law)
+        self._search()
+
+    def _search(self) -> None:
+        query, law = self.search_bar.query_text.strip(), self.search_bar.law
+        if not query:
+            self.workers.cancel_group(self, "search")
+            self.results.show_hits([])
+            self._set_status(EMPTY_QUERY_HINT)
+            self._set_highlight(no_highlight)
+            return
+        if not self.dla.core_status.search_ready:
+            if self.dla.core_status.stage != "failed":
+                self._set_status(f"{self.dla.core_status.message} — the search runs as soon as it is ready")
+            return
+        self.run_search(query, law)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str, law: str | None) -> None:
+        """Search in a thread; results for a query that is no longer in the box are dropped."""
+        worker = get_current_worker()
+        service = self.dla.service
+        try:
+            results = service.search(query, law=law, limit=SEARCH_LIMIT)
+            highlighter = query_highlighter(service.search_engine(), query)
+        except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._search_failed, exc)
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_results, query, law, results, highlighter)
+
+    def _show_results(self, query: str, law: str | None, results: SearchResults, highlighter: Highlighter) -> None:
+        if (query, law) != (self.search_bar.query_text.strip(), self.search_bar.law):
+            return  # stale: the user has typed on since this search started
+        self.results.show_hits(results.hits)
+        count = len(results.hits)
+        parts = [
+            f"the best {count} articles" if count >= SEARCH_LIMIT else f"{count} article{'s' if count != 1 else ''}"
+        ]
+        if results.expanded:
+            parts.append("also searched: " + "; ".join(results.expanded))
+        parts.extend(results.messages)
+        self._set_status(" · ".join(parts))
+        self._set_highlight(highlighter)
+
+    def _search_failed(self, exc: Exception) -> None:
+        self._set_status("The search failed; see the notification.")
+        self.notify(f"Search failed: {describe(exc)}", severity="error", timeout=8)
+
+    def _set_highlight(self, highlighter: Highlighter) -> None:
+        """Use new query terms in the reader, re-rendering the open article in place."""
+        if highlighter is self.highlight:
+            return
+        self.highlight = highlighter
+        if self.reader.article_id is not None:
+            self.run_worker(self._reshow(), group="reshow", exclusive=True)
+
+    async def _reshow(self) -> None:
+        place = self.history.current
+        if place is not None:
+            await self.open_article(place.article_id, focus=place.focus, record=False, keep_selection=True)
+
+    # -- opening articles --------------------------------------------------------------------------
+
+    async def open_article(
+        self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
+    ) -> bool:
+        """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
+        reading, store = self.dla.reading, self.dla.bookmarks
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return False
+        try:
+            ref = ArticleRef.parse(citation)
+            if focus is None and ref.paragraph is not None:
+                focus = ref.id
+            display = ArticleDisplay.build(
+                reading,
+                ref.article_id,
+                highlight=self.highlight,
+                bookmarked=store is not None and ref.article_id in store,
+                focus=focus,
+            )
+        except CitationError as exc:
+            hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            self.notify(f"{exc}.{hint}", severity="error")
+            return False
+        except Exception as exc:  # a corpus or reference problem must not take the app down
+            notify_error(self, f"opening {citation}", exc)
+            return False
+        await self.reader.show(display, keep_selection=keep_selection)
+        if record:
+            self.history.visit(Place(ref.article_id, focus))
+        self.sub_title = f"{display.citation_en} · {display.citation_zh}"
+        self.toc.reveal(ref.article_id)
+        return True
+
+    @on(OptionList.OptionSelected, "#results")
+    async def _result_chosen(self, event: OptionList.OptionSelected) -> None:
+        hit = self.results.hit(event.option_id)
+        if hit is not None:
+            await self.open_article(hit.id, focus=hit.ref)
+
+    @on(Tree.NodeSelected, "#toc")
+    async def _contents_chosen(self, event: Tree.NodeSelected[str]) -> None:
+        if self.toc.is_article(event.node) and event.node.data:
+            await self.open_article(event.node.data)
+
+    @on(OptionList.OptionSelected, "#bookmarks")
+    async def _bookmark_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            await self.open_article(event.option_id)
+
+    @on(ArticleReader.LinkActivated)
+    async def _link_activated(self, event: ArticleReader.LinkActivated) -> None:
+        await self.follow(event.link)
+
+    async def follow(self, link: Link) -> None:
+        """Open a link's target, asking which one when it names several."""
+        if len(link.targets) == 1:
+            await self.open_article(link.targets[0])
+            return
+        reading = self.dla.reading
+        labels = [
+            (target, f"{reading.corpus.cite_en(target)}  {reading.corpus.cite_zh(target)}")
+            for target in link.targets
+            if reading is not None and reading.corpus.exists(target)
+        ]
+        if not labels:
+            self.notify(f"{link.label}: none of its provisions is in the corpus.", severity="warning")
+            return
+
+        async def chosen(target: str | None) -> None:
+            if target:
+                await self.open_article(target)
+
+        self.app.push_screen(ChooseTargetScreen(link.label, labels), chosen)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one(QueryInput).focus()
+
+    def action_focus_results(self) -> None:
+        """Move into the results list."""
+        self.query_one(TabbedContent).active = TABS["results"]
+        self.results.focus()
+
+    async def action_open_highlighted(self) -> None:
+        """Open the highlighted result and move to the reader."""
+        option = self.results.highlighted_option
+        if option is None or option.id is None:
+            self.app.bell()
+            return
+        hit = self.results.hit(option.id)
+        if await self.open_article(option.id, focus=hit.ref if hit else None):
+            self.reader.focus()
+
+    def action_cycle_language(self) -> None:
+        """Chinese → English → both → Chinese."""
+        reader = self.reader
+        reader.language = LANGUAGES[(LANGUAGES.index(reader.language) + 1) % len(LANGUAGES)]
+        self.notify(f"Reader: {LANGUAGE_NAMES[reader.language]}", timeout=2)
+
+    async def action_back(self) -> None:
+        """Back to the article shown before."""
+        place = self.history.back()
+        if place is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        await self.open_article(place.article_id, focus=place.focus, record=False)
+
+    async def action_forward(self) -> None:
+        """Forward again after going back."""
+        place = self.history.forward()
+        if place is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        await self.open_article(place.article_id, focus=place.focus, record=False)
+
+    async def _step_article(self, step: int) -> None:
+        reading, current = self.dla.reading, self.reader.article_id
+        if reading is None or current is None:
+            return
+        neighbour = reading.neighbour(current, step)
+        if neighbour is None:
+            self.notify("No further article in this instrument.", timeout=2)
+            return
+        await self.open_article(neighbour)
+
+    async def action_next_article(self) -> None:
+        """The next article of the same instrument."""
+        await self._step_article(1)
+
+    async def action_previous_article(self) -> None:
+        """The previous article of the same instrument."""
+        await self._step_article(-1)
+
+    def action_copy_citation(self) -> None:
+        """Copy the open article's citation, Chinese and English, to the clipboard."""
+        display = self.reader.display_data
+        if display is None:
+            self.notify("Open an article first.", severity="warning", timeout=3)
+            return
+        citation = f"{display.citation_zh} / {display.citation_en}"
+        try:
+            self.app.copy_to_clipboard(citation)
+        except Exception as exc:  # a terminal that refuses the clipboard escape
+            notify_error(self, "copying the citation", exc)
+            return
+        self.notify(f"Copied: {citation}", timeout=3)
+
+    async def action_toggle_bookmark(self) -> None:
+        """Bookmark the open article, or remove its bookmark."""
+        store, article_id = self.dla.bookmarks, self.reader.article_id
+        if store is None or article_id is None:
+            self.notify("Open an article first.", severity="warning", timeout=3)
+            return
+        try:
+            added = store.toggle(article_id)
+        except (OSError, CitationError) as exc:
+            self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
+            return
+        self._refresh_bookmarks()
+        self.notify(f"{'Bookmarked' if added else 'Removed bookmark'}: {article_id}", timeout=3)
+        await self._reshow()  # the reader's ★ follows the change
+
+    @on(BookmarksList.RemoveRequested)
+    async def _remove_bookmark(self, event: BookmarksList.RemoveRequested) -> None:
+        store = self.dla.bookmarks
+        if store is None:
+            return
+        try:
+            store.remove(event.citation)
+        except OSError as exc:
+            self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
+            return
+        self._refresh_bookmarks()
+        self.notify(f"Removed bookmark: {event.citation}", timeout=3)
+        if self.reader.article_id == event.citation:
+            await self._reshow()
+
+    def _refresh_bookmarks(self) -> None:
+        store, reading = self.dla.bookmarks, self.dla.reading
+        if store is not None and reading is not None:
+            self.query_one(BookmarksList).show_bookmarks(store.entries(), reading.corpus)
+
+    def action_show_tab(self, name: str) -> None:
+        """Show the results, contents or bookmarks in the side panel and move there."""
+        self.query_one(TabbedContent).active = TABS[name]
+        widget = {"results": self.results, "contents": self.toc, "bookmarks": self.query_one(BookmarksList)}[name]
+        widget.focus()
+
+    def action_filter_law(self, law: str) -> None:
+        """Limit the search to one law ('' for all)."""
+        self.search_bar.set_law(law or None)
+
+    def action_filter_law_number(self, number: int) -> None:
+        """Limit the search to the n-th instrument in corpus order."""
+        reading = self.dla.reading
+        if reading is None:
+            return
+        laws = list(reading.corpus.laws)
+        if 1 <= number <= len(laws):
+            self.search_bar.set_law(laws[number - 1])
+
+    def action_toggle_zoom(self) -> None:
+        """Hide or show the side panel."""
+        self.toggle_class("-zoomed")
+
+    # -- help and command palette ----------------------------------------------------------------
+
+    def help_sections(self) -> list[tuple[str, tuple[KeyAction, ...]]]:
+        return [
+            ("Everywhere", APP_KEYS),
+            ("Search & read", SEARCH_KEYS),
+            ("In the search box", SEARCH_BOX_KEYS),
+            ("In the reader", READER_KEYS),
+            ("In lists", BOOKMARK_KEYS),
+        ]
+
+    def help_extra(self) -> list[tuple[str, str]]:
+        """The digit keys, naming each instrument."""
+        reading = self.dla.reading
+        if reading is None:
+            return [("1 … 9", "Search only the n-th instrument")]
+        return [
+            (str(n), f"Search only {law.info.short_en} ({law.info.title_zh})")
+            for n, law in enumerate(reading.corpus.laws.values(), start=1)
+        ]
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        for action in SEARCH_KEYS:
+            if action.palette:
+                yield SystemCommand(
+                    action.label, f"{action.help} [{action.display}]", partial(self.run_action, action.action)
+                )
+        for action in READER_KEYS:
+            if action.palette:
+                yield SystemCommand(
+                    action.label, f"{action.help} [{action.display}]", partial(self.reader.run_action, action.action)
+                )
+        reading = self.dla.reading
+        if reading is not None:
+            for n, law in enumerate(reading.corpus.laws.values(), start=1):
+                yield SystemCommand(
+                    f"Only {law.info.short_en}",
+                    f"Search only {law.info.title_zh} [{n}]",
+                    partial(self.run_action, f"filter_law_number({n})"),
+                )

@@ -1,0 +1,81 @@
+"""TUI fixtures: the app built by the `dla` factory over the real corpus and the session's temp index."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+
+from assistant.service import AssistantService
+from assistant.tui.app import DataLawApp, create_app
+from assistant.tui.screens.search import SearchScreen
+from assistant.tui.widgets.reader import ArticleReader
+from assistant.tui.widgets.search_bar import QueryInput
+from tests.conftest import CORPUS
+
+SIZE = (120, 40)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests on a fresh event loop: no async plugin is a project dependency."""
+    test = pyfuncitem.obj
+    if not inspect.iscoroutinefunction(test):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in inspect.signature(test).parameters}
+    asyncio.run(test(**arguments))
+    return True
+
+
+@pytest.fixture()
+def make_app(built_index_dir: Path) -> Callable[[], DataLawApp]:
+    """A new app each call, as `dla` builds it; DLA_DATA_DIR (set per test) keeps bookmarks between calls."""
+
+    def factory() -> DataLawApp:
+        return create_app(service=AssistantService(CORPUS, built_index_dir))
+
+    return factory
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker (loading, searching, re-rendering) has finished and the screen has caught up."""
+    app = pilot.app
+    for _ in range(10):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            return
+
+
+def search_screen(pilot: Pilot[None]) -> SearchScreen:
+    """The search & read screen (the app's first mode)."""
+    screen = pilot.app.screen_stack[0]  # the mode's base screen, even under a dialog
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
+async def type_query(pilot: Pilot[None], text: str, *, keys: bool = False) -> None:
+    """Put `text` in the search box as one paste (fast), or key by key with `keys=True` (ASCII only)."""
+    box = pilot.app.screen.query_one(QueryInput)
+    box.focus()
+    box.value = ""
+    if keys:
+        await pilot.press(*[{" ": "space", ":": "colon", "?": "question_mark"}.get(ch, ch) for ch in text])
+    else:
+        box.insert_text_at_cursor(text)
+    await settle(pilot)
+
+
+def reader_text(reader: ArticleReader, width: int = 100) -> str:
+    """The reader's blocks as plain text, as drawn at `width` cells."""
+    assert reader.rendered is not None
+    console = Console(width=width, record=True, file=io.StringIO())
+    for block in reader.rendered.blocks:
+        console.print(block.renderable)
+    return console.export_text()

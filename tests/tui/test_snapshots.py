@@ -1,0 +1,65 @@
+"""How the screens look, pinned as SVG snapshots (update with --snapshot-update after reading the diff)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from assistant.service import AssistantService
+from assistant.tui.app import create_app
+from tests.conftest import CORPUS
+from tests.tui.conftest import search_screen, settle, type_query
+
+SNAPSHOT_SIZE = (100, 30)
+SnapCompare = Callable[..., bool]
+
+
+async def ready(pilot: Pilot[Any]) -> None:
+    """Everything loaded, and the text cursor frozen so the picture does not depend on timing."""
+    await settle(pilot)
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+
+
+def test_search_screen_with_results(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """Results for "important data": citations in both renderings, badges, highlighted snippets."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "important data")
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_reader_both_languages_on_an_unverified_article(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """blockchain:8 side by side (reader zoomed to the full width) with the UNVERIFIED warning on top."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "blockchain:8")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = search_screen(pilot)
+        assert screen.reader.language == "both"
+        await pilot.press("z")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """F1: the full legal notice, then every key."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
