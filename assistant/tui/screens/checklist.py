@@ -252,7 +252,12 @@ class ChecklistScreen(DlaScreen):
 
     def action_answer_option(self, number: int) -> None:
         current = self.current
-        if self._on_question() and current is not None and current.type == "choice" and 1 <= number <= len(current.options):
+        if (
+            self._on_question()
+            and current is not None
+            and current.type == "choice"
+            and 1 <= number <= len(current.options)
+        ):
             self._answer(current.options[number - 1].value)
 
     def action_toggle_help(self) -> None:
