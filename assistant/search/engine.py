@@ -17,7 +17,8 @@ from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.snippets import Snippet, make_snippet
 
 LAW_MENTION_BOOST = 1.6
-PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
+PENALTY_LINK_DEPTH = 3
+COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking  # how many top duty hits pull in their penalty articles
 _SYNTAX_HINT = re.compile(
     r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S'
 )
@@ -171,15 +172,23 @@ class SearchEngine:
             return wq.Term(fieldname, tokens[0], boost=boost)
         return wq.Phrase(fieldname, tokens, boost=boost)
 
-    def _terms_query(self, terms: QueryTerms) -> wq.Query:
-        parts: list[wq.Query] = []
+    def _terms_query(self, terms: QueryTerms, searcher: Any) -> wq.Query:
+        """OR of the query's bigrams and stems, plus weighted glossary and cue phrases.
+
+        Single terms found in most articles (数据, "data") are dropped when others remain: their
+        BM25 weight is near zero, yet their posting lists are the longest, and they dominate the cost
+        as the corpus grows.
+        """
+        reader = searcher.reader()
+        common_limit = COMMON_TERM_SHARE * max(1, searcher.doc_count())
+        single: dict[tuple[str, str], None] = {}
         for chunk in terms.zh_chunks:
             for bigram, _ in cjk_bigrams(chunk):
-                parts.append(wq.Term("text_zh", bigram))
-                parts.append(wq.Term("heading_zh", bigram, boost=0.5))
+                single[("text_zh", bigram)] = None
         for stem in terms.en_stems:
-            parts.append(wq.Term("text_en", stem))
-            parts.append(wq.Term("heading_en", stem, boost=0.5))
+            single[("text_en", stem)] = None
+        rare = [key for key in single if reader.doc_frequency(*key) <= common_limit]
+        parts: list[wq.Query] = [wq.Term(fieldname, text) for fieldname, text in (rare or list(single))]
         for phrase, weight in terms.zh_phrases.items():
             parts.append(self._phrase("text_zh", phrase, weight))
         for phrase, weight in terms.en_phrases.items():
@@ -254,7 +263,7 @@ class SearchEngine:
                 if whoosh_query is None:
                     results.messages.append("query syntax not understood: searched the plain terms instead")
             if whoosh_query is None and not terms.empty:
-                whoosh_query = self._terms_query(terms)
+                whoosh_query = self._terms_query(terms, searcher)
             if whoosh_query is None or whoosh_query is wq.NullQuery:
                 if not cited and not results.messages:
                     results.messages.append("nothing searchable in the query")
@@ -287,7 +296,7 @@ class SearchEngine:
         if topic.empty:
             return ranked
         topic_hits = searcher.search(
-            self._terms_query(topic), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH
+            self._terms_query(topic, searcher), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH
         )
         top_score = ranked[0][0] if ranked else 1.0
         out: list[tuple[float, dict[str, Any]]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.search.analysis import CJK_RUN, english_stems
@@ -69,8 +70,14 @@ class QueryTerms:
         return bool(self.zh_chunks) or (not self.en_stems and bool(self.zh_phrases))
 
 
+@lru_cache(maxsize=8192)
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    """A whole-word pattern for a phrase, compiled once (glossary phrases are checked on every query)."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])")
+
+
 def _contains_word(haystack: str, phrase: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])", haystack) is not None
+    return phrase.lower() in haystack and _word_pattern(phrase).search(haystack) is not None
 
 
 def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: list[dict[str, Any]]) -> None:

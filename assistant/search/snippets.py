@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_analyzer, english_stems
 from assistant.search.query_terms import QueryTerms
@@ -31,18 +32,25 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_ANALYZERS = {"zh": chinese_analyzer(), "en": english_analyzer()}
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, lang: str) -> tuple[tuple[str, int, int], ...]:
+    """(token, start, end) of a text; cached because the same articles come back query after query."""
+    return tuple((t.text, t.startchar, t.endchar) for t in _ANALYZERS[lang](text, chars=True))
+
+
 def match_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
     """Character spans of the text whose analyzer tokens match the query's tokens (offsets from the tokenizer)."""
     if lang == "zh":
         needles = {bigram for chunk in terms.zh_chunks for bigram, _ in cjk_bigrams(chunk)}
-        analyzer = chinese_analyzer()
-        needles |= {t.text for phrase in terms.zh_phrases for t in analyzer(phrase)}
+        needles |= {token for phrase in terms.zh_phrases for token, _, _ in _tokens(phrase, "zh")}
     else:
         needles = set(terms.en_stems) | {stem for phrase in terms.en_phrases for stem in english_stems(phrase)}
-        analyzer = english_analyzer()
     if not needles:
         return []
-    return _merge([(t.startchar, t.endchar) for t in analyzer(text, chars=True) if t.text in needles])
+    return _merge([(start, end) for token, start, end in _tokens(text, lang) if token in needles])
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> Snippet:

@@ -1,0 +1,33 @@
+"""Cold-start probe for `make bench`: time to the TUI's first frame and to its first search result."""
+
+from __future__ import annotations
+
+import time
+
+START = time.perf_counter()
+
+import asyncio  # noqa: E402 - the clock starts before any import, as for a user typing `dla`
+import json  # noqa: E402
+
+
+async def main() -> None:
+    """Start the app headless as `dla` does, type a query, and report the two moments."""
+    from assistant.tui.app import create_app
+
+    app = create_app()
+    first_frame: float | None = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first_frame = time.perf_counter() - START
+        screen = app.screen
+        screen.query_one("#query").value = "重要数据"  # type: ignore[attr-defined]
+        while True:
+            results = screen.query_one("#results")
+            if getattr(results, "option_count", 0):
+                break
+            await asyncio.sleep(0.005)
+        first_result = time.perf_counter() - START
+    print(json.dumps({"first_frame": first_frame, "first_result": first_result}))
+
+
+asyncio.run(main())
