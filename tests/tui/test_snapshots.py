@@ -63,3 +63,34 @@ def test_help_screen(snap_compare: SnapCompare, built_index_dir: Path) -> None:
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_ask_screen_with_an_answer(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """Obligations grouped by actor, the first one quoted in full with its penalty."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await pilot.app.switch_mode("ask")
+        await ready(pilot)
+        box = pilot.app.screen.query_one("#question", Input)
+        box.value = "what must a blockchain service provider do about user identity?"
+        box.focus()
+        await pilot.press("enter")
+        await ready(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_checklist_first_question(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """The first step of the questionnaire, with its help text shown."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await pilot.app.switch_mode("checklist")
+        await ready(pilot)
+        await pilot.press("h")
+        await ready(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
