@@ -66,18 +66,14 @@ class AssistantService:
         from assistant.search.index_store import build_index, ensure_index
 
         if force:
-            build_index(self.corpus, self.index_root, self._extra_builders())
-        return ensure_index(None, self.index_root, notify, _CorpusLoader(self), self._extra_builders())
+            build_index(self.corpus, self.index_root)
+        return ensure_index(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
 
     def index_status(self) -> str:
         """'ok' or why the index would be rebuilt."""
         from assistant.search.index_store import index_status
 
         return index_status(self.corpus_root, self.index_root)
-
-    def _extra_builders(self) -> list[Any]:
-        """What else is computed at index-build time beyond search and obligations (nothing yet)."""
-        return []
 
     def search_engine(self, notify: Notify | None = None) -> SearchEngine:
         """The engine over the current index (opened once per service)."""
@@ -183,14 +179,3 @@ class AssistantService:
         from assistant.atomic import write_text_atomic
 
         write_text_atomic(path, self.render_checklist(result, output_format, date))
-
-
-class _CorpusLoader:
-    """Loads the service's corpus only when an index build needs it."""
-
-    def __init__(self, service: AssistantService) -> None:
-        self.service = service
-        self.root = service.corpus_root
-
-    def __call__(self) -> Corpus:
-        return self.service.corpus

@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.qparser import MultifieldParser, OrGroup
 
 from assistant.models import ArticleRef
-from assistant.search.analysis import chinese_analyzer, cjk_bigrams
+from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_stems
 from assistant.search.citation_query import CitationRecognizer
 from assistant.search.index_store import IndexHandle
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
@@ -160,12 +160,7 @@ class SearchEngine:
     # -- text search ---------------------------------------------------------------------------
 
     def _phrase(self, fieldname: str, text: str, boost: float) -> wq.Query:
-        if fieldname.endswith("_zh"):
-            tokens = [token.text for token in self._zh_analyzer(text)]
-        else:
-            from assistant.search.analysis import english_stems
-
-            tokens = english_stems(text)
+        tokens = [token.text for token in self._zh_analyzer(text)] if fieldname.endswith("_zh") else english_stems(text)
         if not tokens:
             return wq.NullQuery
         if len(tokens) == 1:
@@ -207,9 +202,7 @@ class SearchEngine:
             parsed = parser.parse(text)
         except Exception:
             return None
-        if parsed is wq.NullQuery or any(isinstance(q, wq.qcore._NullQuery) for q in [parsed]):
-            return None
-        if "Error" in type(parsed).__name__ or any("Error" in type(q).__name__ for q in parsed.leaves()):
+        if parsed is wq.NullQuery or any("Error" in type(q).__name__ for q in [parsed, *parsed.leaves()]):
             return None
         return parsed
 

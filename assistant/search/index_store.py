@@ -118,7 +118,7 @@ def _query_data(corpus: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def build_index(corpus: Any, index_root: Path, extra_builders: list[Callable[[Any, Path], None]] | None = None) -> Path:
+def build_index(corpus: Any, index_root: Path) -> Path:
     """Build a complete index in a new folder and switch `CURRENT` to it; returns the folder."""
     from whoosh import index as whoosh_index
 
@@ -136,8 +136,7 @@ def build_index(corpus: Any, index_root: Path, extra_builders: list[Callable[[An
         from assistant.obligations.store import write_obligations
 
         # Obligations are extracted once per build (spaCy loads here only) and stored with the index.
-        for builder in [write_obligations, *(extra_builders or [])]:
-            builder(corpus, folder)
+        write_obligations(corpus, folder)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "corpus_hash": fingerprint,
@@ -211,13 +210,15 @@ def ensure_index(
     index_root: Path,
     notify: Notify | None = None,
     load_corpus: Callable[[], Any] | None = None,
-    extra_builders: list[Callable[[Any, Path], None]] | None = None,
+    corpus_root: Path | None = None,
 ) -> IndexHandle:
     """Open the index, (re)building it first when missing, stale or corrupt.
 
-    `corpus` may be None with `load_corpus` given: the corpus is then parsed only if a build is needed.
+    `corpus` may be None with `load_corpus` and `corpus_root` given: the corpus is then parsed
+    only if a build is needed (the search path never pays for reading the YAML).
     """
-    corpus_root: Path = corpus.root if corpus is not None else Path(getattr(load_corpus, "root", ""))
+    if corpus_root is None:
+        corpus_root = corpus.root
     fingerprint = corpus_fingerprint(corpus_root)
     handle, reason = _try_open(index_root, fingerprint)
     if handle is not None:
@@ -231,7 +232,7 @@ def ensure_index(
         if corpus is None:
             assert load_corpus is not None
             corpus = load_corpus()
-        build_index(corpus, index_root, extra_builders)
+        build_index(corpus, index_root)
         handle, reason = _try_open(index_root, fingerprint)
     if handle is None:
         raise IndexBuildError(f"the index could not be built: {reason}")
