@@ -96,9 +96,15 @@ class AssistantService:
         notify: Notify | None = None,
     ) -> SearchResults:
         """Ranked articles for a query in any form; never raises for any query text."""
-        return self.search_engine(notify).search(
-            query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax
-        )
+        engine = self.search_engine(notify)
+        results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+        if engine.damage is not None:
+            # The answer above is right (Whoosh scored it) but slow; a damaged index repairs itself.
+            if notify:
+                notify(f"search index damaged ({engine.damage}): rebuilding it")
+            self.index(notify, force=True)
+            self.__dict__.pop("_engine", None)
+        return results
 
     # -- obligations ---------------------------------------------------------------------------
 

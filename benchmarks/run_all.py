@@ -22,7 +22,7 @@ from pathlib import Path
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.paths import PROJECT_ROOT
 from assistant.search.engine import SearchEngine
-from assistant.search.index_store import IndexHandle, _documents, _query_data, build_index, build_schema
+from assistant.search.index_store import IndexHandle, _documents, _query_data, build_index, write_search_files
 
 QUERIES = [
     "数安法27条", "DSL Art. 36", "重要数据 风险评估", "区块链平台要不要对用户实名认证", "大数据杀熟怎么处罚",
@@ -44,13 +44,15 @@ def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
     """An engine over `factor` copies of every article (ids made unique), for growth measurements."""
     from whoosh import index as whoosh_index
 
-    index = whoosh_index.create_in(str(folder), build_schema())
-    writer = index.writer(procs=1, limitmb=256)
-    for copy in range(factor):
-        for document in _documents(corpus):
-            writer.add_document(**{**document, "id": f"{document['id']}#{copy}" if copy else document["id"]})
-    writer.commit()
-    return SearchEngine(IndexHandle(folder, index, {"articles": 179 * factor}, _query_data(corpus)))
+    documents = [
+        {**document, "id": f"{document['id']}#{copy}" if copy else document["id"]}
+        for copy in range(factor)
+        for document in _documents(corpus)
+    ]
+    query_data = _query_data(corpus)
+    write_search_files(folder, documents, query_data)
+    index = whoosh_index.open_dir(str(folder))
+    return SearchEngine(IndexHandle(folder, index, {"articles": len(documents)}, query_data))
 
 
 def search_latency(engine: SearchEngine, rounds: int = 5) -> list[float]:

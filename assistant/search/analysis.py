@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import LowercaseFilter, StemFilter, Token, Tokenizer
@@ -83,7 +84,16 @@ def english_analyzer() -> Analyzer:
 
 def english_stems(text: str) -> list[str]:
     """The stems the English analyzer produces, for building queries and highlights alike."""
-    return [token.text for token in english_analyzer()(text)]
+    return list(_stems(text))
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> tuple[str, ...]:
+    # Cached: glossary phrases and query words are stemmed again for every query and snippet.
+    return tuple(token.text for token in _ENGLISH(text))
+
+
+_ENGLISH = english_analyzer()
 
 
 __all__ = ["CjkBigramTokenizer", "StemFilter", "chinese_analyzer", "cjk_bigrams", "english_analyzer", "english_stems"]

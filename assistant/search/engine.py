@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,11 +15,12 @@ from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_ste
 from assistant.search.citation_query import CitationRecognizer
 from assistant.search.index_store import IndexHandle
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
+from assistant.search.score_table import QueryPart, ScoreTable, ScoreTableError, load_score_table
 from assistant.search.snippets import Snippet, make_snippet
 
 LAW_MENTION_BOOST = 1.6
-PENALTY_LINK_DEPTH = 3
-COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking  # how many top duty hits pull in their penalty articles
+PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
+COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking
 _SYNTAX_HINT = re.compile(
     r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S'
 )
@@ -94,6 +96,11 @@ class SearchEngine:
         self.penalized_by: dict[str, list[str]] = handle.query_data.get("penalized_by", {})
         self.recognizer = CitationRecognizer({law: data["aliases"] for law, data in self.laws.items()})
         self._zh_analyzer = chinese_analyzer()
+        self._table: ScoreTable | None = None
+        self._table_loaded = False
+        self.damage: str | None = None  # why the score table could not be used, when it could not
+        self._searcher: Any = None
+        self._lock = threading.Lock()
         self._law_mentions = {
             law: sorted({a.lower() for a in [law, *data["aliases"]] if len(a) >= 2}, key=len, reverse=True)
             for law, data in self.laws.items()
@@ -159,41 +166,106 @@ class SearchEngine:
 
     # -- text search ---------------------------------------------------------------------------
 
-    def _phrase(self, fieldname: str, text: str, boost: float) -> wq.Query:
-        tokens = [token.text for token in self._zh_analyzer(text)] if fieldname.endswith("_zh") else english_stems(text)
-        if not tokens:
-            return wq.NullQuery
-        if len(tokens) == 1:
-            return wq.Term(fieldname, tokens[0], boost=boost)
-        return wq.Phrase(fieldname, tokens, boost=boost)
+    def _tokens(self, fieldname: str, text: str) -> tuple[str, ...]:
+        if fieldname.endswith("_zh"):
+            return tuple(token.text for token in self._zh_analyzer(text))
+        return tuple(english_stems(text))
 
-    def _terms_query(self, terms: QueryTerms, searcher: Any) -> wq.Query:
-        """OR of the query's bigrams and stems, plus weighted glossary and cue phrases.
+    def _plain_parts(self, terms: QueryTerms, table: ScoreTable | None, searcher: Any) -> list[QueryPart]:
+        """The clauses of a plain query: its bigrams and stems, plus weighted glossary and cue phrases.
 
         Single terms found in most articles (数据, "data") are dropped when others remain: their
         BM25 weight is near zero, yet their posting lists are the longest, and they dominate the cost
         as the corpus grows.
         """
-        reader = searcher.reader()
-        common_limit = COMMON_TERM_SHARE * max(1, searcher.doc_count())
+        frequency = table.document_frequency if table is not None else searcher.reader().doc_frequency
+        size = table.size if table is not None else searcher.doc_count()
+        common_limit = COMMON_TERM_SHARE * max(1, size)
         single: dict[tuple[str, str], None] = {}
         for chunk in terms.zh_chunks:
             for bigram, _ in cjk_bigrams(chunk):
                 single[("text_zh", bigram)] = None
         for stem in terms.en_stems:
             single[("text_en", stem)] = None
-        rare = [key for key in single if reader.doc_frequency(*key) <= common_limit]
-        parts: list[wq.Query] = [wq.Term(fieldname, text) for fieldname, text in (rare or list(single))]
-        for phrase, weight in terms.zh_phrases.items():
-            parts.append(self._phrase("text_zh", phrase, weight))
-        for phrase, weight in terms.en_phrases.items():
-            parts.append(self._phrase("text_en", phrase, weight))
-        for phrase, weight in terms.heading_zh.items():
-            parts.append(self._phrase("heading_zh", phrase, weight))
-        for phrase, weight in terms.heading_en.items():
-            parts.append(self._phrase("heading_en", phrase, weight))
-        parts = [p for p in parts if p is not wq.NullQuery]
-        return wq.Or(parts) if parts else wq.NullQuery
+        rare = [key for key in single if frequency(*key) <= common_limit]
+        parts = [QueryPart(fieldname, (text,)) for fieldname, text in (rare or list(single))]
+        for fieldname, phrases in (
+            ("text_zh", terms.zh_phrases),
+            ("text_en", terms.en_phrases),
+            ("heading_zh", terms.heading_zh),
+            ("heading_en", terms.heading_en),
+        ):
+            for phrase, weight in phrases.items():
+                tokens = self._tokens(fieldname, phrase)
+                if tokens:
+                    parts.append(QueryPart(fieldname, tokens, weight))
+        return parts
+
+    @staticmethod
+    def _whoosh_query(parts: list[QueryPart]) -> wq.Query:
+        """The same clauses as a Whoosh query: the reference the score table reproduces, and its fallback."""
+        clauses: list[wq.Query] = [
+            wq.Term(part.field, part.tokens[0], boost=part.boost)
+            if len(part.tokens) == 1
+            else wq.Phrase(part.field, list(part.tokens), boost=part.boost)
+            for part in parts
+        ]
+        return wq.Or(clauses) if clauses else wq.NullQuery
+
+    def _open_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self.index.searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        """Release the index files (the engine is unusable afterwards)."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def score_table(self) -> ScoreTable | None:
+        """The index's score table, loaded on first use; None (and `damage` set) when it cannot be read."""
+        if not self._table_loaded:
+            self._table_loaded = True
+            try:
+                self._table = load_score_table(self.handle.folder)
+            except ScoreTableError as error:
+                self.damage = str(error)
+        return self._table
+
+    def _rank(
+        self,
+        parts: list[QueryPart],
+        searcher: Any,
+        filters: tuple[str | None, str | None, str | None],
+        mentioned: list[str],
+        limit: int,
+        use_table: bool = True,
+    ) -> list[tuple[float, int]]:
+        """(score, docnum) best first: from the score table when it can answer exactly, else from Whoosh."""
+        table = self.score_table() if use_table else None
+        if table is not None and all(table.knows(part) for part in parts):
+            return table.rank(parts, filters, mentioned, LAW_MENTION_BOOST, limit)
+        return self._rank_whoosh(self._whoosh_query(parts), searcher, filters, mentioned, limit)
+
+    def _rank_whoosh(
+        self,
+        query: wq.Query,
+        searcher: Any,
+        filters: tuple[str | None, str | None, str | None],
+        mentioned: list[str],
+        limit: int,
+    ) -> list[tuple[float, int]]:
+        found = searcher.search(query, filter=self._filter(*filters), limit=limit)
+        boosted = [
+            (hit.score * (LAW_MENTION_BOOST if mentioned and hit["law"] in mentioned else 1.0), hit.docnum)
+            for hit in found
+        ]
+        return sorted(boosted, key=lambda pair: (-pair[0], pair[1]))
+
+    def _fields(self, searcher: Any, docnum: int) -> dict[str, Any]:
+        return dict(searcher.stored_fields(docnum))
 
     def _syntax_query(self, text: str) -> wq.Query | None:
         """Whoosh query syntax for power users; None when it does not parse into something usable."""
@@ -240,7 +312,10 @@ class SearchEngine:
         cited, remainder = self._citation_refs(query, law, results)
         results.citations = [ref.id for ref in cited]
         seen: set[str] = set()
-        with self.index.searcher() as searcher:
+        # One searcher for the engine's life: opening one reads the stored-field offsets, which grows
+        # with the corpus; the lock keeps threads (TUI workers) from sharing its file positions at once.
+        with self._lock:
+            searcher = self._open_searcher()
             for rank, ref in enumerate(cited):
                 doc = searcher.document(id=ref.article_id)
                 if doc is None or ref.article_id in seen or len(results.hits) >= limit:
@@ -250,28 +325,29 @@ class SearchEngine:
             terms = extract_terms(remainder, self.glossary, self.cues) if remainder else QueryTerms()
             results.expanded = terms.expanded
             use_syntax = syntax if syntax is not None else bool(_SYNTAX_HINT.search(remainder))
-            whoosh_query: wq.Query | None = None
+            syntax_query: wq.Query | None = None
             if remainder and use_syntax:
-                whoosh_query = self._syntax_query(remainder)
-                if whoosh_query is None:
+                syntax_query = self._syntax_query(remainder)
+                if syntax_query is None:
                     results.messages.append("query syntax not understood: searched the plain terms instead")
-            if whoosh_query is None and not terms.empty:
-                whoosh_query = self._terms_query(terms, searcher)
-            if whoosh_query is None or whoosh_query is wq.NullQuery:
+            parts = self._plain_parts(terms, self.score_table(), searcher) if syntax_query is None else []
+            if syntax_query is None and not parts:
                 if not cited and not results.messages:
                     results.messages.append("nothing searchable in the query")
                 return results
             mentioned = [] if cited else self.mentioned_laws(query)
-            found = searcher.search(whoosh_query, filter=self._filter(law, chapter, status), limit=max(limit * 3, 30))
-            ranked = sorted(
-                ((hit.score * (LAW_MENTION_BOOST if hit["law"] in mentioned else 1.0), hit.fields()) for hit in found),
-                key=lambda pair: -pair[0],
-            )
-            if "penalty" in terms.cues and not use_syntax:
-                ranked = self._duties_then_penalties(remainder, ranked, searcher, law, chapter, status, mentioned)
-            for score, doc in ranked:
+            filters = (law, chapter, status)
+            depth = max(limit * 3, 30)
+            if syntax_query is not None:
+                ranked = self._rank_whoosh(syntax_query, searcher, filters, mentioned, depth)
+            else:
+                ranked = self._rank(parts, searcher, filters, mentioned, depth)
+                if "penalty" in terms.cues:
+                    ranked = self._duties_then_penalties(remainder, ranked, searcher, filters, mentioned)
+            for score, docnum in ranked:
                 if len(results.hits) >= limit:
                     break
+                doc = self._fields(searcher, docnum)
                 if doc["id"] in seen:
                     continue
                 seen.add(doc["id"])
@@ -281,29 +357,30 @@ class SearchEngine:
         return results
 
     def _duties_then_penalties(
-        self, remainder: str, ranked: list[tuple[float, dict[str, Any]]], searcher: Any,
-        law: str | None, chapter: str | None, status: str | None, mentioned: list[str],
-    ) -> list[tuple[float, dict[str, Any]]]:  # fmt: skip
+        self, remainder: str, ranked: list[tuple[float, int]], searcher: Any,
+        filters: tuple[str | None, str | None, str | None], mentioned: list[str],
+    ) -> list[tuple[float, int]]:  # fmt: skip
         """A penalty question is about a duty: its best duties come first, each followed by its penalty articles."""
         topic = extract_terms(remainder, self.glossary, self.cues, skip_cues=("penalty",))
         if topic.empty:
             return ranked
-        topic_hits = searcher.search(
-            self._terms_query(topic, searcher), filter=self._filter(law, chapter, status), limit=PENALTY_LINK_DEPTH
-        )
+        topic_parts = self._plain_parts(topic, self.score_table(), searcher)
+        topic_hits = self._rank(topic_parts, searcher, filters, [], PENALTY_LINK_DEPTH)
+        law = filters[0]
         top_score = ranked[0][0] if ranked else 1.0
-        out: list[tuple[float, dict[str, Any]]] = []
-        placed: set[str] = set()
-        for hit in topic_hits:
-            penalties = [p for p in self.penalized_by.get(hit["id"], []) if not law or p.startswith(law + ":")]
-            if not penalties or (mentioned and hit["law"] not in mentioned):
+        out: list[tuple[float, int]] = []
+        placed: set[int] = set()
+        for _, docnum in topic_hits:
+            duty = self._fields(searcher, docnum)
+            penalties = [p for p in self.penalized_by.get(duty["id"], []) if not law or p.startswith(law + ":")]
+            if not penalties or (mentioned and duty["law"] not in mentioned):
                 continue
-            for doc_id in [hit["id"], *penalties]:
-                doc = searcher.document(id=doc_id)
-                if doc is not None and doc_id not in placed:
-                    out.append((top_score + 1.0 - len(out) * 0.01, doc))
-                    placed.add(doc_id)
-        return out + [(score, doc) for score, doc in ranked if doc["id"] not in placed]
+            for doc_id in [duty["id"], *penalties]:
+                number = searcher.document_number(id=doc_id)
+                if number is not None and number not in placed:
+                    out.append((top_score + 1.0 - len(out) * 0.01, number))
+                    placed.add(number)
+        return out + [(score, number) for score, number in ranked if number not in placed]
 
     def _hit(
         self, doc: dict[str, Any], score: float, terms: QueryTerms, matched: str, ref: ArticleRef | None, query: str

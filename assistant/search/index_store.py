@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from assistant.atomic import write_text_atomic
 from assistant.corpus.fingerprint import corpus_fingerprint
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 QUERY_DATA_FILE = "query_data.json"
@@ -118,21 +118,37 @@ def _query_data(corpus: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def build_index(corpus: Any, index_root: Path) -> Path:
-    """Build a complete index in a new folder and switch `CURRENT` to it; returns the folder."""
+def write_search_files(folder: Path, documents: Iterable[dict[str, Any]], query_data: dict[str, Any]) -> dict[str, int]:
+    """Write the Whoosh index, its score table and the query data into `folder`; returns the table's file sizes."""
     from whoosh import index as whoosh_index
 
+    from assistant.search.score_table import build_score_table, phrases_for, write_score_table
+
+    documents = list(documents)
+    index = whoosh_index.create_in(str(folder), build_schema())
+    # One writer, one process, one commit: document i becomes Whoosh docnum i, which the score table relies on.
+    writer = index.writer(procs=1, limitmb=256)
+    for document in documents:
+        writer.add_document(**document)
+    writer.commit()
+    with index.searcher() as searcher:
+        stored_ids = [fields["id"] for fields in searcher.reader().all_stored_fields()]
+        if stored_ids != [document["id"] for document in documents]:
+            raise IndexBuildError("the Whoosh index did not keep the documents in order")
+        meta, arrays = build_score_table(searcher, documents, phrases_for(query_data, index.schema))
+    sizes = write_score_table(folder, meta, arrays)
+    (folder / QUERY_DATA_FILE).write_text(json.dumps(query_data, ensure_ascii=False), encoding="utf-8")
+    return sizes
+
+
+def build_index(corpus: Any, index_root: Path) -> Path:
+    """Build a complete index in a new folder and switch `CURRENT` to it; returns the folder."""
     index_root.mkdir(parents=True, exist_ok=True)
     fingerprint = corpus_fingerprint(corpus.root)
     folder = index_root / f"search-{fingerprint[:12]}-v{SCHEMA_VERSION}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir()
     try:
-        index = whoosh_index.create_in(str(folder), build_schema())
-        writer = index.writer()
-        for document in _documents(corpus):
-            writer.add_document(**document)
-        writer.commit()
-        (folder / QUERY_DATA_FILE).write_text(json.dumps(_query_data(corpus), ensure_ascii=False), encoding="utf-8")
+        sizes = write_search_files(folder, _documents(corpus), _query_data(corpus))
         from assistant.obligations.store import write_obligations
 
         # Obligations are extracted once per build (spaCy loads here only) and stored with the index.
@@ -142,6 +158,7 @@ def build_index(corpus: Any, index_root: Path) -> Path:
             "corpus_hash": fingerprint,
             "articles": sum(len(law.articles) for law in corpus.laws.values()),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "file_sizes": sizes,
         }
         # The manifest is written last: a folder without one is an unfinished build.
         write_text_atomic(folder / MANIFEST_FILE, json.dumps(manifest, indent=2))
@@ -183,6 +200,12 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexHandle | None, s
         query_data = json.loads((folder / QUERY_DATA_FILE).read_text(encoding="utf-8"))
         if not (folder / OBLIGATIONS_FILE).is_file():
             raise OSError("obligations missing")
+        sizes = manifest.get("file_sizes")
+        if not isinstance(sizes, dict) or not sizes:
+            raise ValueError("manifest lists no file sizes")
+        for name, size in sizes.items():
+            if (folder / name).stat().st_size != size:
+                raise OSError(f"{name} has the wrong size")
     except (OSError, ValueError):
         return None, "unreadable (incomplete or corrupt)"
     if manifest.get("schema_version") != SCHEMA_VERSION:

@@ -1,0 +1,249 @@
+"""A BM25F impact table written beside the Whoosh index, so plain queries are scored with numpy, not matchers.
+
+Whoosh's pure-Python matchers cost ~10 ms for a typical question here (an OR of ~20 bigrams and
+stems plus glossary phrases) and grow with the corpus. Every weight Whoosh would compute for a
+(field, term) pair is known once the index is written, and every phrase a plain query can contain
+comes from the glossary and query cues (also known then), so both are precomputed: a query becomes
+a few array additions. The weights use Whoosh's own BM25F formula and statistics (idf, its encoded
+field lengths, average lengths), so rankings match what Whoosh itself returns for the same query;
+a test holds the two paths equal.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+TABLE_VERSION = 1
+META_FILE = "score_table.json"
+ARRAYS_FILE = "score_table.npz"
+FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en")
+FILTER_FIELDS = ("law", "chapter", "status")
+
+
+class ScoreTableError(RuntimeError):
+    """A score table that is missing, truncated or does not match its checksum."""
+
+
+@dataclass(frozen=True)
+class QueryPart:
+    """One clause of a plain query: a term (one token) or a phrase (several), in one field, with a boost."""
+
+    field: str
+    tokens: tuple[str, ...]
+    boost: float = 1.0
+
+    @property
+    def key(self) -> str:
+        """The table key: field and tokens (tokens never contain spaces)."""
+        return table_key(self.field, self.tokens)
+
+
+def table_key(field: str, tokens: Sequence[str]) -> str:
+    """How terms and phrases are keyed in the table."""
+    return field + "\t" + " ".join(tokens)
+
+
+def _contains_run(sequence: list[str], run: Sequence[str]) -> bool:
+    """True when `run` occurs in `sequence` at consecutive positions (Whoosh phrase semantics, slop 1)."""
+    first, size, wanted = run[0], len(run), list(run)
+    return any(token == first and sequence[start : start + size] == wanted for start, token in enumerate(sequence))
+
+
+def build_score_table(
+    searcher: Any, documents: Sequence[dict[str, Any]], phrases: dict[str, set[tuple[str, ...]]]
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Metadata and arrays for the documents as indexed (document i is Whoosh docnum i)."""
+    import numpy as np
+    from whoosh.scoring import BM25F
+
+    model = searcher.weighting
+    if not isinstance(model, BM25F):
+        raise ScoreTableError(f"the table reproduces BM25F only, not {type(model).__name__}")
+    schema = searcher.schema
+    count = len(documents)
+    keys: list[str] = []
+    rows_parts: list[np.ndarray] = []
+    weight_parts: list[np.ndarray] = []
+    for field in FIELDS:
+        b = model._field_B.get(field, model.B)
+        k1 = model.K1
+        avgfl = searcher.avg_field_length(field) or 1
+        sequences = [list(schema[field].process_text(doc.get(field, ""), mode="index")) for doc in documents]
+        lengths = np.array([searcher.doc_field_length(row, field, 1) for row in range(count)], dtype=np.float64)
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for row, sequence in enumerate(sequences):
+            for token, tf in Counter(sequence).items():
+                postings.setdefault(token, []).append((row, tf))
+        weights: dict[str, dict[int, float]] = {}
+        for token, entries in postings.items():
+            rows = np.array([row for row, _ in entries], dtype=np.int32)
+            tfs = np.array([tf for _, tf in entries], dtype=np.float64)
+            idf = math.log(count / (len(entries) + 1)) + 1  # Whoosh's idf: log(N / (df + 1)) + 1
+            values = idf * (tfs * (k1 + 1)) / (tfs + k1 * ((1 - b) + b * lengths[rows] / avgfl))
+            keys.append(table_key(field, (token,)))
+            rows_parts.append(rows)
+            weight_parts.append(values)
+            weights[token] = dict(zip(rows.tolist(), values.tolist(), strict=True))
+        for run in sorted(phrases.get(field, set())):
+            if len(run) < 2 or any(token not in weights for token in run):
+                continue
+            candidates = set(weights[run[0]])
+            for token in run[1:]:
+                candidates &= weights[token].keys()
+            # A phrase scores as Whoosh scores it: the sum of its terms' weights where the phrase occurs.
+            matched = sorted(row for row in candidates if _contains_run(sequences[row], run))
+            keys.append(table_key(field, run))
+            rows_parts.append(np.array(matched, dtype=np.int32))
+            weight_parts.append(np.array([sum(weights[t][row] for t in run) for row in matched], dtype=np.float64))
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum([len(part) for part in rows_parts], out=offsets[1:])
+    arrays = {
+        "rows": np.concatenate(rows_parts) if rows_parts else np.zeros(0, dtype=np.int32),
+        "weights": np.concatenate(weight_parts) if weight_parts else np.zeros(0, dtype=np.float64),
+        "offsets": offsets,
+    }
+    meta = {
+        "version": TABLE_VERSION,
+        "documents": count,
+        "ids": [doc["id"] for doc in documents],
+        **{name: [doc.get(name, "") for doc in documents] for name in FILTER_FIELDS},
+        "keys": keys,
+    }
+    return meta, arrays
+
+
+def write_score_table(folder: Path, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> dict[str, int]:
+    """Write the table into an index folder (itself built aside, so plain writes are safe); returns file sizes."""
+    import numpy as np
+
+    meta = {**meta, "checksums": {name: zlib.crc32(array.tobytes()) for name, array in arrays.items()}}
+    (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    with open(folder / ARRAYS_FILE, "wb") as handle:
+        np.savez(handle, **arrays)
+    return {name: (folder / name).stat().st_size for name in (META_FILE, ARRAYS_FILE)}
+
+
+def phrases_for(query_data: dict[str, Any], schema: Any) -> dict[str, set[tuple[str, ...]]]:
+    """Every phrase a plain query can contain, as token runs per field: glossary terms and query-cue phrases."""
+    zh_texts: set[str] = set()
+    en_texts: set[str] = set()
+    for entry in query_data.get("glossary", []):
+        zh_texts.add(entry["zh"])
+        en_texts.add(entry["en"])
+    for cue in query_data.get("cues", []):
+        zh_texts.update(cue.get("zh", {}), cue.get("heading_zh", {}))
+        en_texts.update(cue.get("en", {}), cue.get("heading_en", {}))
+    texts = {"text_zh": zh_texts, "heading_zh": zh_texts, "text_en": en_texts, "heading_en": en_texts}
+    return {
+        field: {tuple(schema[field].process_text(text, mode="query")) for text in field_texts}
+        for field, field_texts in texts.items()
+    }
+
+
+class ScoreTable:
+    """The loaded table: score a list of query parts over every document at once."""
+
+    def __init__(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+        import numpy as np
+
+        self._np = np
+        self.size: int = meta["documents"]
+        self.ids: list[str] = meta["ids"]
+        self.row_of = {doc_id: row for row, doc_id in enumerate(self.ids)}
+        self._columns = {name: np.array(meta[name]) for name in FILTER_FIELDS}
+        self._position = {key: i for i, key in enumerate(meta["keys"])}
+        self._rows = arrays["rows"]
+        self._weights = arrays["weights"]
+        self._offsets = arrays["offsets"]
+        self.mask = lru_cache(maxsize=64)(self._mask)
+
+    def document_frequency(self, field: str, token: str) -> int:
+        """How many documents contain the term."""
+        position = self._position.get(table_key(field, (token,)))
+        return 0 if position is None else int(self._offsets[position + 1] - self._offsets[position])
+
+    def knows(self, part: QueryPart) -> bool:
+        """False for a phrase the table cannot answer exactly (not precomputed, yet all its terms occur)."""
+        if part.key in self._position or len(part.tokens) == 1:
+            return True
+        # A phrase with a term found nowhere matches nothing: answerable without precomputing it.
+        return any(table_key(part.field, (token,)) not in self._position for token in part.tokens)
+
+    def scores(self, parts: Iterable[QueryPart]) -> np.ndarray:
+        """The summed BM25F score of every document (0 where nothing matched), as Whoosh's OR would sum them."""
+        total = self._np.zeros(self.size, dtype=self._np.float64)
+        for part in parts:
+            position = self._position.get(part.key)
+            if position is None:
+                continue
+            start, end = self._offsets[position], self._offsets[position + 1]
+            # Rows within one posting are distinct, so a fancy-indexed add is exact.
+            total[self._rows[start:end]] += self._weights[start:end] * part.boost
+        return total
+
+    def rank(
+        self,
+        parts: Iterable[QueryPart],
+        filters: tuple[str | None, str | None, str | None],
+        boosted_laws: Sequence[str],
+        boost: float,
+        limit: int,
+    ) -> list[tuple[float, int]]:
+        """The best (score, row) pairs for the parts, within the (law, chapter, status) filters, named laws boosted."""
+        scores = self.scores(parts)
+        mask = self.mask(*filters)
+        if mask is not None:
+            scores *= mask
+        if boosted_laws:
+            scores[self._np.isin(self._columns["law"], list(boosted_laws))] *= boost
+        return self.top(scores, limit)
+
+    def _mask(self, law: str | None, chapter: str | None, status: str | None) -> np.ndarray | None:
+        mask = None
+        for name, value in (("law", law), ("chapter", chapter), ("status", status)):
+            if value:
+                column = self._columns[name] == value
+                mask = column if mask is None else mask & column
+        return mask
+
+    def top(self, scores: np.ndarray, limit: int) -> list[tuple[float, int]]:
+        """The best `limit` (score, row) pairs with a positive score: higher first, ties by lower row (as Whoosh)."""
+        np = self._np
+        candidates = np.flatnonzero(scores > 0)
+        if len(candidates) > limit:
+            cutoff = np.partition(scores[candidates], len(candidates) - limit)[len(candidates) - limit]
+            candidates = candidates[scores[candidates] >= cutoff]
+        order = np.lexsort((candidates, -scores[candidates]))[:limit]
+        return [(float(scores[row]), int(row)) for row in candidates[order]]
+
+
+def load_score_table(folder: Path) -> ScoreTable:
+    """Load and check a table; ScoreTableError when it is missing, unreadable or fails its checksums."""
+    import numpy as np
+
+    try:
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        with np.load(folder / ARRAYS_FILE, allow_pickle=False) as archive:
+            arrays = {name: archive[name] for name in ("rows", "weights", "offsets")}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+        raise ScoreTableError(f"score table unreadable: {error}") from error
+    if meta.get("version") != TABLE_VERSION:
+        raise ScoreTableError("score table has another version")
+    for name, array in arrays.items():
+        if zlib.crc32(array.tobytes()) != meta.get("checksums", {}).get(name):
+            raise ScoreTableError(f"score table {name} fails its checksum")
+    if len(arrays["offsets"]) != len(meta["keys"]) + 1 or len(meta["ids"]) != meta["documents"]:
+        raise ScoreTableError("score table is inconsistent")
+    return ScoreTable(meta, arrays)
