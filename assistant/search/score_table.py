@@ -131,7 +131,7 @@ def write_score_table(folder: Path, meta: dict[str, Any], arrays: dict[str, np.n
     meta = {**meta, "checksums": {name: zlib.crc32(array.tobytes()) for name, array in arrays.items()}}
     (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     with open(folder / ARRAYS_FILE, "wb") as handle:
-        np.savez(handle, **arrays)
+        np.savez(handle, rows=arrays["rows"], weights=arrays["weights"], offsets=arrays["offsets"])
     return {name: (folder / name).stat().st_size for name in (META_FILE, ARRAYS_FILE)}
 
 
