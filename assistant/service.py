@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,6 +105,10 @@ class AssistantService:
             self.index(notify, force=True)
             self.__dict__.pop("_engine", None)
         return results
+
+    def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
+        """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
+        return self.search_engine(notify).highlighter(query)
 
     # -- obligations ---------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from assistant.search.citation_query import CitationRecognizer
 from assistant.search.index_store import IndexHandle
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.score_table import QueryPart, ScoreTable, ScoreTableError, load_score_table
-from assistant.search.snippets import Snippet, make_snippet
+from assistant.search.snippets import Snippet, make_snippet, match_spans
 
 LAW_MENTION_BOOST = 1.6
 PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
@@ -105,6 +106,22 @@ class SearchEngine:
             law: sorted({a.lower() for a in [law, *data["aliases"]] if len(a) >= 2}, key=len, reverse=True)
             for law, data in self.laws.items()
         }
+
+    def highlighter(self, query: str) -> Callable[[str, str], list[tuple[int, int]]]:
+        """A function giving the character spans of a text (in "zh" or "en") that match the query's terms.
+
+        The spans come from the same analyzers and expansion as the search, so a reader highlights
+        exactly what was matched; citations in the query are left out (they are not words to mark).
+        """
+        cleaned, _ = clean_query(query)
+        matches = self.recognizer.find(cleaned)
+        remainder = self.recognizer.remainder(cleaned, matches) if matches else cleaned
+        terms = extract_terms(remainder, self.glossary, self.cues)
+
+        def spans(text: str, lang: str) -> list[tuple[int, int]]:
+            return match_spans(text, terms, lang) if text and not terms.empty else []
+
+        return spans
 
     # -- citations ---------------------------------------------------------------------------
 

@@ -80,6 +80,23 @@ def test_snippet_highlights_point_at_matching_text(service: AssistantService) ->
     assert marked and all(part and part in "重要数据风险评估" for part in marked)
 
 
+def test_the_reader_highlighter_marks_what_the_search_matched(service: AssistantService) -> None:
+    text_zh = service.corpus.article("dsl:30").text_zh
+    text_en = service.corpus.article("dsl:30").text_en or ""
+    highlight = service.highlighter("重要数据的风险评估 risk assessment")
+    zh_marked = {text_zh[start:end] for start, end in highlight(text_zh, "zh")}
+    en_marked = {text_en[start:end].lower() for start, end in highlight(text_en, "en")}
+    assert {"重要数据", "风险评估"} <= {piece.rstrip("的") for piece in zh_marked}
+    assert all(piece in "重要数据的风险评估" for piece in zh_marked)
+    assert {"risk", "assessment"} <= en_marked
+
+
+def test_the_reader_highlighter_leaves_citations_unmarked(service: AssistantService) -> None:
+    text = service.corpus.article("dsl:27").text_zh
+    assert service.highlighter("数据安全法第二十七条")(text, "zh") == []
+    assert service.highlighter("数据安全法第二十七条 数据安全")(text, "zh")
+
+
 @pytest.mark.parametrize(
     "hostile",
     ["", "   ", "x" * 10_000, '"unbalanced', "((((", "[[[", "AND OR NOT", "text_zh:", "law:nonexistent",

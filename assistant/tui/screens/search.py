@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from assistant.models import ArticleRef, CitationError
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
-from assistant.tui.highlight import Highlighter, no_highlight, query_highlighter
+from assistant.tui.highlight import Highlighter, no_highlight
 from assistant.tui.history import History, Place
 from assistant.tui.keys import (
     APP_KEYS,
@@ -150,7 +150,7 @@ class SearchScreen(DlaScreen):
         service = self.dla.service
         try:
             results = service.search(query, law=law, limit=SEARCH_LIMIT)
-            highlighter = query_highlighter(service.search_engine(), query)
+            highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._search_failed, exc)
