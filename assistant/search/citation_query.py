@@ -24,6 +24,7 @@ class CitationMatch:
     paragraph: int | None
     item: int | None
     span: tuple[int, int]
+    bracketed: bool = False  # "Art. 21(3)": the (3) may be a paragraph, or an item of a one-paragraph article
 
     def refs(self, laws: list[str]) -> list[ArticleRef]:
         """The refs this match can mean: its law's, or every law's when none was named."""
@@ -70,11 +71,13 @@ class CitationRecognizer:
         """Every citation in the query, left to right, without overlaps."""
         found: list[CitationMatch] = []
 
-        def add(law: str | None, numbers: tuple[str | None, ...], span: tuple[int, int]) -> None:
+        def add(
+            law: str | None, numbers: tuple[str | None, ...], span: tuple[int, int], bracketed: bool = False
+        ) -> None:
             article, paragraph, item = (_number(n) for n in numbers)
             if article is None or article < 1 or any(span[0] < f.span[1] and f.span[0] < span[1] for f in found):
                 return
-            found.append(CitationMatch(law, article, paragraph, item if paragraph or item else None, span))
+            found.append(CitationMatch(law, article, paragraph, item if paragraph or item else None, span, bracketed))
 
         for match in _CANONICAL.finditer(query):
             if match.group(1) in self.laws:
@@ -82,11 +85,13 @@ class CitationRecognizer:
         for match in self._en_alias_first.finditer(query):
             paragraph = match.group(3) or match.group(5)
             item = match.group(4) or match.group(6)
-            add(self._law(match.group(1)), (match.group(2), paragraph, item), match.span())
+            bracketed = bool(match.group(3)) and not match.group(4)
+            add(self._law(match.group(1)), (match.group(2), paragraph, item), match.span(), bracketed)
         for match in self._en_article_first.finditer(query):
             paragraph = match.group(2) or match.group(4)
             item = match.group(3) or match.group(5)
-            add(self._law(match.group(6)), (match.group(1), paragraph, item), match.span())
+            bracketed = bool(match.group(2)) and not match.group(3)
+            add(self._law(match.group(6)), (match.group(1), paragraph, item), match.span(), bracketed)
         for match in self._zh.finditer(query):
             law = self._law(match.group(1) or match.group(2))
             has_di = "第" in match.group(0)

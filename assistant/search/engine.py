@@ -141,6 +141,21 @@ class SearchEngine:
                 return f"{law['short_en']} Art. {ref.article}({ref.paragraph}) has {items} item(s)"
         return None
 
+    def _nearest_provision(self, ref: ArticleRef, bracketed: bool) -> ArticleRef | None:
+        """For a cited paragraph or item that does not exist in an existing article: what the user most likely meant.
+
+        "Art. 21(3)" of an article with one paragraph and items means its item 3 (the usual English
+        rendering of 第二十一条第（三）项); anything else falls back to the article itself, never to
+        another article. None when the article itself does not exist.
+        """
+        structure = self.laws[ref.law]["structure"]
+        if ref.paragraph is None or ref.article > len(structure):
+            return None
+        paragraphs = structure[ref.article - 1]
+        if bracketed and ref.item is None and len(paragraphs) == 1 and ref.paragraph <= paragraphs[0]:
+            return ArticleRef(ref.law, ref.article, 1, ref.paragraph)
+        return ArticleRef(ref.law, ref.article)
+
     def mentioned_laws(self, text: str) -> list[str]:
         """Laws the query names anywhere (by id or alias)."""
         lowered = text.lower()
@@ -177,7 +192,17 @@ class SearchEngine:
                 if problem is None:
                     valid.append(ref)
                 elif law:
-                    results.messages.append(f"no such provision {ref.id}: {problem}")
+                    nearest = self._nearest_provision(ref, match.bracketed)
+                    if nearest is None:
+                        results.messages.append(f"no such provision {ref.id}: {problem}")
+                    elif nearest.item is not None and ref.item is None:
+                        results.messages.append(
+                            f"{ref.id} does not exist ({problem}): read as item {nearest.item}, {nearest.id}"
+                        )
+                        valid.append(nearest)
+                    else:
+                        results.messages.append(f"no such provision {ref.id}: {problem}; showing {nearest.id}")
+                        valid.append(nearest)
             refs.extend(r for r in valid if r not in refs)
         return refs, self.recognizer.remainder(query, matches)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.models import ArticleRef
 from assistant.service import AssistantService
 from tests.conftest import PROJECT
 
@@ -42,6 +43,23 @@ def test_a_citation_to_a_missing_article_says_so_and_invents_nothing(service: As
     results = service.search("数据安全法第七十二条")
     assert all(hit.id != "dsl:72" for hit in results.hits)
     assert any("no such provision dsl:72" in m for m in results.messages)
+
+
+def test_a_bracketed_number_in_a_one_paragraph_article_is_read_as_its_item(service: AssistantService) -> None:
+    results = service.search("Shenzhen Data Regulations, Article 21(3)")
+    hit = results.hits[0]
+    assert (hit.id, hit.ref, hit.matched) == ("shenzhen:21", "shenzhen:21.1.3", "citation")
+    assert service.corpus.exists(ArticleRef.parse(hit.ref))
+    assert any("read as item 3" in m for m in results.messages)
+
+
+@pytest.mark.parametrize("query", ["数据安全法第三十六条第二款", "DSL Art. 36 para 4", "DSL Art. 36(1)(9)"])
+def test_a_missing_paragraph_or_item_falls_back_to_its_article_and_says_so(
+    service: AssistantService, query: str
+) -> None:
+    results = service.search(query)
+    assert results.hits[0].id == "dsl:36" and results.hits[0].ref is None
+    assert any(m.startswith("no such provision dsl:36.") and m.endswith("showing dsl:36") for m in results.messages)
 
 
 def test_an_english_question_finds_the_chinese_article(service: AssistantService) -> None:
