@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.paths import PROJECT_ROOT
+from assistant.search import snippets
 from assistant.search.engine import SearchEngine
 from assistant.search.index_store import IndexHandle, _documents, _query_data, build_index, write_search_files
 
@@ -123,6 +124,8 @@ def main() -> int:
         print(f"{'corpus':<10}{'engine p50':>14}{'engine p95':>14}{'bm25s p50':>14}{'bm25s p95':>14}")
         for factor in (1, 10, 100):
             engine = scaled_engine(corpus, factor, _fresh(root / f"x{factor}"))
+            # Copies share their text, so snippet tokens cached at one size would flatter the next.
+            snippets._tokens.cache_clear()
             engine.search("warm up")
             ours = search_latency(engine)
             theirs = baseline_latency(corpus, factor)

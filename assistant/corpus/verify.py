@@ -11,7 +11,8 @@ from assistant.corpus.provenance import ProvenanceError, read_statuses
 from assistant.corpus.reconstruct import rebuilt_sha256
 from assistant.corpus.statute_parser import StatuteFormatError, parse_statute
 from assistant.corpus.store import TEXT_FILE, Corpus
-from assistant.datafile import load_yaml
+from assistant.corpus.topics import load_topics
+from assistant.datafile import DataFileError, load_yaml
 
 _WHITESPACE = re.compile(r"[\s\u3000]+")
 
@@ -68,6 +69,7 @@ def verify_corpus(corpus: Corpus, sources: Path | None) -> VerifyReport:
         report.count("source hashes")
         if sources is not None:
             _check_against_source(law_id, corpus, sources, report)
+        _check_topics(law_id, corpus, report)
     for issue in corpus.translation_issues:
         report.problems.append(f"{issue.article_id}: {issue.message}")
     report.compared_with_sources = sources is not None
@@ -152,3 +154,18 @@ def _check_against_source(law_id: str, corpus: Corpus, sources: Path, report: Ve
                     f"{article.id}: text status {article.text_status}, provenance.json says {statuses[article.number].status}"
                 )
             report.count("statuses compared")
+
+
+def _check_topics(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
+    """Search topics load, name only existing articles, and (where a law has them) cover every article."""
+    law = corpus.laws[law_id]
+    try:
+        topics = load_topics(corpus.root / "laws" / law_id, law_id, len(law.articles))
+    except DataFileError as exc:
+        report.problems.append(str(exc))
+        return
+    if topics:
+        missing = [article.id for article in law.articles if article.number not in topics]
+        if missing:
+            report.problems.append(f"{law_id}: no search topics for {', '.join(missing)}")
+        report.count("articles with search topics", len(law.articles) - len(missing))

@@ -21,6 +21,8 @@ from assistant.search.snippets import Snippet, make_snippet, match_spans
 
 LAW_MENTION_BOOST = 1.6
 PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
+TOPIC_WEIGHT = 0.75  # topic keywords are the project's words, not the law's: they count, but less
+TOPIC_FIELDS = {"text_zh": "topics_zh", "text_en": "topics_en"}
 COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking
 _SYNTAX_HINT = re.compile(
     r'"|\b(?:AND|OR|NOT)\b|\b(?:text_zh|text_en|law|chapter|status|heading_zh|heading_en):|[*?]\S'
@@ -231,16 +233,22 @@ class SearchEngine:
             single[("text_en", stem)] = None
         rare = [key for key in single if frequency(*key) <= common_limit]
         parts = [QueryPart(fieldname, (text,)) for fieldname, text in (rare or list(single))]
-        for fieldname, phrases in (
-            ("text_zh", terms.zh_phrases),
-            ("text_en", terms.en_phrases),
-            ("heading_zh", terms.heading_zh),
-            ("heading_en", terms.heading_en),
+        # The same words against the articles' everyday topic keywords, weighted below the text itself.
+        topic_terms = [(TOPIC_FIELDS[fieldname], text) for fieldname, text in single]
+        topic_rare = [key for key in topic_terms if frequency(*key) <= common_limit]
+        parts += [QueryPart(fieldname, (text,), TOPIC_WEIGHT) for fieldname, text in topic_rare]
+        for fieldname, phrases, factor in (
+            ("text_zh", terms.zh_phrases, 1.0),
+            ("text_en", terms.en_phrases, 1.0),
+            ("heading_zh", terms.heading_zh, 1.0),
+            ("heading_en", terms.heading_en, 1.0),
+            ("topics_zh", terms.zh_phrases, TOPIC_WEIGHT),
+            ("topics_en", terms.en_phrases, TOPIC_WEIGHT),
         ):
             for phrase, weight in phrases.items():
                 tokens = self._tokens(fieldname, phrase)
                 if tokens:
-                    parts.append(QueryPart(fieldname, tokens, weight))
+                    parts.append(QueryPart(fieldname, tokens, weight * factor))
         return parts
 
     @staticmethod

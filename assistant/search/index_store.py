@@ -62,6 +62,8 @@ def build_schema() -> Any:
         text_en=TEXT(analyzer=en, stored=True, phrase=True),
         heading_zh=TEXT(analyzer=zh, phrase=True),
         heading_en=TEXT(analyzer=en),
+        topics_zh=TEXT(analyzer=zh, phrase=True),
+        topics_en=TEXT(analyzer=en, phrase=True),
         law_names=TEXT(analyzer=zh),
         citation_zh=STORED,
         citation_en=STORED,
@@ -69,10 +71,21 @@ def build_schema() -> Any:
     )
 
 
+# Between topic keywords: neither a CJK character nor a word, so no bigram spans two keywords.
+TOPIC_SEPARATOR = " ; "
+
+
 def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
+    from assistant.corpus.topics import ArticleTopics, load_topics
+
+    topics = {
+        law_id: load_topics(corpus.root / "laws" / law_id, law_id, len(law.articles))
+        for law_id, law in corpus.laws.items()
+    }
     for article in corpus.all_articles():
         info = corpus.law(article.law).info
         headings = [h for h in (article.chapter, article.section) if h]
+        keywords = topics[article.law].get(article.number, ArticleTopics())
         yield {
             "id": article.id,
             "law": article.law,
@@ -83,6 +96,8 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
             "text_en": article.text_en or "",
             "heading_zh": " ".join(h.title_zh for h in headings),
             "heading_en": " ".join(h.title_en or "" for h in headings),
+            "topics_zh": TOPIC_SEPARATOR.join(keywords.zh),
+            "topics_en": TOPIC_SEPARATOR.join(keywords.en),
             "law_names": " ".join([info.title_zh, info.title_en, *info.aliases]),
             "citation_zh": corpus.cite_zh(article.ref),
             "citation_en": corpus.cite_en(article.ref),

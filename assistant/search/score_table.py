@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 TABLE_VERSION = 1
 META_FILE = "score_table.json"
 ARRAYS_FILE = "score_table.npz"
-FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en")
+FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en", "topics_zh", "topics_en")
 FILTER_FIELDS = ("law", "chapter", "status")
 
 
@@ -145,7 +145,10 @@ def phrases_for(query_data: dict[str, Any], schema: Any) -> dict[str, set[tuple[
     for cue in query_data.get("cues", []):
         zh_texts.update(cue.get("zh", {}), cue.get("heading_zh", {}))
         en_texts.update(cue.get("en", {}), cue.get("heading_en", {}))
-    texts = {"text_zh": zh_texts, "heading_zh": zh_texts, "text_en": en_texts, "heading_en": en_texts}
+    texts = {
+        "text_zh": zh_texts, "heading_zh": zh_texts, "topics_zh": zh_texts,
+        "text_en": en_texts, "heading_en": en_texts, "topics_en": en_texts,
+    }  # fmt: skip
     return {
         field: {tuple(schema[field].process_text(text, mode="query")) for text in field_texts}
         for field, field_texts in texts.items()
