@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +39,8 @@ class BookmarkStore:
 
     A bookmarks file that cannot be read is never overwritten: it is renamed aside
     (`bookmarks.json.corrupt-<time>`) and `load_problem` says so, so nothing is lost silently.
+    Two running instances share the file safely: each change re-reads it under a lock and applies
+    only itself, and queries pick up the other instance's changes when the file has changed.
     """
 
     def __init__(self, directory: Path, corpus: Corpus | None = None) -> None:
@@ -42,11 +48,27 @@ class BookmarkStore:
         self.path = directory / BOOKMARKS_FILE
         self.corpus = corpus
         self.load_problem: str | None = None
-        self._bookmarks: list[Bookmark] = self._load()
+        self._stamp = self._file_stamp()
+        self._bookmarks: list[Bookmark] = self._read_disk(fallback=[])
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            status = self.path.stat()
+        except OSError:
+            return None
+        return (status.st_mtime_ns, status.st_size)
+
+    def _refresh(self) -> None:
+        """Re-read the file when another instance has changed it since we last read or wrote it."""
+        stamp = self._file_stamp()
+        if stamp != self._stamp:
+            self._stamp = stamp
+            self._bookmarks = self._read_disk(fallback=self._bookmarks)
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _load(self) -> list[Bookmark]:
+    def _read_disk(self, fallback: list[Bookmark]) -> list[Bookmark]:
+        """The bookmarks in the file; `fallback` when it cannot be used (and `load_problem` says why)."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -54,16 +76,16 @@ class BookmarkStore:
         except OSError as exc:
             # Unreadable (permissions, a directory in the way): report it, keep the file as it is.
             self.load_problem = f"could not read bookmarks file {self.path}: {exc.strerror or exc}"
-            return []
+            return list(fallback)
         try:
             return parse_bookmarks(text)
         except BookmarkFileError as exc:
             moved = self._move_aside()
             where = f"it was moved to {moved}" if moved else "it could not be moved aside and was left in place"
-            self.load_problem = (
-                f"bookmarks file {self.path} was unreadable ({exc}); {where}; starting with no bookmarks"
-            )
-            return []
+            kept = "keeping the bookmarks already open" if fallback else "starting with no bookmarks"
+            self.load_problem = f"bookmarks file {self.path} was unreadable ({exc}); {where}; {kept}"
+            self._stamp = self._file_stamp()
+            return list(fallback)
 
     def _move_aside(self) -> Path | None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -82,11 +104,12 @@ class BookmarkStore:
 
     def entries(self) -> list[Bookmark]:
         """Every bookmark, oldest first."""
+        self._refresh()
         return list(self._bookmarks)
 
     def ids(self) -> list[str]:
         """Every bookmarked citation id, oldest first."""
-        return [bookmark.id for bookmark in self._bookmarks]
+        return [bookmark.id for bookmark in self.entries()]
 
     def __contains__(self, citation: object) -> bool:
         if not isinstance(citation, str):
@@ -98,18 +121,21 @@ class BookmarkStore:
         return canonical in self.ids()
 
     def __len__(self) -> int:
-        return len(self._bookmarks)
+        return len(self.entries())
 
     # -- changes -----------------------------------------------------------------------------
 
     def add(self, citation: str) -> Bookmark:
         """Bookmark a citation id (checked against the corpus); adding one twice keeps the first."""
         canonical = self._validate(citation)
-        for bookmark in self._bookmarks:
-            if bookmark.id == canonical:
-                return bookmark
-        bookmark = Bookmark(canonical, datetime.now(UTC).isoformat(timespec="seconds"))
-        self._save([*self._bookmarks, bookmark])
+        with self._locked():
+            current = self._current()
+            for bookmark in current:
+                if bookmark.id == canonical:
+                    self._bookmarks = current
+                    return bookmark
+            bookmark = Bookmark(canonical, datetime.now(UTC).isoformat(timespec="seconds"))
+            self._save([*current, bookmark])
         return bookmark
 
     def remove(self, citation: str) -> bool:
@@ -118,11 +144,31 @@ class BookmarkStore:
             canonical = ArticleRef.parse(citation).id
         except CitationError:
             return False
-        kept = [bookmark for bookmark in self._bookmarks if bookmark.id != canonical]
-        if len(kept) == len(self._bookmarks):
-            return False
-        self._save(kept)
+        with self._locked():
+            current = self._current()
+            kept = [bookmark for bookmark in current if bookmark.id != canonical]
+            if len(kept) == len(current):
+                self._bookmarks = current
+                return False
+            self._save(kept)
         return True
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Serialise changes between instances: a lock on the data directory itself (no extra file)."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.directory, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the lock
+
+    def _current(self) -> list[Bookmark]:
+        """The bookmarks on disk now (another instance may have changed them), or ours when it is unusable."""
+        if self._file_stamp() == self._stamp:
+            return list(self._bookmarks)
+        return self._read_disk(fallback=self._bookmarks)
 
     def toggle(self, citation: str) -> bool:
         """Add the bookmark when missing, remove it when present; True when it is now bookmarked."""
@@ -143,6 +189,7 @@ class BookmarkStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         write_text_atomic(self.path, format_bookmarks(bookmarks))
         self._bookmarks = bookmarks
+        self._stamp = self._file_stamp()
 
 
 def format_bookmarks(bookmarks: list[Bookmark]) -> str:

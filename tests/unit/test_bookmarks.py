@@ -151,3 +151,29 @@ def test_parse_bookmarks_canonicalises_ids() -> None:
     bookmarks = parse_bookmarks('{"version": 1, "bookmarks": [{"id": " dsl:27.2 ", "added": "x"}]}')
 
     assert [b.id for b in bookmarks] == ["dsl:27.2"]
+
+
+def test_two_open_stores_keep_each_others_bookmarks(tmp_path: Path, corpus: Corpus) -> None:
+    first, second = BookmarkStore(tmp_path, corpus), BookmarkStore(tmp_path, corpus)
+    first.add("dsl:27")
+    second.add("blockchain:8")  # second never saw dsl:27 in memory: it must not write it away
+    first.add("shenzhen:82")
+
+    assert BookmarkStore(tmp_path, corpus).ids() == ["dsl:27", "blockchain:8", "shenzhen:82"]
+    assert second.ids() == ["dsl:27", "blockchain:8", "shenzhen:82"]  # picks up the other's changes
+
+    second.remove("dsl:27")
+    assert first.ids() == ["blockchain:8", "shenzhen:82"]
+    assert "dsl:27" not in first
+
+
+def test_a_file_corrupted_while_open_is_moved_aside_and_the_open_bookmarks_kept(tmp_path: Path, corpus: Corpus) -> None:
+    store = BookmarkStore(tmp_path, corpus)
+    store.add("dsl:27")
+    (tmp_path / BOOKMARKS_FILE).write_text("{garbage", encoding="utf-8")
+
+    store.add("dsl:30")
+
+    assert store.load_problem is not None and "keeping the bookmarks already open" in store.load_problem
+    assert BookmarkStore(tmp_path, corpus).ids() == ["dsl:27", "dsl:30"]
+    assert [p.read_text(encoding="utf-8") for p in tmp_path.glob(f"{BOOKMARKS_FILE}.corrupt-*")] == ["{garbage"]
