@@ -380,7 +380,9 @@ class SearchEngine:
                 syntax_query = self._syntax_query(remainder)
                 if syntax_query is None:
                     results.messages.append("query syntax not understood: searched the plain terms instead")
-            parts = self._plain_parts(terms, self.score_table(), searcher) if syntax_query is None else []
+            # A citation alone needs no scoring: the table (and numpy) loads only for text to rank.
+            plain = syntax_query is None and not terms.empty
+            parts = self._plain_parts(terms, self.score_table(), searcher) if plain else []
             if syntax_query is None and not parts:
                 if not cited and not results.messages:
                     results.messages.append("nothing searchable in the query")
