@@ -103,6 +103,7 @@ class AssistantService:
             if notify:
                 notify(f"search index damaged ({engine.damage}): rebuilding it")
             self.index(notify, force=True)
+            engine.close()
             self.__dict__.pop("_engine", None)
         return results
 

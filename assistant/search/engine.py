@@ -268,7 +268,7 @@ class SearchEngine:
         return self._searcher
 
     def close(self) -> None:
-        """Release the index files (the engine is unusable afterwards)."""
+        """Release the index files (a later search opens them again)."""
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
