@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.atomic import write_text_atomic
+from assistant.errors import DlaError
 from assistant.models import ArticleRef, CitationError
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Bookmark:
     added: str
 
 
-class BookmarkFileError(ValueError):
+class BookmarkFileError(DlaError, ValueError):
     """A bookmarks file that cannot be read as this format."""
 
 

@@ -8,13 +8,15 @@ from typing import Any
 
 import yaml
 
+from assistant.errors import DlaError
+
 try:  # The C loader is ~10x faster; fall back where libyaml is missing.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class DataFileError(ValueError):
+class DataFileError(DlaError, ValueError):
     """A data file that cannot be used: says which file, which line and what was expected."""
 
     def __init__(self, path: str | Path, line: int | None, message: str) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.errors import DlaError
 from assistant.numerals import int_to_chinese
 
 TextStatus = Literal["cross-checked", "partly-cross-checked", "single-copy", "unverified"]
@@ -14,11 +15,11 @@ TEXT_STATUSES: tuple[str, ...] = ("cross-checked", "partly-cross-checked", "sing
 _REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
 
 
-class CitationError(ValueError):
+class CitationError(DlaError, ValueError):
     """A citation id that is malformed or names nothing in the corpus."""
 
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+        super().__init__(message, hint=f"Did you mean: {', '.join(suggestions)}?" if suggestions else None)
         self.suggestions = suggestions
 
 

@@ -8,12 +8,13 @@ from typing import Any
 from assistant.checklist.conditions import AnswerValue, evaluate
 from assistant.checklist.model import Checklist, Finding, Question
 from assistant.corpus.store import Corpus
+from assistant.errors import DlaError
 from assistant.models import ArticleRef
 
 ITEM_STATUSES = ("todo", "in progress", "done", "not applicable")
 
 
-class MissingAnswersError(ValueError):
+class MissingAnswersError(DlaError, ValueError):
     """Questions that must be answered and were not."""
 
     def __init__(self, questions: list[Question]) -> None:

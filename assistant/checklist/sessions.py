@@ -12,12 +12,13 @@ from typing import Any
 from assistant.atomic import write_text_atomic
 from assistant.checklist.conditions import AnswerValue
 from assistant.checklist.engine import ITEM_STATUSES, Tracking
+from assistant.errors import DlaError
 
 SESSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 DUE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class SessionError(ValueError):
+class SessionError(DlaError, ValueError):
     """A session that cannot be read, or a change to it that is not valid."""
 
 

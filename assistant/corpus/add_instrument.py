@@ -14,11 +14,12 @@ from assistant.corpus.provenance import ArticleStatus, read_statuses
 from assistant.corpus.statute_parser import parse_statute
 from assistant.corpus.store import LAW_FILE
 from assistant.corpus.text_file import statute_to_data, write_text_file
+from assistant.errors import DlaError
 
 LAW_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{1,30}$")
 
 
-class AddInstrumentError(ValueError):
+class AddInstrumentError(DlaError, ValueError):
     """Why an instrument could not be added."""
 
 

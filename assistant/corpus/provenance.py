@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import DlaError
 from assistant.models import TEXT_STATUSES
 
 
-class ProvenanceError(ValueError):
+class ProvenanceError(DlaError, ValueError):
     """A provenance file that cannot be read or gives an unknown status."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.errors import DlaError
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
 _NUM = f"[{NUMERAL_CHARS}]+"
@@ -20,7 +21,7 @@ ITEM_LINE = re.compile(rf"^（({_NUM})）")
 ARTICLE_LIKE = re.compile(rf"^第{_NUM}条")
 
 
-class StatuteFormatError(ValueError):
+class StatuteFormatError(DlaError, ValueError):
     """Malformed statute text: says the line and what is wrong."""
 
     def __init__(self, line: int, message: str, source: str = "<text>") -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.atomic import write_text_atomic
 from assistant.corpus.fingerprint import corpus_fingerprint
+from assistant.errors import EXIT_PROBLEM, DlaError
 
 SCHEMA_VERSION = 7
 CURRENT_FILE = "CURRENT"
@@ -31,8 +32,10 @@ OBLIGATIONS_FILE = "obligations.json"
 Notify = Callable[[str], None]
 
 
-class IndexBuildError(RuntimeError):
+class IndexBuildError(DlaError, RuntimeError):
     """An index that cannot be opened or built."""
+
+    exit_code = EXIT_PROBLEM
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli_support import EXIT_OK, EXIT_USAGE, CliError, print_json
+from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.models import TEXT_STATUSES
 from assistant.service import AssistantService
 

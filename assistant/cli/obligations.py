@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from assistant import LEGAL_NOTICE_EN
-from assistant.cli_support import EXIT_OK, EXIT_USAGE, CliError, print_json
+from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning

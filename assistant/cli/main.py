@@ -14,23 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from assistant import LEGAL_NOTICE_EN, __version__, paths
-from assistant.cli_support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, print_json
-from assistant.corpus.statute_parser import StatuteFormatError
-from assistant.datafile import DataFileError
-from assistant.models import CitationError
+from assistant.cli.support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, print_json
+from assistant.errors import EXIT_INTERRUPTED, DlaError
 from assistant.service import AssistantService
 
 Handler = Callable[[argparse.Namespace, AssistantService], int]
 
 
 def _cmd_show(args: argparse.Namespace, service: AssistantService) -> int:
-    from assistant.show_text import format_show
+    from assistant.cli.show_text import format_show
 
-    try:
-        data = service.show(args.id)
-    except CitationError as exc:
-        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        raise CliError(f"{exc}.{hint}", EXIT_USAGE) from exc
+    data = service.show(args.id)
     if args.json:
         print_json(data)
     else:
@@ -57,13 +51,7 @@ def _cmd_corpus_verify(args: argparse.Namespace, service: AssistantService) -> i
 
 
 def _cmd_corpus_add(args: argparse.Namespace, service: AssistantService) -> int:
-    from assistant.corpus.add_instrument import AddInstrumentError
-    from assistant.corpus.provenance import ProvenanceError
-
-    try:
-        result = service.add_instrument(Path(args.file), args.id, Path(args.provenance) if args.provenance else None)
-    except (AddInstrumentError, ProvenanceError) as exc:
-        raise CliError(str(exc), EXIT_USAGE) from exc
+    result = service.add_instrument(Path(args.file), args.id, Path(args.provenance) if args.provenance else None)
     print(f"added {result.law_id}: {result.articles} articles, {result.headings} headings -> {result.text_path}")
     if result.created_metadata:
         print(f"wrote metadata skeleton {result.law_path}: review and complete it", file=sys.stderr)
@@ -100,9 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--provenance", help="provenance.json giving each article's text status")
     add.set_defaults(handler=_cmd_corpus_add)
 
-    from assistant.cli_commands import register_commands
+    from assistant.cli import checklist, obligations, search
 
-    register_commands(commands)
+    for register in (search.register, obligations.register, checklist.register):
+        register(commands)
     return parser
 
 
@@ -111,26 +100,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from assistant.tui_launcher import launch_tui
+        from assistant.cli.tui_launcher import launch_tui
 
         return launch_tui()
     service = AssistantService()
     handler: Handler = args.handler
     try:
         return handler(args, service)
-    except CliError as exc:
-        print(f"dla: {exc}", file=sys.stderr)
+    except DlaError as exc:
+        # Every known failure derives from DlaError: its message, hint and exit code, in one place.
+        print(f"dla: {exc.user_message()}", file=sys.stderr)
         return exc.exit_code
-    except (DataFileError, StatuteFormatError) as exc:
-        print(f"dla: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except CitationError as exc:
-        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        print(f"dla: {exc}.{hint}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         print("dla: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:

@@ -11,7 +11,7 @@ from typing import Any
 from assistant.checklist.conditions import AnswerValue, evaluate
 from assistant.checklist.engine import ITEM_STATUSES, MissingAnswersError
 from assistant.checklist.model import Checklist
-from assistant.cli_support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
+from assistant.cli.support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError
 from assistant.service import AssistantService
 
 
