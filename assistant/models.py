@@ -145,7 +145,11 @@ class Article:
     chapter: Heading | None = None
     section: Heading | None = None
     text_status: str = "cross-checked"
+    # What a reader should know about non-cross-checked wording (English; `status_note_zh` in
+    # Chinese): from the law's status_notes.yaml, else the provenance record's note.
     status_note: str | None = None
+    status_note_zh: str | None = None
+    provenance_note: str | None = None
 
     @property
     def ref(self) -> ArticleRef:

@@ -10,9 +10,17 @@ STATUS_WARNINGS = {
 }
 
 
+# The short label used when a note already says what is unverified and what to check it against.
+STATUS_LABELS = {
+    "partly-cross-checked": "Partly cross-checked wording",
+    "single-copy": "Single-copy wording",
+    "unverified": "UNVERIFIED wording",
+}
+
+
 def status_warning(status: str, note: str | None = None) -> str | None:
     """The warning to show next to an article's text, or None when it is cross-checked."""
     warning = STATUS_WARNINGS.get(status, f"text status {status}")
     if warning and note:
-        return f"{warning} ({note})"
+        return f"{STATUS_LABELS.get(status, warning)}: {note}"
     return warning

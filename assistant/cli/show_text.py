@@ -17,6 +17,8 @@ def format_show(data: dict[str, Any], lang: str) -> str:
         lines.append(place + (f"  ({place_en})" if place_en else ""))
     warning = status_warning(data["text_status"], data.get("status_note"))
     lines.append(f"Text status: {data['text_status']}" + (f" — {warning}" if warning else ""))
+    if data.get("status_note_zh") and lang in ("zh", "both"):
+        lines.append(f"文本状态说明：{data['status_note_zh']}")
     lines.append("")
     narrowed = "text_zh" in data
     if lang in ("zh", "both"):

@@ -36,6 +36,7 @@ def article_to_dict(corpus: Corpus, article: Article) -> dict[str, Any]:
         ],
         "text_status": article.text_status,
         "status_note": article.status_note,
+        "status_note_zh": article.status_note_zh,
         "english": "unofficial translation" if article.has_english else None,
     }
 

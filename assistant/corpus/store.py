@@ -26,6 +26,7 @@ from assistant.models import (
 LAW_FILE = "law.yaml"
 TEXT_FILE = "text.zh.yaml"
 TRANSLATION_FILE = "translation.en.yaml"
+STATUS_NOTES_FILE = "status_notes.yaml"
 
 _LAW_KEYS = {
     "id", "title_zh", "title_en", "citation_title_zh", "short_en", "aliases", "issuing_body_zh", "issuing_body_en",
@@ -190,7 +191,7 @@ def _english_lines(translation: LineDict | None, number: int) -> list[str] | Non
 
 def _build_article(
     law_id: str, entry: LineDict, path: Path, headings: dict[tuple[str, int, int | None], Heading],
-    english: list[str] | None, issues: list[TranslationIssue],
+    english: list[str] | None, issues: list[TranslationIssue], user_note: tuple[str, str] | None = None,
 ) -> Article:  # fmt: skip
     check_keys(
         entry, path, {"number", "chapter", "section", "text_status", "status_note", "paragraphs"},
@@ -232,8 +233,30 @@ def _build_article(
         chapter=headings.get(_heading_key("chapter", chapter_number, None)) if chapter_number else None,
         section=headings.get(_heading_key("section", section_number, chapter_number)) if section_number else None,
         text_status=status,
-        status_note=entry.get("status_note"),
+        status_note=user_note[0] if user_note else entry.get("status_note"),
+        status_note_zh=user_note[1] if user_note else None,
+        provenance_note=entry.get("status_note"),
     )
+
+
+def _status_notes(directory: Path, law_id: str) -> dict[int, tuple[str, str]]:
+    """The reader-facing (en, zh) note of each article whose wording is not cross-checked; {} without a file."""
+    path = directory / STATUS_NOTES_FILE
+    if not path.exists():
+        return {}
+    data = require_mapping(load_yaml(path), path, STATUS_NOTES_FILE)
+    check_keys(data, path, {"law", "articles"}, {"law", "articles"}, STATUS_NOTES_FILE)
+    if data["law"] != law_id:
+        raise DataFileError(path, data.line_of("law"), f"law is {data['law']!r}, expected {law_id!r}")
+    articles = require_mapping(data["articles"], path, "articles", data.line_of("articles"))
+    notes: dict[int, tuple[str, str]] = {}
+    for number, entry in articles.items():
+        entry = require_mapping(entry, path, f"article {number}", articles.line_of(number))
+        check_keys(entry, path, {"en", "zh"}, {"en", "zh"}, f"article {number}")
+        if not isinstance(number, int) or not all(isinstance(entry[k], str) and entry[k].strip() for k in ("en", "zh")):
+            raise DataFileError(path, articles.line_of(number), f"article {number!r}: en and zh must be sentences")
+        notes[number] = (entry["en"].strip(), entry["zh"].strip())
+    return notes
 
 
 def load_law(directory: Path) -> tuple[Law, list[TranslationIssue]]:
@@ -266,13 +289,27 @@ def load_law(directory: Path) -> tuple[Law, list[TranslationIssue]]:
         heading = Heading(heading.kind, heading.number, heading.title_zh, heading_titles_en.get(heading.label_zh))
         headings[_heading_key(heading.kind, heading.number, entry.get("chapter"))] = heading
     issues: list[TranslationIssue] = []
+    notes = _status_notes(directory, info.id)
     articles = tuple(
-        _build_article(info.id, entry, text_path, headings, _english_lines(translation, int(entry["number"])), issues)
+        _build_article(
+            info.id, entry, text_path, headings, _english_lines(translation, int(entry["number"])), issues,
+            notes.get(int(entry["number"])),
+        )
         for entry in text["articles"]
-    )
+    )  # fmt: skip
     for index, article in enumerate(articles, start=1):
         if article.number != index:
             raise DataFileError(text_path, None, f"article {article.number} stands where article {index} belongs")
+    if notes:
+        # A user must be told what to check for every article whose wording is not cross-checked,
+        # and a note must never hang on an article that does not exist or needs none.
+        noted = {a.number for a in articles if a.text_status != "cross-checked"}
+        if set(notes) != noted:
+            missing, extra = sorted(noted - set(notes)), sorted(set(notes) - noted)
+            raise DataFileError(
+                directory / STATUS_NOTES_FILE, None,
+                f"notes must cover exactly the non-cross-checked articles; missing {missing}, not needed {extra}",
+            )  # fmt: skip
     return Law(info, articles, tuple(headings.values())), issues
 
 
