@@ -175,18 +175,20 @@ class AssistantService:
 
         return SessionStore(paths.user_data_dir() / "sessions")
 
-    def render_checklist(self, result: ChecklistResult, output_format: str, date: str) -> str:
-        """The export text: Markdown (the document) or JSON (the same content for machines)."""
+    def render_checklist(self, result: ChecklistResult, output_format: str, date: str, quotes: bool = False) -> str:
+        """The export text: Markdown (the ticket-ready document; article quotes only when asked) or JSON."""
         if output_format == "json":
             import json
 
-            return json.dumps({"date": date, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps({"date": date, **result.to_dict(date)}, ensure_ascii=False, indent=2) + "\n"
         from assistant.export.markdown import render_markdown
 
-        return render_markdown(result, date)
+        return render_markdown(result, date, quotes)
 
-    def export_checklist(self, result: ChecklistResult, path: Path, output_format: str, date: str) -> None:
+    def export_checklist(
+        self, result: ChecklistResult, path: Path, output_format: str, date: str, quotes: bool = False
+    ) -> None:
         """Write an export atomically; OSError when the path cannot be written (nothing is lost)."""
         from assistant.atomic import write_text_atomic
 
-        write_text_atomic(path, self.render_checklist(result, output_format, date))
+        write_text_atomic(path, self.render_checklist(result, output_format, date, quotes))
