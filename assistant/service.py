@@ -169,6 +169,15 @@ class AssistantService:
 
         return run_checklist(checklist, self.corpus, answers, tracking, strict)
 
+    def checklist_coverage(self, checklist: Checklist, notify: Notify | None = None) -> dict[str, Any]:
+        """Which duty-bearing articles (from the obligation data) each finding cites, and the reasoned exclusions."""
+        from assistant.checklist.coverage import checklist_coverage, coverage_to_dict, load_exclusions
+
+        rows = checklist_coverage(
+            checklist, self.obligations_data(notify)["obligations"], load_exclusions(self.corpus_root)
+        )
+        return coverage_to_dict(rows)
+
     def session_store(self) -> SessionStore:
         """Saved checklist sessions in the user data directory."""
         from assistant.checklist.sessions import SessionStore

@@ -161,7 +161,8 @@ class ChecklistResult:
                           "title_en": self.checklist.title_en},
             "corpus": {"hash": self.corpus_hash, "laws": self.laws},
             "answers": dict(self.answers),
-            "assumed": [{"question": q.id, "assumed": False, "text_en": q.text_en, "text_zh": q.text_zh} for q in self.assumed],
+            "assumed": [{"question": q.id, "assumed": False if q.type == "yes_no" else NOT_SURE, "text_en": q.text_en,
+                         "text_zh": q.text_zh} for q in self.assumed],
             "risk": {"overall": self.overall_risk(today), "rule_en": RISK_RULE_EN, "rule_zh": RISK_RULE_ZH},
             "items": [item_dict(item) for item in self.by_severity()],
             "to_confirm": [
@@ -177,7 +178,7 @@ class ChecklistResult:
 def resolve_answers(
     checklist: Checklist, answers: dict[str, AnswerValue], strict: bool = False
 ) -> tuple[dict[str, AnswerValue], list[Question]]:
-    """Fill unanswered shown yes/no questions with "no" (listing them as assumed); choice questions must be answered.
+    """Fill unanswered shown questions (yes/no as "no", choice as "not sure"), listing them as assumed; strict refuses.
 
     Visibility is `Checklist.visible_questions` (the one rule), re-applied as assumed answers are added.
     """
@@ -189,8 +190,9 @@ def resolve_answers(
         if not pending:
             break
         question = pending[0]
-        if question.type == "yes_no" and not strict:
-            resolved[question.id] = False
+        if not strict:
+            # yes/no: taken as no (as before); a choice has no "no": taken as not sure, so what turns on it is to confirm
+            resolved[question.id] = False if question.type == "yes_no" else NOT_SURE
             assumed.append(question)
         else:
             missing.append(question)

@@ -68,7 +68,7 @@ def _compact(renderings: list[str], marker: str) -> str:
         prefix, rest = (text[: cut + len(marker)], text[cut + len(marker) :]) if cut >= 0 else ("", text)
         parts.append(rest.strip() if prefix and prefix == previous else text)
         previous = prefix
-    return ("、" if marker == "》" else ", ").join(parts)
+    return ("、" if marker == "》" else "; ").join(parts)
 
 
 def _citations(pairs: list[tuple[str, str]]) -> str:
@@ -189,8 +189,9 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
         out.append("- None")
     out.append("")
     if result.assumed:
-        out += ["### Assumed answers", "", "These questions were not answered and were taken as no:", ""]
-        out += [f"- {_code(q.id)}: no" for q in result.assumed]
+        out += ["### Assumed answers", "", "These questions were not answered; yes/no questions were taken as no, "
+                "choice questions as not sure:", ""]
+        out += [f"- {_code(q.id)}: {'no' if q.type == 'yes_no' else 'not sure'}" for q in result.assumed]
         out.append("")
     out += ["## Obligations", ""]
     if not ordered:
