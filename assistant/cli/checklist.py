@@ -43,7 +43,7 @@ def _wrap(text: str, width: int = 78) -> str:
 def _ask_interactively(checklist: Checklist, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
     """Ask each shown, unanswered question in turn: "question n of N", help shown, b goes back, ? repeats the help."""
     print(_wrap(f"{checklist.title_en} / {checklist.title_zh}"))
-    print("Answer y / n / s (not sure), or the option number. b = back, ? = help again, q = stop.")
+    print("Answer y, n or s (not sure), or an option number. b back, ? more help, q stop.")
     asked: list[str] = []
     while True:
         pending = checklist.pending_questions(answers)

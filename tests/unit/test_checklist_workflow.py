@@ -274,3 +274,31 @@ def test_a_typical_company_export_fits_an_issue_body(service: AssistantService) 
     assert len(text) <= 30_000, len(text)
     assert "Legal information, not legal advice" in text
     assert len(service.render_checklist(result, "md", DATE, quotes=True)) > len(text)
+
+
+# ------------------------------------------------------------------ interactive run
+
+
+def test_interactive_run_counts_goes_back_wraps_saves_and_names_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    # no (outside China) · yes (Shenzhen) · back · yes again · ? help · then "n" to the rest, "s" to choices
+    replies = iter(["n", "y", "b", "y", "?", "maybe", "n"])
+
+    def reply(prompt: str = "") -> str:
+        return next(replies, "n")
+
+    monkeypatch.setattr("builtins.input", reply)
+    code, out, err = _cli(capsys, "checklist", "run", "--date", DATE)
+    assert code == 0
+    assert "Question 1 of " in out and "Question 2 of " in out and "please answer y, n or s" in out
+    assert out.count("(operates_in_shenzhen)") == 2  # asked again after going back
+    assert all(len(line) <= 80 for line in out.splitlines() if line.isascii())
+    assert "Rests on:" in out
+    written = sorted(tmp_path.glob("data-compliance-*.md"))
+    assert len(written) == 1 and written[0].name in err
+    assert "saved" in err
+    text = written[0].read_text(encoding="utf-8")
+    assert "## Summary" in text and "Legal information, not legal advice" in text
