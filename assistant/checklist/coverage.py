@@ -65,7 +65,13 @@ def load_exclusions(corpus_root: Path) -> Exclusions:
     articles: dict[str, Exclusion] = {}
     for entry in data["articles"] or []:
         entry = require_mapping(entry, path, "excluded article")
-        check_keys(entry, path, {"article", "reason_en", "reason_zh"}, {"article", "reason_en", "reason_zh"}, "excluded article")
+        check_keys(
+            entry,
+            path,
+            {"article", "reason_en", "reason_zh"},
+            {"article", "reason_en", "reason_zh"},
+            "excluded article",
+        )
         try:
             ref = ArticleRef.parse(str(entry["article"]))
         except CitationError as exc:
@@ -111,7 +117,9 @@ def checklist_coverage(
 
 def coverage_summary(rows: list[ArticleCoverage]) -> dict[str, Any]:
     """Counts per state and the share of articles accounted for (covered, partly covered or excluded)."""
-    counts = {state: sum(r.state == state for r in rows) for state in ("covered", "partly covered", "excluded", "missing")}
+    counts = {
+        state: sum(r.state == state for r in rows) for state in ("covered", "partly covered", "excluded", "missing")
+    }
     total = len(rows)
     accounted = total - counts["missing"]
     return {"articles": total, **counts, "accounted_percent": round(100 * accounted / total, 1) if total else 100.0}

@@ -50,14 +50,20 @@ def render_diff_markdown(diff: dict[str, Any], escape: Any) -> str:
     """The diff as Markdown (`escape` is the export's inline escaper)."""
     out = ["# Checklist re-assessment", ""]
     out += ["## Answers changed", ""]
-    out += [f"- `{a['question']}`: {escape(_value(a['old']))} → {escape(_value(a['new']))}" for a in diff["answers_changed"]] or ["- None"]
+    out += [
+        f"- `{a['question']}`: {escape(_value(a['old']))} → {escape(_value(a['new']))}" for a in diff["answers_changed"]
+    ] or ["- None"]
     out += ["", "## Items added", ""]
     out += [f"- `{i['id']}` ({i['severity']}, {i['state']})" for i in diff["items_added"]] or ["- None"]
     out += ["", "## Items removed", ""]
-    out += [f"- `{i['id']}` ({i['severity']}; was {escape(_value(i['status']))})" for i in diff["items_removed"]] or ["- None"]
+    out += [f"- `{i['id']}` ({i['severity']}; was {escape(_value(i['status']))})" for i in diff["items_removed"]] or [
+        "- None"
+    ]
     out += ["", "## Items changed", ""]
     for item in diff["items_changed"]:
-        parts = "; ".join(f"{name}: {escape(_value(c['old']))} → {escape(_value(c['new']))}" for name, c in item["changes"].items())
+        parts = "; ".join(
+            f"{name}: {escape(_value(c['old']))} → {escape(_value(c['new']))}" for name, c in item["changes"].items()
+        )
         out.append(f"- `{item['id']}`: {parts}")
     if not diff["items_changed"]:
         out.append("- None")

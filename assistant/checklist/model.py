@@ -213,7 +213,9 @@ def load_checklist(path: Path) -> Checklist:
     findings: list[Finding] = []
     for entry in data["findings"]:
         entry = require_mapping(entry, path, "finding")
-        check_keys(entry, path, _FINDING_KEYS, _FINDING_KEYS - {"penalties", "penalty_note_zh", "penalty_note_en"}, "finding")
+        check_keys(
+            entry, path, _FINDING_KEYS, _FINDING_KEYS - {"penalties", "penalty_note_zh", "penalty_note_en"}, "finding"
+        )
         when = parse_condition(entry["when"], path, entry.line_of("when"))
         for name in questions_named(when):
             if name not in question_ids:

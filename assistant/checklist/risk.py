@@ -8,7 +8,7 @@ RISK_LEVELS = ("none", "low", "medium", "high")
 CLOSED_STATUSES = ("done", "not applicable")
 RISK_RULE_EN = (
     "Risk rule: an open item (todo or in progress) carries the risk of its severity (high, medium, low); "
-    "an open item past its due date goes up one level; an item to confirm (it turns on a \"not sure\" answer) "
+    'an open item past its due date goes up one level; an item to confirm (it turns on a "not sure" answer) '
     "carries its severity too, until the facts are settled; a done or not-applicable item carries none. "
     "Overall risk is the highest item risk."
 )

@@ -158,7 +158,9 @@ def cmd_track(args: argparse.Namespace, service: AssistantService) -> int:
         if checklist.finding(args.item) is None:
             from assistant.checklist.answers import did_you_mean
 
-            hint = did_you_mean(args.item, [f.id for f in checklist.findings]).replace("checklist questions", "checklist findings")
+            hint = did_you_mean(args.item, [f.id for f in checklist.findings]).replace(
+                "checklist questions", "checklist findings"
+            )
             raise CliError(f"unknown item {args.item!r} in checklist {checklist.id}{hint}", EXIT_USAGE)
         item = session.track(
             args.item, args.status, args.owner, args.due, args.notes, args.reviewer, args.reviewed, args.evidence

@@ -114,8 +114,7 @@ def _item(item: ResultItem, today: str, quotes: bool) -> list[str]:
     )
     if item.settle_by:
         lines.append(
-            f"{detail}To settle, answer: "
-            + "; ".join(f"{escape(q.text_en)} ({_code(q.id)})" for q in item.settle_by)
+            f"{detail}To settle, answer: " + "; ".join(f"{escape(q.text_en)} ({_code(q.id)})" for q in item.settle_by)
         )
     lines.append(f"{detail}义务：{escape(finding.obligation_zh)}")
     lines.append(f"{detail}Citation: {_citations([(q.citation_zh, q.citation_en) for q in item.quotes])}")
@@ -132,9 +131,7 @@ def _item(item: ResultItem, today: str, quotes: bool) -> list[str]:
             + "; ".join(f"{escape(q.citation_en)} {escape(q.text_status)}" for q in flagged)
         )
     if tracking.reviewer or tracking.reviewed:
-        lines.append(
-            f"{detail}Reviewed by: {escape(tracking.reviewer) or '—'} on {escape(tracking.reviewed) or '—'}"
-        )
+        lines.append(f"{detail}Reviewed by: {escape(tracking.reviewer) or '—'} on {escape(tracking.reviewed) or '—'}")
     if tracking.evidence:
         lines.append(f"{detail}Evidence: " + "; ".join(escape(link) for link in tracking.evidence))
     if tracking.notes.strip():
@@ -175,7 +172,10 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
     out += ["## Summary", ""]
     ordered = result.by_severity()
     if ordered or result.to_confirm:
-        out += ["| ID | Obligation | Severity | Risk | Status | Owner | Due |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        out += [
+            "| ID | Obligation | Severity | Risk | Status | Owner | Due |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
         out += [_summary_row(item, date) for item in (*ordered, *result.to_confirm)]
     else:
         out.append("No obligation in these instruments applies to the answers given.")
@@ -189,8 +189,12 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
         out.append("- None")
     out.append("")
     if result.assumed:
-        out += ["### Assumed answers", "", "These questions were not answered; yes/no questions were taken as no, "
-                "choice questions as not sure:", ""]
+        out += [
+            "### Assumed answers",
+            "",
+            "These questions were not answered; yes/no questions were taken as no, choice questions as not sure:",
+            "",
+        ]
         out += [f"- {_code(q.id)}: {'no' if q.type == 'yes_no' else 'not sure'}" for q in result.assumed]
         out.append("")
     out += ["## Obligations", ""]

@@ -32,7 +32,10 @@ def test_exclusions_are_reasoned_and_not_stale(service: AssistantService) -> Non
 
 
 def test_coverage_command_lists_articles_with_their_findings(
-    service: AssistantService, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, built_index_dir: object
+    service: AssistantService,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    built_index_dir: object,
 ) -> None:
     monkeypatch.setenv("DLA_INDEX_DIR", str(built_index_dir))
     assert main(["checklist", "coverage", "--json"]) == 0

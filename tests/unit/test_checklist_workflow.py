@@ -93,13 +93,20 @@ def test_outbound_personal_data_follows_volume_and_ties_to_the_personal_data_pen
     assert "Hong Kong, Macao and Taiwan" in item.finding.obligation_en
     question = service.checklist().question("transfers_data_abroad")
     assert question is not None and "香港、澳门、台湾" in question.text_zh
-    important = _run(service, {**base, "outbound_personal_data_volume": "below_thresholds", "processes_important_data": True})
+    important = _run(
+        service, {**base, "outbound_personal_data_volume": "below_thresholds", "processes_important_data": True}
+    )
     item = next(i for i in important.items if i.finding.id == "sz-outbound-important-data-assessment")
     assert [p[0] for p in item.penalties] == ["shenzhen:96"]
 
 
 def test_a_ciio_with_personal_data_abroad_needs_the_assessment_whatever_the_volume(service: AssistantService) -> None:
-    answers = {**SHENZHEN_PD, "transfers_data_abroad": True, "is_ciio": True, "outbound_personal_data_volume": "below_thresholds"}
+    answers = {
+        **SHENZHEN_PD,
+        "transfers_data_abroad": True,
+        "is_ciio": True,
+        "outbound_personal_data_volume": "below_thresholds",
+    }
     assert "sz-outbound-security-assessment" in _ids(_run(service, answers))
 
 
@@ -175,11 +182,15 @@ def test_due_dates_must_be_real_dates_and_review_and_evidence_are_kept() -> None
 
 
 def test_review_and_evidence_reach_the_export(service: AssistantService, capsys: pytest.CaptureFixture[str]) -> None:
-    tracking = {"sz-pd-notice": Tracking("done", "Li", "2026-12-31", "", "王律师", "2026-11-30", ["https://wiki/notice"])}
+    tracking = {
+        "sz-pd-notice": Tracking("done", "Li", "2026-12-31", "", "王律师", "2026-11-30", ["https://wiki/notice"])
+    }
     result = _run(service, SHENZHEN_PD, tracking=tracking)
     text = service.render_checklist(result, "md", DATE)
     assert "Reviewed by: 王律师 on 2026-11-30" in text and "Evidence: https://wiki/notice" in text
-    item = next(i for i in json.loads(service.render_checklist(result, "json", DATE))["items"] if i["id"] == "sz-pd-notice")
+    item = next(
+        i for i in json.loads(service.render_checklist(result, "json", DATE))["items"] if i["id"] == "sz-pd-notice"
+    )
     assert item["reviewer"] == "王律师" and item["evidence"] == ["https://wiki/notice"] and item["risk"] == "none"
 
 
@@ -243,13 +254,29 @@ def test_questions_and_findings_listings(service: AssistantService, capsys: pyte
 def test_diff_shows_answers_items_and_tracking_carried_over(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text("operates_in_shenzhen: true\nprocesses_personal_data: true\n", encoding="utf-8")
-    new.write_text("operates_in_shenzhen: true\nprocesses_personal_data: true\nprocesses_biometric_data: true\n", encoding="utf-8")
+    new.write_text(
+        "operates_in_shenzhen: true\nprocesses_personal_data: true\nprocesses_biometric_data: true\n", encoding="utf-8"
+    )
     _cli(capsys, "checklist", "run", "--answers", str(old), "--session", "d", "--date", DATE)
     _cli(capsys, "checklist", "track", "d", "sz-pd-notice", "--status", "done", "--owner", "Li")
-    _cli(capsys, "checklist", "run", "--session", "d", "--format", "json", "--out", str(tmp_path / "old.json"), "--date", DATE)
+    _cli(
+        capsys,
+        "checklist",
+        "run",
+        "--session",
+        "d",
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "old.json"),
+        "--date",
+        DATE,
+    )
     _cli(capsys, "checklist", "run", "--session", "d", "--answers", str(new), "--format", "json", "--out",
          str(tmp_path / "new.json"), "--date", DATE)  # fmt: skip
-    code, out, _ = _cli(capsys, "checklist", "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json")
+    code, out, _ = _cli(
+        capsys, "checklist", "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json"
+    )
     diff = json.loads(out)
     assert code == 0
     assert {"question": "processes_biometric_data", "old": None, "new": True} in diff["answers_changed"]

@@ -28,7 +28,9 @@ DEFAULT_SESSION = "default"
 CHECKLIST_KEYS: tuple[KeyAction, ...] = (
     KeyAction("y", "answer_yes", "Yes", "Answer yes to the question shown", footer=True),
     KeyAction("n", "answer_no", "No", "Answer no to the question shown", footer=True),
-    KeyAction("u", "answer_not_sure", "Not sure", "Answer not sure: what turns on it is listed to confirm", footer=True),
+    KeyAction(
+        "u", "answer_not_sure", "Not sure", "Answer not sure: what turns on it is listed to confirm", footer=True
+    ),
     KeyAction(
         "1", "answer_option(1)", "Option", "Pick an option of a choice question (1-9)", palette=False, bind=False
     ),
@@ -366,7 +368,9 @@ class ChecklistScreen(DlaScreen):
         tracking = item.tracking
         today = datetime.date.today().isoformat()
         status = "to confirm" if item.to_confirm else tracking.status
-        text.append(f"Status {status} · risk {item.risk(today)} · owner {tracking.owner or '—'} · due {tracking.due or '—'}\n")
+        text.append(
+            f"Status {status} · risk {item.risk(today)} · owner {tracking.owner or '—'} · due {tracking.due or '—'}\n"
+        )
         if item.settle_by:
             text.append("To settle, answer: " + "; ".join(q.text_en for q in item.settle_by) + "\n", style="yellow")
         if tracking.reviewer or tracking.reviewed:
