@@ -169,24 +169,35 @@ class AssistantService:
 
         return run_checklist(checklist, self.corpus, answers, tracking, strict)
 
+    def checklist_coverage(self, checklist: Checklist, notify: Notify | None = None) -> dict[str, Any]:
+        """Which duty-bearing articles (from the obligation data) each finding cites, and the reasoned exclusions."""
+        from assistant.checklist.coverage import checklist_coverage, coverage_to_dict, load_exclusions
+
+        rows = checklist_coverage(
+            checklist, self.obligations_data(notify)["obligations"], load_exclusions(self.corpus_root)
+        )
+        return coverage_to_dict(rows)
+
     def session_store(self) -> SessionStore:
         """Saved checklist sessions in the user data directory."""
         from assistant.checklist.sessions import SessionStore
 
         return SessionStore(paths.user_data_dir() / "sessions")
 
-    def render_checklist(self, result: ChecklistResult, output_format: str, date: str) -> str:
-        """The export text: Markdown (the document) or JSON (the same content for machines)."""
+    def render_checklist(self, result: ChecklistResult, output_format: str, date: str, quotes: bool = False) -> str:
+        """The export text: Markdown (the ticket-ready document; article quotes only when asked) or JSON."""
         if output_format == "json":
             import json
 
-            return json.dumps({"date": date, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps({"date": date, **result.to_dict(date)}, ensure_ascii=False, indent=2) + "\n"
         from assistant.export.markdown import render_markdown
 
-        return render_markdown(result, date)
+        return render_markdown(result, date, quotes)
 
-    def export_checklist(self, result: ChecklistResult, path: Path, output_format: str, date: str) -> None:
+    def export_checklist(
+        self, result: ChecklistResult, path: Path, output_format: str, date: str, quotes: bool = False
+    ) -> None:
         """Write an export atomically; OSError when the path cannot be written (nothing is lost)."""
         from assistant.atomic import write_text_atomic
 
-        write_text_atomic(path, self.render_checklist(result, output_format, date))
+        write_text_atomic(path, self.render_checklist(result, output_format, date, quotes))

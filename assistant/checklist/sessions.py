@@ -11,11 +11,10 @@ from typing import Any
 
 from assistant.atomic import write_text_atomic
 from assistant.checklist.conditions import AnswerValue
-from assistant.checklist.engine import ITEM_STATUSES, Tracking
+from assistant.checklist.engine import ITEM_STATUSES, Tracking, valid_date
 from assistant.errors import DlaError
 
 SESSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-DUE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class SessionError(DlaError, ValueError):
@@ -32,14 +31,19 @@ class ChecklistSession:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     tracking: dict[str, Tracking] = field(default_factory=dict)
     updated: str = ""
+    history: list[dict[str, Any]] = field(default_factory=list)  # answer changes: question, from, to, at
 
     def answer(self, question_id: str, value: AnswerValue) -> None:
         """Set or change an answer; every other answer is kept (those that no longer apply are simply not used)."""
+        if self.answers.get(question_id) != value:
+            self.history.append({"question": question_id, "from": self.answers.get(question_id), "to": value,
+                                 "at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})  # fmt: skip
         self.answers[question_id] = value
 
     def track(self, finding_id: str, status: str | None = None, owner: str | None = None,
-              due: str | None = None, notes: str | None = None) -> Tracking:  # fmt: skip
-        """Update an item's status, owner, due date or notes."""
+              due: str | None = None, notes: str | None = None, reviewer: str | None = None,
+              reviewed: str | None = None, evidence: list[str] | None = None) -> Tracking:  # fmt: skip
+        """Update an item's status, owner, due date, notes, reviewer sign-off (name, date) or evidence links."""
         item = self.tracking.setdefault(finding_id, Tracking())
         if status is not None:
             if status not in ITEM_STATUSES:
@@ -48,11 +52,19 @@ class ChecklistSession:
         if owner is not None:
             item.owner = owner.strip()
         if due is not None:
-            if due and not DUE_DATE.match(due):
-                raise SessionError("due date must be YYYY-MM-DD")
+            if due and not valid_date(due):
+                raise SessionError(f"due date {due!r} is not a real date written YYYY-MM-DD")
             item.due = due
         if notes is not None:
             item.notes = notes
+        if reviewed is not None and reviewed and not valid_date(reviewed):
+            raise SessionError(f"review date {reviewed!r} is not a real date written YYYY-MM-DD")
+        if reviewer is not None:
+            item.reviewer = reviewer.strip()
+        if reviewed is not None:
+            item.reviewed = reviewed
+        if evidence is not None:
+            item.evidence.extend(e.strip() for e in evidence if e.strip() and e.strip() not in item.evidence)
         return item
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +76,7 @@ class ChecklistSession:
             "answers": self.answers,
             "tracking": {k: v.to_dict() for k, v in sorted(self.tracking.items())},
             "updated": self.updated,
+            "history": list(self.history),
         }
 
 
@@ -97,15 +110,7 @@ class SessionStore:
         except (OSError, ValueError) as exc:
             raise SessionError(f"session file {path} is unreadable ({exc}); it was left as it is") from exc
         try:
-            tracking = {
-                str(k): Tracking(
-                    str(v.get("status", "todo")),
-                    str(v.get("owner", "")),
-                    str(v.get("due", "")),
-                    str(v.get("notes", "")),
-                )
-                for k, v in (data.get("tracking") or {}).items()
-            }
+            tracking = {str(k): Tracking.from_dict(v) for k, v in (data.get("tracking") or {}).items()}
             return ChecklistSession(
                 name=str(data["name"]),
                 checklist_id=str(data["checklist"]["id"]),
@@ -113,6 +118,7 @@ class SessionStore:
                 answers=dict(data.get("answers") or {}),
                 tracking=tracking,
                 updated=str(data.get("updated", "")),
+                history=list(data.get("history") or []),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SessionError(f"session file {path} is not a valid session ({exc}); it was left as it is") from exc
