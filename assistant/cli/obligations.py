@@ -9,10 +9,9 @@ from typing import Any
 from assistant import LEGAL_NOTICE_EN
 from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
+from assistant.modality import MODALITY_BADGES, MODALITY_WORDS
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning
-
-MODALITY_WORDS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
 
 
 def _notify(message: str) -> None:
@@ -20,7 +19,7 @@ def _notify(message: str) -> None:
 
 
 def _print_obligation(obligation: dict[str, Any]) -> None:
-    print(f"  [{MODALITY_WORDS[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
+    print(f"  [{MODALITY_BADGES[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
     print(f"    {obligation['text_zh']}")
     if obligation.get("text_en"):
         print(f"    (unofficial) {obligation['text_en']}")
@@ -75,7 +74,7 @@ def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
                 "| --- | --- | --- | --- |",
             ]
         penalties = "; ".join(escape(en) for _, en in row["penalty_citations"]) or "—"
-        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']].lower()} | "
+        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']]} | "
                      f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip
         if rows.index(row) + 1 == len(rows) or rows[rows.index(row) + 1]["actor"] != current:
             lines.append("")
