@@ -105,8 +105,26 @@ def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
     return EXIT_OK
 
 
+def cmd_define(args: argparse.Namespace, service: AssistantService) -> int:
+    """Print the statutory definitions of a term (Chinese or English), quoted from the text."""
+    definitions = service.define(args.term)
+    if not definitions:
+        raise CliError(f"no statutory definition of {args.term!r}", EXIT_USAGE)
+    if args.json:
+        print_json({"term": args.term, "definitions": [d.to_dict() for d in definitions]})
+        return EXIT_OK
+    for definition in definitions:
+        label = f"{definition.term} ({definition.term_en})" if definition.term_en else definition.term
+        print(f"{label}  {service.corpus.cite_zh(definition.citation)}  {service.corpus.cite_en(definition.citation)}")
+        print(f"    {definition.text_zh}")
+        if definition.text_en:
+            print(f"    (unofficial) {definition.text_en}")
+    print(f"\n{LEGAL_NOTICE_EN}")
+    return EXIT_OK
+
+
 def register(commands: Any) -> None:
-    """Add `ask` and `obligations` to the parser."""
+    """Add `ask`, `obligations` and `define` to the parser."""
     ask = commands.add_parser("ask", help="answer an obligation question with quoted, cited duties")
     ask.add_argument("question")
     ask.add_argument("--limit", type=int, default=10)
@@ -119,3 +137,7 @@ def register(commands: Any) -> None:
     output.add_argument("--json", action="store_true")
     output.add_argument("--md", action="store_true")
     obligations.set_defaults(handler=cmd_obligations)
+    define = commands.add_parser("define", help="the statutory definition of a term (Chinese or English)")
+    define.add_argument("term")
+    define.add_argument("--json", action="store_true")
+    define.set_defaults(handler=cmd_define)

@@ -103,7 +103,9 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
         names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
         actors.append(ActorNames(actor.canonical, actor.en, tuple(sorted(names_zh)), tuple(sorted(names_en))))
     known = {a.canonical for a in actors}
-    actors += [ActorNames(name, "", (name,), ()) for name in dict.fromkeys(o.actor for o in obligations) if name not in known]
+    actors += [
+        ActorNames(name, "", (name,), ()) for name in dict.fromkeys(o.actor for o in obligations) if name not in known
+    ]
     penalties = liability_paragraphs(corpus)
     cited = {o.id for o in obligations} | {link.penalty for link in links} | set(penalties)
     cited |= {ArticleRef.parse(ref).article_id for ref in cited}
