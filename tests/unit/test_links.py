@@ -1,0 +1,139 @@
+"""Legal links: clause- and actor-level penalty links, penalty kinds, related provisions, defined terms, references."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.obligations.liability import classify_penalty
+from assistant.obligations.link_data import load_scope_rules
+from assistant.service import AssistantService
+from tests.conftest import CORPUS
+
+
+def _penalties(service: AssistantService, duty: str, actor: str | None = None) -> set[str]:
+    return {link.penalty for link in service.penalties_for(duty, actor)}
+
+
+def test_a_liability_clause_links_each_paragraph_it_cites_and_no_other(service: AssistantService) -> None:
+    assert _penalties(service, "blockchain:11.1") == {"blockchain:22.1"}
+    assert _penalties(service, "blockchain:11.2") == {"blockchain:19.1"}
+    assert _penalties(service, "blockchain:11.3") == set()
+
+
+def test_a_penalty_reaches_only_the_actor_it_punishes(service: AssistantService) -> None:
+    assert _penalties(service, "dsl:35.1", "公安机关、国家安全机关") == set()
+    assert _penalties(service, "dsl:35.1", "有关组织、个人") == {"dsl:48.1"}
+    assert _penalties(service, "blockchain:10.1", "区块链信息服务提供者") == {"blockchain:21.1"}
+    assert _penalties(service, "blockchain:10.1", "区块链信息服务使用者") == {"blockchain:21.2"}
+
+
+def test_general_liability_clauses_link_by_scope(service: AssistantService) -> None:
+    links = {(link.penalty, link.basis) for link in service.penalties_for("shenzhen:82.1")}
+    assert links == {("shenzhen:96.1", "scope")}
+    assert _penalties(service, "shenzhen:12") == {"shenzhen:92.1"}
+    assert _penalties(service, "dsl:38.1", "国家机关") == {"dsl:49.1"}
+    assert "shenzhen:97.1" in _penalties(service, "shenzhen:8.1")
+    assert {link.duty for link in service.enforced_by("shenzhen:93")} >= {"shenzhen:37.1", "shenzhen:38.1"}
+
+
+def test_permissions_are_never_punished(service: AssistantService) -> None:
+    store = service.obligation_store()
+    assert all(not o.penalties for o in store.obligations if o.modality == "may")
+
+
+def test_liability_clauses_are_never_duties_and_regime_duties_are(service: AssistantService) -> None:
+    store = service.obligation_store()
+    ids = {o.id for o in store.obligations}
+    assert not ids & {"blockchain:19.1", "blockchain:21.1", "dsl:45.1", "dsl:48.2", "shenzhen:99.1"}
+    regime = [o for o in store.obligations if o.id == "dsl:31.1"]
+    assert regime and regime[0].regime and regime[0].actor == "关键信息基础设施的运营者"
+    assert {link.penalty for link in service.penalties_for("dsl:31.1")} == {"dsl:46.1"}
+
+
+def test_actors_from_the_text(service: AssistantService) -> None:
+    actors = {(o.id, o.actor) for o in service.obligation_store().obligations}
+    assert ("dsl:40.1", "受托方") in actors
+    assert ("dsl:6.1", "各地区、各部门") in actors
+    assert ("shenzhen:19.2", "数据处理者") in actors
+    assert ("shenzhen:15.1", "数据处理者") in actors
+
+
+def test_every_clause_keeps_its_own_row(service: AssistantService) -> None:
+    rows = [r for r in service.obligation_matrix(law="dsl") if r["id"] == "dsl:29.1"]
+    assert len(rows) == 3 and len({tuple(r["span"]) for r in rows}) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "refers_to"),
+    [
+        ("违反本法第三十一条规定…可以并处十万元以上一百万元以下罚款", ("fine",), ()),
+        ("由…按照《中华人民共和国网络安全法》的规定予以处理。", ("referral",), ("中华人民共和国网络安全法",)),
+        (
+            "违反本条例规定处理个人数据的，依照个人信息保护有关法律、法规规定处罚。",
+            ("referral",),
+            ("个人信息保护有关法律、法规",),
+        ),
+        ("对直接负责的主管人员和其他直接责任人员依法给予处分。", ("disciplinary",), ()),
+        ("给他人造成损害的，依法承担民事责任。", ("civil",), ()),
+    ],
+)
+def test_penalty_kinds(text: str, kinds: tuple[str, ...], refers_to: tuple[str, ...]) -> None:
+    penalty = classify_penalty("x:1.1", text)
+    assert penalty.kinds == kinds and penalty.refers_to == refers_to
+
+
+def test_the_store_classifies_the_corpus_penalties(service: AssistantService) -> None:
+    assert service.penalty("blockchain:20.1").kinds == ("referral",)  # type: ignore[union-attr]
+    assert service.penalty("dsl:49.1").kinds == ("disciplinary",)  # type: ignore[union-attr]
+    assert "五万元以上五十万元以下" in service.penalty("dsl:45.1").amounts  # type: ignore[union-attr]
+
+
+def test_ask_shows_only_penalties_that_punish_the_duty(service: AssistantService) -> None:
+    answer = service.ask("深圳数据处理者收集个人数据要遵守什么")
+    for obligation in answer.obligations:
+        linked = {link.penalty for link in service.penalties_for(obligation["id"], obligation["actor"])}
+        assert set(obligation["penalties"]) <= linked
+
+
+def test_related_provisions_both_ways(service: AssistantService) -> None:
+    assert {(r.target, r.type) for r in service.related("shenzhen:82")} == {("dsl:31", "implements")}
+    assert any(r.target == "shenzhen:82" for r in service.related("dsl:31"))
+    assert service.show("shenzhen:84")["related"][0]["target"] == "dsl:30"
+
+
+def test_define_in_chinese_and_english(service: AssistantService) -> None:
+    chinese = service.define("个人数据")
+    assert [d.citation for d in chinese] == ["shenzhen:2.1.2"]
+    assert chinese[0].text_zh == service.corpus.text_of("shenzhen:2.1.2")
+    assert {d.citation for d in service.define("data")} == {"dsl:3.1", "shenzhen:2.1.1"}
+
+
+def test_references_resolve_to_citation_ids(service: AssistantService) -> None:
+    targets = {t for r in service.references("dsl:45") for t in r.targets}
+    assert {"dsl:27", "dsl:29", "dsl:30"} <= targets
+
+
+def test_every_scope_rule_cites_an_existing_liability_paragraph(service: AssistantService) -> None:
+    store = service.obligation_store()
+    for rule in load_scope_rules(CORPUS):
+        assert rule.penalty in store.penalties
+
+
+def test_corpus_verify_reports_a_missing_link_citation(corpus_copy: Path) -> None:
+    path = corpus_copy / "links" / "related.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("dsl:31]", "dsl:331]"), encoding="utf-8")
+    report = AssistantService(corpus_copy).verify(None)
+    assert any("dsl:331" in problem for problem in report.problems)
+
+
+def test_define_cli_json(
+    service: AssistantService, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLA_INDEX_DIR", str(service.index_root))
+    assert main(["define", "blockchain information service provider", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["definitions"][0]["citation"] == "blockchain:2.3"
