@@ -79,7 +79,13 @@ def _actor_matcher() -> Any:
         if gold_actor == found_actor:
             return True
         forms = names.get(found_actor, {found_actor})
-        return gold_actor in forms or any(gold_actor.endswith(form) and len(form) >= 3 for form in forms)
+        if gold_actor in forms:
+            return True
+        # A longer or shorter phrase of the same actor: 市各行业主管部门 / 主管部门, 服务提供者 / 区块链信息服务提供者.
+        return any(
+            (gold_actor.endswith(form) or form.endswith(gold_actor)) and min(len(form), len(gold_actor)) >= 3
+            for form in forms
+        )
 
     return matches
 

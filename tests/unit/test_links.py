@@ -137,3 +137,35 @@ def test_define_cli_json(
     assert main(["define", "blockchain information service provider", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["definitions"][0]["citation"] == "blockchain:2.3"
+
+
+V2_GOLD = """
+scope: [blockchain:10-11, blockchain:19-22]
+obligations:
+  - {ref: blockchain:10.1, actor: 区块链信息服务提供者, modality: must_not, clause: 不得利用区块链信息服务从事,
+     penalties: [{ref: blockchain:21.1, basis: number}]}
+  - {ref: blockchain:10.1, actor: 区块链信息服务使用者, modality: must_not, clause: 不得利用区块链信息服务从事,
+     penalties: [{ref: blockchain:21.2, basis: number}]}
+  - {ref: blockchain:11.1, actor: 服务提供者, modality: must, clause: 履行备案手续,
+     penalties: [{ref: blockchain:22.1, basis: number}]}
+  - {ref: blockchain:11.2, actor: 区块链信息服务提供者, modality: must, clause: 办理变更手续,
+     penalties: [{ref: blockchain:19.1, basis: number}]}
+  - {ref: blockchain:11.3, actor: 区块链信息服务提供者, modality: must, clause: 办理注销手续}
+liability:
+  - {ref: blockchain:19.1, kind: [fine, criminal], amounts: [五千元以上三万元以下]}
+  - {ref: blockchain:20.1, kind: [referral], refers_to: 中华人民共和国网络安全法}
+  - {ref: blockchain:22.1, kind: [fine]}
+"""
+
+
+def test_the_v2_evaluator_counts_rows_with_multiplicity_links_and_kinds(
+    service: AssistantService, tmp_path: Path
+) -> None:
+    from benchmarks.evaluate_obligations import evaluate_v2
+
+    path = tmp_path / "obligations_gold_v2_test.yaml"
+    path.write_text(V2_GOLD, encoding="utf-8")
+    result = evaluate_v2(path, service.obligation_store())
+    # The store has two rows each for blockchain:10.1 (two 不得 clauses); the gold lists one: precision drops.
+    assert result["recall"] == 1.0 and result["precision"] == pytest.approx(5 / 7)
+    assert result["links_recall"] == 1.0 and result["kinds_accuracy"] == 1.0
