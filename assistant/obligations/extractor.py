@@ -19,16 +19,34 @@ from assistant.obligations.pipeline import LIMIT_PATTERNS, ActorSpec, build_en_p
 from assistant.obligations.records import Obligation
 
 # Tokens that make the next noun phrase an object, not the subject (对/向 X …).
-OBJECT_MARKERS = {"对", "向", "与", "要求", "为", "督促", "指导", "约谈", "对于", "未经", "经", "征得", "告知", "委托"}
+OBJECT_MARKERS = {
+    "对",
+    "向",
+    "与",
+    "要求",
+    "为",
+    "督促",
+    "指导",
+    "约谈",
+    "对于",
+    "未经",
+    "经",
+    "征得",
+    "告知",
+    "委托",
+    "在",
+}
 RESPONSIBLE_NOT_DUTY = {"直接", "其他直接"}
 # A body the lexicon does not know, opening the clause: 市统计部门应当…, 人民检察院可以…
 TEXT_ACTOR = re.compile(
     r"^([^，。；：、“”（）]{0,24}?[^，。；：“”（）]{0,12}?"
     r"(?:部门|机构|机关|委员会|人民政府|人民检察院|组织|个人|中心|平台|单位|主体|协会|办公室|受托方))"
-    r"(?:依照|依据|按照|根据|在|应当|应|必须|须|负责|可以|有权|不得|禁止|严禁|会同|通过|都|也|还|承担|，|$)"
+    r"(?:依照|依据|按照|根据|在|对|应当|应|必须|须|负责|可以|有权|不得|禁止|严禁|会同|通过|都|也|还|承担|发现|，|$)"
 )
 # Verbs that show the opening words are not one noun phrase (市数据工作委员会设立…委员会, …遵循…原则).
 NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
+# 市人民政府设立市数据工作委员会，负责… : the body set up is the subject of what follows.
+ESTABLISHED = re.compile(r"设立([^，。；]{2,20}?)，(?:并)?$")
 # A clause that subjects an actor to another regime: 关键信息基础设施的运营者…，适用《…》的规定
 REGIME = re.compile(r"适用[^。；]*规定")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
@@ -118,14 +136,20 @@ class ObligationExtractor:
             previous = doc[ent.start - 1].text if ent.start > sentence.start else ""
             if previous in OBJECT_MARKERS:
                 continue
-            opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；")
+            opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；", "）")
             near_modal = modal.start - ent.end <= 3
-            if ent.label_ == "IMPLICIT" and any(t.text in ("，", ",") for t in doc[sentence.start : ent.start]):
-                continue  # an activity implies its actor only in the sentence's opening clause (处理…的，应当…)
+            if (
+                ent.label_ == "IMPLICIT"
+                and any(t.text in ("，", ",") for t in doc[sentence.start : ent.start])
+                and any(e.label_ == "ACTOR" and sentence.start <= e.start < modal.start for e in doc.ents)
+            ):
+                continue  # beside a named actor, an activity implies its actor only in the opening clause
             if opens_clause or near_modal:
                 candidates.append((ent, previous))
         if not candidates:
             return None
+        named = [pair for pair in candidates if pair[0].label_ == "ACTOR"]
+        candidates = named or candidates  # a named actor beats an activity that implies one (受托方完成处理任务后)
         chosen, previous = candidates[-1]
         if previous == "由" and modal.ent_id_ == "must" and candidates[0][0].start == sentence.start:
             chosen = candidates[0][0]
@@ -148,10 +172,17 @@ class ObligationExtractor:
                 clause_start, clause_end = self._clause_bounds(text_zh, ent.start_char)
                 if self._ends_condition(text_zh[clause_start:clause_end]) and clause_end > ent.end_char:
                     continue  # a modal inside a condition ("…应当取得许可的，") is not itself a duty
+                if text_zh[clause_start : ent.start_char].startswith("对于"):
+                    continue  # 对于可以…的事项: the modal describes the matter
+                if self._attribute(text_zh, ent.start_char, ent.end_char, clause_end):
+                    continue  # 法律、法规规定应当告知的其他事项: the modal describes a thing, it binds no one here
                 actor = (
-                    self._actor_before(doc, sentence, ent)
+                    self._established_body(text_zh[sentence.start_char : ent.start_char])
+                    or self._actor_before(doc, sentence, ent)
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
+                    or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
                     or context.actor
+                    or self._text_actor(text_zh)
                     or (
                         context.previous_article
                         if self._ends_condition(text_zh[sentence.start_char : ent.start_char])
@@ -171,6 +202,18 @@ class ObligationExtractor:
                         )
                     )  # fmt: skip
         return found
+
+    @staticmethod
+    def _attribute(text: str, modal_start: int, modal_end: int, clause_end: int) -> bool:
+        return text[:modal_start].endswith("规定") and "的" in text[modal_end:clause_end]
+
+    def _established_body(self, before_modal: str) -> ActorSpec | None:
+        """设立X，负责… : the body set up holds the duty that follows, not the one that sets it up."""
+        match = ESTABLISHED.search(before_modal)
+        if not match:
+            return None
+        phrase = match.group(1)
+        return self.actor_by_name.get(phrase) or ActorSpec(phrase, "", (phrase,), ())
 
     @staticmethod
     def _ends_condition(clause: str) -> bool:
@@ -198,10 +241,13 @@ class ObligationExtractor:
     def _bearers(self, actor: ActorSpec) -> list[ActorSpec]:
         return [self.actor_by_name[name] for name in actor.includes] or [actor]
 
-    def _text_actor(self, before_modal: str) -> ActorSpec | None:
-        """An actor the lexicon does not know: the noun phrase that opens the clause, when it names a body or person."""
+    def _text_actor(self, before_modal: str, whole: bool = False) -> ActorSpec | None:
+        """An actor the lexicon does not know: the noun phrase that opens the clause, when it names a body or person.
+
+        With `whole`, the phrase must be everything before the modal (…的，法律、法规规定的组织可以…).
+        """
         match = TEXT_ACTOR.match(before_modal)
-        if not match:
+        if not match or (whole and len(match.group(1)) != len(before_modal)):
             return None
         phrase = match.group(1)
         if NOT_A_NOUN_PHRASE.search(phrase[:-2]):

@@ -68,13 +68,14 @@ def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[Act
                 if corpus.exists(t) and ArticleRef.parse(t).article != article.number
             ]
             for obligation in obligations:
-                if obligation.modality not in PUNISHABLE or not any(_within(obligation.id, t) for t in targets):
+                cited = next((t for t in targets if _within(obligation.id, t)), None)
+                if obligation.modality not in PUNISHABLE or cited is None:
                     continue
                 if named is not None and not _kind_of(obligation.actor, named, by_name):
                     continue
                 if named is None and is_authority(obligation.actor):
                     continue  # a sanction on "whoever breaches art. X" does not reach the authority X empowers
-                links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number"))
+                links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
     return links
 
 

@@ -94,16 +94,20 @@ class PenaltyLink:
     penalty: str  # liability paragraph citation
     basis: Basis  # "number": the liability clause cites the duty; "scope": a reviewed scope rule covers it
     rule: str | None = None  # the scope rule's reason, for a scope link
+    cited: str | None = (
+        None  # for a number link: the provision as the liability clause cites it (dsl:27, blockchain:11.1)
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store and `--json` output."""
         return {"duty": self.duty, "actor": self.actor, "penalty": self.penalty, "basis": self.basis,
-                "rule": self.rule}  # fmt: skip
+                "rule": self.rule, "cited": self.cited}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PenaltyLink:
         """The record back from its stored form."""
-        return cls(str(data["duty"]), str(data["actor"]), str(data["penalty"]), data["basis"], data.get("rule"))
+        return cls(str(data["duty"]), str(data["actor"]), str(data["penalty"]), data["basis"], data.get("rule"),
+                   data.get("cited"))  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,11 @@ class ReadingData:
         )
 
     def enforces(self, article_id: str) -> list[str]:
-        """Duty provisions a liability article punishes, paragraph-precise (from the service's link store)."""
+        """Duty provisions a liability article punishes, as it cites them (articles for scope links), from the service."""
         if self.service is None:
             return []
-        return list(dict.fromkeys(link.duty for link in self.service.enforced_by(article_id)))
+        links = self.service.enforced_by(article_id)
+        return list(dict.fromkeys(link.cited or ArticleRef.parse(link.duty).article_id for link in links))
 
     def neighbour(self, article_id: str, step: int) -> str | None:
         """The id of the article `step` places away in the same instrument, or None past either end."""
