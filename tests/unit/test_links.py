@@ -169,3 +169,16 @@ def test_the_v2_evaluator_counts_rows_with_multiplicity_links_and_kinds(
     # The store has two rows each for blockchain:10.1 (two 不得 clauses); the gold lists one: precision drops.
     assert result["recall"] == 1.0 and result["precision"] == pytest.approx(5 / 7)
     assert result["links_recall"] == 1.0 and result["kinds_accuracy"] == 1.0
+
+
+def test_obligations_json_keeps_its_fields_and_adds_the_basis(
+    service: AssistantService, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLA_INDEX_DIR", str(service.index_root))
+    assert main(["obligations", "--law", "blockchain", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["obligations"]
+    assert all({"id", "article_id", "actor", "modality", "text_zh", "span", "penalties"} <= row.keys() for row in rows)
+    filing = next(row for row in rows if row["id"] == "blockchain:11.1")
+    assert filing["penalties"] == ["blockchain:22.1"]
+    assert filing["penalty_links"][0]["basis"] == "number" and filing["penalty_links"][0]["kinds"] == ["fine"]
+    assert len([row for row in rows if row["id"] == "blockchain:10.1"]) == 4  # every clause, every actor
