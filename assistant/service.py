@@ -179,6 +179,12 @@ class AssistantService:
 
         return find_definitions(self.definitions, term, self.corpus_root)
 
+    def defined_terms_in(self, text: str, law: str | None = None) -> list[tuple[int, int, Definition]]:
+        """Spans of a text that are terms defined in `law` (any law when None), for the reader to mark."""
+        from assistant.obligations.definitions import mark_defined_terms
+
+        return mark_defined_terms(self.definitions, text, law)
+
     def references(self, article_id: str) -> list[CrossReference]:
         """Inline references in an article (本法第X条, 前款, 本条例第X条第X款 …) resolved to citation ids."""
         from assistant.obligations.crossrefs import find_references

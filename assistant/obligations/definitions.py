@@ -34,3 +34,19 @@ def find_definitions(definitions: tuple[Definition, ...], term: str, corpus_root
         if wanted.lower() in english or wanted in glossary_term.synonyms_zh:
             names.add(glossary_term.zh)
     return [d for d in definitions if d.term in names or (d.term_en or "").lower() in names]
+
+
+def mark_defined_terms(
+    definitions: tuple[Definition, ...], text: str, law: str | None
+) -> list[tuple[int, int, Definition]]:
+    """Where terms defined in `law` (any law when None) occur in a text: longest first, never overlapping."""
+    candidates = [d for d in definitions if law is None or d.citation.startswith(f"{law}:")]
+    marks: list[tuple[int, int, Definition]] = []
+    for definition in sorted(candidates, key=lambda d: -len(d.term)):
+        start = text.find(definition.term)
+        while start != -1:
+            end = start + len(definition.term)
+            if not any(start < e and s < end for s, e, _ in marks):
+                marks.append((start, end, definition))
+            start = text.find(definition.term, end)
+    return sorted(marks, key=lambda mark: mark[0])

@@ -40,8 +40,8 @@ RESPONSIBLE_NOT_DUTY = {"直接", "其他直接"}
 # A body the lexicon does not know, opening the clause: 市统计部门应当…, 人民检察院可以…
 TEXT_ACTOR = re.compile(
     r"^([^，。；：、“”（）]{0,24}?[^，。；：“”（）]{0,12}?"
-    r"(?:部门|机构|机关|委员会|人民政府|人民检察院|组织|个人|中心|平台|单位|主体|协会|办公室|受托方))"
-    r"(?:依照|依据|按照|根据|在|对|应当|应|必须|须|负责|可以|有权|不得|禁止|严禁|会同|通过|都|也|还|承担|发现|，|$)"
+    r"(?:部门|机构|机关|委员会|人民政府|人民检察院|组织|个人|中心|平台|单位|主体|协会|办公室|受托方|中华人民共和国))"
+    r"(?:依照|依据|按照|根据|在|对|应当|应|必须|须|负责|可以|有权|不得|禁止|严禁|会同|通过|都|也|还|承担|发现|认为|，|$)"
 )
 # Verbs that show the opening words are not one noun phrase (市数据工作委员会设立…委员会, …遵循…原则).
 NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
@@ -181,6 +181,7 @@ class ObligationExtractor:
                     or self._actor_before(doc, sentence, ent)
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
                     or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
+                    or self._condition_subject(text_zh, clause_start, ent.start_char)
                     or context.actor
                     or self._text_actor(text_zh)
                     or (
@@ -237,6 +238,14 @@ class ObligationExtractor:
         if ent.end < len(doc) and doc[ent.end].text in ("的", "人"):
             return False
         return not any(m.start < ent.start and m.text != "负责" for m in modals)
+
+    def _condition_subject(self, text: str, clause_start: int, modal_start: int) -> ActorSpec | None:
+        """人民检察院认为有必要的，可以… : a modal opening its clause takes the subject of the condition before it."""
+        if text[clause_start:modal_start].strip() or clause_start == 0:
+            return None
+        previous_start, _ = self._clause_bounds(text, clause_start - 1)
+        condition = text[previous_start:clause_start]
+        return self._text_actor(condition) if self._ends_condition(condition) else None
 
     def _bearers(self, actor: ActorSpec) -> list[ActorSpec]:
         return [self.actor_by_name[name] for name in actor.includes] or [actor]

@@ -182,3 +182,10 @@ def test_obligations_json_keeps_its_fields_and_adds_the_basis(
     assert filing["penalties"] == ["blockchain:22.1"]
     assert filing["penalty_links"][0]["basis"] == "number" and filing["penalty_links"][0]["kinds"] == ["fine"]
     assert len([row for row in rows if row["id"] == "blockchain:10.1"]) == 4  # every clause, every actor
+
+
+def test_defined_terms_are_marked_longest_first(service: AssistantService) -> None:
+    text = service.corpus.text_of("shenzhen:18.1") or ""
+    marks = service.defined_terms_in(text, "shenzhen")
+    first_start, first_end, first = marks[0]
+    assert (text[first_start:first_end], first.citation) == ("敏感个人数据", "shenzhen:2.1.3")
