@@ -82,10 +82,13 @@ def _actor_matcher() -> Any:
         if gold_actor in forms:
             return True
         # A longer or shorter phrase of the same actor: 市各行业主管部门 / 主管部门, 服务提供者 / 区块链信息服务提供者.
+        # A coordinated phrase that opens with the actor also names it (市网信部门以及其他…的部门 / 市网信部门).
         return any(
-            (gold_actor.endswith(form) or form.endswith(gold_actor)) and min(len(form), len(gold_actor)) >= 3
+            (gold_actor.endswith(form) or form.endswith(gold_actor) or gold_actor.startswith(form)
+             or form.startswith(gold_actor))
+            and min(len(form), len(gold_actor)) >= 3
             for form in forms
-        )
+        )  # fmt: skip
 
     return matches
 

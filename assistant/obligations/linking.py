@@ -47,6 +47,16 @@ def _within(duty: str, target: str) -> bool:
     return duty == target or duty.startswith(f"{target}.")
 
 
+def _punishable(reached: list[tuple[Obligation, str]]) -> list[tuple[Obligation, str]]:
+    """The duties among the rows a liability clause reaches; where a cited provision holds only a permission
+    with its exceptions (可以依法交易。但是，有下列情形之一的除外), that permission is what is breached."""
+    duties = [(o, cited) for o, cited in reached if o.modality in PUNISHABLE]
+    cited_with_duty = {cited for _, cited in duties}
+    return duties + [
+        (o, cited) for o, cited in reached if cited not in cited_with_duty and o.modality not in PUNISHABLE
+    ]
+
+
 def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec]) -> list[PenaltyLink]:
     """Links where a liability paragraph cites the duty's provision by number."""
     by_name = {a.canonical: a for a in actors}
@@ -63,18 +73,21 @@ def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[Act
             targets = [
                 t
                 for r in references
-                if r.kind == "article" and r.source.startswith(penalty)
+                if r.kind == "article" and _within(r.source, penalty)
                 for t in r.targets
                 if corpus.exists(t) and ArticleRef.parse(t).article != article.number
             ]
+            reached = []
             for obligation in obligations:
                 cited = next((t for t in targets if _within(obligation.id, t)), None)
-                if obligation.modality not in PUNISHABLE or cited is None:
+                if cited is None:
                     continue
                 if named is not None and not _kind_of(obligation.actor, named, by_name):
                     continue
                 if named is None and is_authority(obligation.actor):
                     continue  # a sanction on "whoever breaches art. X" does not reach the authority X empowers
+                reached.append((obligation, cited))
+            for obligation, cited in _punishable(reached):
                 links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
     return links
 
@@ -102,9 +115,10 @@ def link_obligations(
     by_duty: dict[tuple[str, str], list[str]] = {}
     for link in links.values():
         by_duty.setdefault((link.duty, link.actor), []).append(link.penalty)
+    with_duty = {(o.id, o.actor) for o in obligations if o.modality in PUNISHABLE}
     linked = [
         replace(o, penalties=tuple(sorted(by_duty.get((o.id, o.actor), []), key=lambda p: order.get(p, 0))))
-        if o.modality in PUNISHABLE
+        if o.modality in PUNISHABLE or (o.id, o.actor) not in with_duty
         else o
         for o in obligations
     ]

@@ -40,9 +40,12 @@ def test_general_liability_clauses_link_by_scope(service: AssistantService) -> N
     assert {link.duty for link in service.enforced_by("shenzhen:93")} >= {"shenzhen:37.1", "shenzhen:38.1"}
 
 
-def test_permissions_are_never_punished(service: AssistantService) -> None:
+def test_permissions_are_punished_only_where_a_liability_clause_cites_nothing_else(service: AssistantService) -> None:
     store = service.obligation_store()
-    assert all(not o.penalties for o in store.obligations if o.modality == "may")
+    punished_permissions = {o.id for o in store.obligations if o.modality == "may" and o.penalties}
+    # shenzhen:67 allows trading except in listed cases; shenzhen:94 punishes trading in breach of it.
+    assert punished_permissions == {"shenzhen:67.1"}
+    assert _penalties(service, "shenzhen:67.1") == {"shenzhen:94.1"}
 
 
 def test_liability_clauses_are_never_duties_and_regime_duties_are(service: AssistantService) -> None:
