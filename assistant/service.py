@@ -130,6 +130,10 @@ class AssistantService:
                 self._obligation_store = read_obligation_store(self.index(notify, force=True).folder)
         return self._obligation_store
 
+    def links_ready(self) -> bool:
+        """True when penalty links can be read without building anything (the store is loaded or the index current)."""
+        return self._obligation_store is not None or self.index_status() == "ok"
+
     def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
         """The store as plain data (obligations, links, penalty kinds, actors, citations); prefer `obligation_store`."""
         return self.obligation_store(notify).as_data()

@@ -47,8 +47,9 @@ TEXT_ACTOR = re.compile(
 NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
 # 市人民政府设立市数据工作委员会，负责… : the body set up is the subject of what follows.
 ESTABLISHED = re.compile(r"设立([^，。；]{2,20}?)，(?:并)?$")
-# A clause that subjects an actor to another regime: 关键信息基础设施的运营者…，适用《…》的规定
-REGIME = re.compile(r"适用[^。；]*规定")
+# A clause that subjects an actor to a regime: 关键信息基础设施的运营者…，适用《…》的规定; 其他数据处理者…的
+# …管理办法，由…制定
+REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
 

@@ -41,16 +41,16 @@ class ReadingData:
         return cached
 
     def penalties_for(self, article_id: str) -> list[str]:
-        """Liability articles that punish a duty of the article (from the service's link store)."""
-        if self.service is None:
-            return []
+        """Liability articles that punish a duty of the article (from the service's link store, once it is built)."""
+        if self.service is None or not self.service.links_ready():
+            return []  # never build the index on the UI thread; links appear once the build is done
         return list(
             dict.fromkeys(ArticleRef.parse(link.penalty).article_id for link in self.service.penalties_for(article_id))
         )
 
     def enforces(self, article_id: str) -> list[str]:
         """Duty provisions a liability article punishes, as it cites them (articles for scope links), from the service."""
-        if self.service is None:
+        if self.service is None or not self.service.links_ready():
             return []
         links = self.service.enforced_by(article_id)
         return list(dict.fromkeys(link.cited or ArticleRef.parse(link.duty).article_id for link in links))
