@@ -18,6 +18,21 @@ def _notify(message: str) -> None:
     print(f"dla: {message}", file=sys.stderr)
 
 
+def _penalty_note(link: dict[str, Any]) -> str:
+    """What a penalty is and why it is linked: (fine 五万元以上五十万元以下; by scope)."""
+    parts = []
+    for kind in link.get("kinds") or []:
+        if kind == "fine" and link.get("amounts"):
+            parts.append(f"fine {link['amounts'][0]}" + (" …" if len(link["amounts"]) > 1 else ""))
+        elif kind == "referral" and link.get("refers_to"):
+            parts.append(f"referral to {'; '.join(link['refers_to'])}")
+        else:
+            parts.append(kind)
+    if link.get("basis") == "scope":
+        parts.append("general clause, by scope")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def _print_obligation(obligation: dict[str, Any]) -> None:
     print(f"  [{MODALITY_BADGES[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
     print(f"    {obligation['text_zh']}")
@@ -31,7 +46,13 @@ def _print_obligation(obligation: dict[str, Any]) -> None:
     if obligation.get("amounts"):
         extras.append("amounts: " + ", ".join(obligation["amounts"]))
     if obligation.get("penalty_citations"):
-        extras.append("penalties: " + "; ".join(f"{zh} / {en}" for zh, en in obligation["penalty_citations"]))
+        described = [
+            f"{zh} / {en}{_penalty_note(link)}"
+            for (zh, en), link in zip(
+                obligation["penalty_citations"], obligation.get("penalty_links") or [], strict=False
+            )
+        ]
+        extras.append("penalties: " + "; ".join(described))
     warning = status_warning(obligation.get("text_status", "cross-checked"))
     if warning:
         extras.append(f"text status: {warning}")
