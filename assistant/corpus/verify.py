@@ -175,7 +175,8 @@ def _check_topics(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
 def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
     """Every provision cited by the reviewed link data (penalty scope, related provisions, definitions) exists."""
     from assistant.models import CitationError
-    from assistant.obligations.link_data import cited_provisions, load_definitions
+    from assistant.obligations.liability import is_sanction_text
+    from assistant.obligations.link_data import SCOPE_FILE, cited_provisions, load_definitions, load_scope_rules
 
     for path, citation in cited_provisions(corpus.root):
         try:
@@ -185,6 +186,16 @@ def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
         if not exists:
             report.problems.append(f"corpus/{path}: cites {citation}, which does not exist")
         report.count("link citations")
+    for rule in load_scope_rules(corpus.root):
+        if rule.law not in corpus.laws:
+            report.problems.append(f"corpus/{SCOPE_FILE}: rule for {rule.penalty} covers an unknown law {rule.law}")
+            continue
+        chapters = {a.chapter.number for a in corpus.all_articles(rule.law) if a.chapter}
+        if set(rule.chapters) - chapters:
+            report.problems.append(f"corpus/{SCOPE_FILE}: rule for {rule.penalty} names a chapter {rule.law} lacks")
+        text = corpus.text_of(rule.penalty) if corpus.exists(rule.penalty) else None
+        if text is not None and not is_sanction_text(text):
+            report.problems.append(f"corpus/{SCOPE_FILE}: {rule.penalty} sets no sanction")
     for entry in load_definitions(corpus.root):
         text = corpus.text_of(entry.citation) if corpus.exists(entry.citation) else None
         if text is not None and entry.term not in text:

@@ -192,3 +192,12 @@ def test_defined_terms_are_marked_longest_first(service: AssistantService) -> No
     marks = service.defined_terms_in(text, "shenzhen")
     first_start, first_end, first = marks[0]
     assert (text[first_start:first_end], first.citation) == ("敏感个人数据", "shenzhen:2.1.3")
+
+
+def test_corpus_verify_reports_a_scope_rule_on_a_provision_that_sets_no_sanction(corpus_copy: Path) -> None:
+    path = corpus_copy / "links" / "penalty_scope.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("penalty: dsl:49.1", "penalty: dsl:27.1"), encoding="utf-8"
+    )
+    report = AssistantService(corpus_copy).verify(None)
+    assert any("dsl:27.1 sets no sanction" in problem for problem in report.problems)
