@@ -36,7 +36,7 @@ def test_general_liability_clauses_link_by_scope(service: AssistantService) -> N
     assert links == {("shenzhen:96.1", "scope")}
     assert _penalties(service, "shenzhen:12") == {"shenzhen:92.1"}
     assert _penalties(service, "dsl:38.1", "国家机关") == {"dsl:49.1"}
-    assert "shenzhen:97.1" in _penalties(service, "shenzhen:8.1")
+    assert {"shenzhen:93.1", "shenzhen:97.1"} <= _penalties(service, "shenzhen:8.1")  # city departments are public bodies
     assert {link.duty for link in service.enforced_by("shenzhen:93")} >= {"shenzhen:37.1", "shenzhen:38.1"}
 
 
