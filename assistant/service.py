@@ -158,7 +158,8 @@ class AssistantService:
         return tuple(load_relations(self.corpus_root))
 
     def related(self, article_id: str) -> list[Relation]:
-        """Provisions related to an article (either direction), each with its type; the article is always `source`."""
+        """Provisions related to an article (either direction), each with its type; the article is always `source`,
+        and `inverse` says the relation reads from the other end (dsl:31 is implemented by shenzhen:82)."""
         from assistant.obligations.records import Relation
 
         wanted = ArticleRef.parse(article_id).article_id
@@ -167,7 +168,7 @@ class AssistantService:
             if ArticleRef.parse(relation.source).article_id == wanted:
                 found.append(relation)
             elif ArticleRef.parse(relation.target).article_id == wanted:
-                found.append(Relation(relation.target, relation.source, relation.type, relation.note))
+                found.append(Relation(relation.target, relation.source, relation.type, relation.note, inverse=True))
         return found
 
     @cached_property

@@ -118,10 +118,12 @@ class Relation:
     target: str
     type: str  # one of RELATION_TYPES
     note: str = ""
+    inverse: bool = False  # seen from the other end: the target implements / restates the source
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for `dla show --json`."""
-        return {"source": self.source, "target": self.target, "type": self.type, "note": self.note}
+        return {"source": self.source, "target": self.target, "type": self.type, "note": self.note,
+                "inverse": self.inverse}  # fmt: skip
 
 
 @dataclass(frozen=True)
