@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from assistant.checklist.model import Checklist
     from assistant.checklist.sessions import SessionStore
     from assistant.obligations.ask import Answer
+    from assistant.obligations.crossrefs import CrossReference
+    from assistant.obligations.records import Definition, Penalty, PenaltyLink, Relation
+    from assistant.obligations.store import ObligationStore
     from assistant.search.engine import SearchEngine, SearchResults
     from assistant.search.index_store import IndexHandle, Notify
 
@@ -30,6 +33,7 @@ class AssistantService:
     def __init__(self, corpus_root: Path | None = None, index_root: Path | None = None) -> None:
         self.corpus_root = corpus_root or paths.corpus_dir()
         self.index_root = index_root or paths.index_dir()
+        self._obligation_store: ObligationStore | None = None
 
     @cached_property
     def corpus(self) -> Corpus:
@@ -42,7 +46,9 @@ class AssistantService:
 
     def show(self, citation: str) -> dict[str, Any]:
         """What a citation id names, as the `dla show --json` dict; CitationError when it names nothing."""
-        return ref_to_dict(self.corpus, ArticleRef.parse(citation))
+        data = ref_to_dict(self.corpus, ArticleRef.parse(citation))
+        data["related"] = [relation.to_dict() for relation in self.related(citation)]
+        return data
 
     def export_articles(self) -> Iterator[dict[str, Any]]:
         """Every article as a `dla corpus export --jsonl` record."""
@@ -113,28 +119,99 @@ class AssistantService:
 
     # -- obligations ---------------------------------------------------------------------------
 
-    def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
-        """Obligations, penalty links and the actor lexicon, as extracted at index-build time."""
-        data = self.__dict__.get("_obligations")
-        if data is None:
-            from assistant.obligations.store import read_obligations
+    def obligation_store(self, notify: Notify | None = None) -> ObligationStore:
+        """The obligation and link store written at build time (read once; a damaged one means rebuild)."""
+        if self._obligation_store is None:
+            from assistant.obligations.store import read_obligation_store
 
-            data = read_obligations(self.search_engine(notify).handle.folder)
-            self.__dict__["_obligations"] = data
-        return data
+            try:
+                self._obligation_store = read_obligation_store(self.index(notify).folder)
+            except (OSError, ValueError, KeyError):
+                self._obligation_store = read_obligation_store(self.index(notify, force=True).folder)
+        return self._obligation_store
+
+    def links_ready(self) -> bool:
+        """True when penalty links can be read without building anything (the store is loaded or the index current)."""
+        return self._obligation_store is not None or self.index_status() == "ok"
+
+    def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
+        """The store as plain data (obligations, links, penalty kinds, actors, citations); prefer `obligation_store`."""
+        return self.obligation_store(notify).as_data()
+
+    def penalties_for(self, citation: str, actor: str | None = None) -> list[PenaltyLink]:
+        """Links to the liability paragraphs that punish the duties at a citation (of one actor, if given)."""
+        return self.obligation_store().penalties_for(ArticleRef.parse(citation).id, actor)
+
+    def enforced_by(self, penalty: str) -> list[PenaltyLink]:
+        """Links from a liability provision to the duties (clause and actor) it punishes."""
+        return self.obligation_store().enforced_by(ArticleRef.parse(penalty).id)
+
+    def penalty(self, ref: str) -> Penalty | None:
+        """What a liability paragraph sets: kinds (fine, referral, disciplinary, civil, criminal), amounts, law."""
+        return self.obligation_store().penalties.get(ref)
+
+    @cached_property
+    def relations(self) -> tuple[Relation, ...]:
+        """Reviewed related provisions (关联法条) from `corpus/links/related.yaml`."""
+        from assistant.obligations.link_data import load_relations
+
+        return tuple(load_relations(self.corpus_root))
+
+    def related(self, article_id: str) -> list[Relation]:
+        """Provisions related to an article (either direction), each with its type; the article is always `source`,
+        and `inverse` says the relation reads from the other end (dsl:31 is implemented by shenzhen:82)."""
+        from assistant.obligations.records import Relation
+
+        wanted = ArticleRef.parse(article_id).article_id
+        found = []
+        for relation in self.relations:
+            if ArticleRef.parse(relation.source).article_id == wanted:
+                found.append(relation)
+            elif ArticleRef.parse(relation.target).article_id == wanted:
+                found.append(Relation(relation.target, relation.source, relation.type, relation.note, inverse=True))
+        return found
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Every statutory definition, its text taken from the corpus by citation."""
+        from assistant.obligations.definitions import load_defined_terms
+
+        return tuple(load_defined_terms(self.corpus, self.corpus_root))
+
+    def define(self, term: str) -> list[Definition]:
+        """Definitions of a term given in Chinese or English (the glossary maps English to Chinese)."""
+        from assistant.obligations.definitions import find_definitions
+
+        return find_definitions(self.definitions, term, self.corpus_root)
+
+    def defined_terms_in(self, text: str, law: str | None = None) -> list[tuple[int, int, Definition]]:
+        """Spans of a text that are terms defined in `law` (any law when None), for the reader to mark."""
+        from assistant.obligations.definitions import mark_defined_terms
+
+        return mark_defined_terms(self.definitions, text, law)
+
+    def references(self, article_id: str) -> list[CrossReference]:
+        """Inline references in an article (本法第X条, 前款, 本条例第X条第X款 …) resolved to citation ids."""
+        from assistant.obligations.crossrefs import find_references
+
+        article = self.corpus.article(ArticleRef.parse(article_id).article_id)
+        members = None
+        if article.chapter is not None:
+            members = [a.number for a in self.corpus.all_articles(article.law) if a.chapter == article.chapter]
+        return find_references(article, members)
 
     def ask(self, question: str, limit: int = 10, notify: Notify | None = None) -> Answer:
         """Obligations that answer a question, grouped by actor, each quoting its provision."""
         from assistant.obligations.ask import answer_question
 
         results = self.search(question, limit=10, notify=notify)
-        return answer_question(question, results, self.obligations_data(notify), limit)
+        return answer_question(question, results, self.obligation_store(notify), limit)
 
     def obligation_matrix(self, actor: str | None = None, law: str | None = None) -> list[dict[str, Any]]:
         """Every extracted duty, optionally of one actor (any of its names) and one law."""
         from assistant.obligations.matrix import select_obligations
 
-        return select_obligations(self.obligations_data(), actor, law)
+        return select_obligations(self.obligation_store(), actor, law)
 
     # -- checklists ----------------------------------------------------------------------------
 

@@ -72,6 +72,7 @@ def verify_corpus(corpus: Corpus, sources: Path | None) -> VerifyReport:
         _check_topics(law_id, corpus, report)
     for issue in corpus.translation_issues:
         report.problems.append(f"{issue.article_id}: {issue.message}")
+    _check_link_data(corpus, report)
     report.compared_with_sources = sources is not None
     return report
 
@@ -169,3 +170,35 @@ def _check_topics(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
         if missing:
             report.problems.append(f"{law_id}: no search topics for {', '.join(missing)}")
         report.count("articles with search topics", len(law.articles) - len(missing))
+
+
+def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
+    """Every provision cited by the reviewed link data (penalty scope, related provisions, definitions) exists."""
+    from assistant.models import CitationError
+    from assistant.obligations.liability import is_sanction_text
+    from assistant.obligations.link_data import SCOPE_FILE, cited_provisions, load_definitions, load_scope_rules
+
+    for path, citation in cited_provisions(corpus.root):
+        try:
+            exists = corpus.exists(citation)
+        except CitationError:
+            exists = False
+        if not exists:
+            report.problems.append(f"corpus/{path}: cites {citation}, which does not exist")
+        report.count("link citations")
+    for rule in load_scope_rules(corpus.root):
+        if rule.law not in corpus.laws:
+            report.problems.append(f"corpus/{SCOPE_FILE}: rule for {rule.penalty} covers an unknown law {rule.law}")
+            continue
+        chapters = {a.chapter.number for a in corpus.all_articles(rule.law) if a.chapter}
+        if set(rule.chapters) - chapters:
+            report.problems.append(f"corpus/{SCOPE_FILE}: rule for {rule.penalty} names a chapter {rule.law} lacks")
+        text = corpus.text_of(rule.penalty) if corpus.exists(rule.penalty) else None
+        if text is not None and not is_sanction_text(text):
+            report.problems.append(f"corpus/{SCOPE_FILE}: {rule.penalty} sets no sanction")
+    for entry in load_definitions(corpus.root):
+        text = corpus.text_of(entry.citation) if corpus.exists(entry.citation) else None
+        if text is not None and entry.term not in text:
+            report.problems.append(
+                f"corpus/links/definitions.yaml: {entry.citation} does not contain the term {entry.term}"
+            )
