@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
+    from assistant.checklist.penalties import ModelPenalties
     from assistant.checklist.sessions import SessionStore
     from assistant.obligations.ask import Answer
     from assistant.obligations.crossrefs import CrossReference
@@ -241,10 +242,16 @@ class AssistantService:
         tracking: dict[str, Tracking] | None = None,
         strict: bool = False,
     ) -> ChecklistResult:
-        """The obligations that apply to a set of answers."""
+        """The obligations that apply to a set of answers, each with its penalties from the one penalty model."""
         from assistant.checklist.engine import run_checklist
 
-        return run_checklist(checklist, self.corpus, answers, tracking, strict)
+        return run_checklist(checklist, self.corpus, answers, tracking, strict, penalties=self.checklist_penalties())
+
+    def checklist_penalties(self) -> ModelPenalties:
+        """The checklist's view of the penalty model (the same links `ask`, `obligations` and the reader show)."""
+        from assistant.checklist.penalties import ModelPenalties
+
+        return ModelPenalties(lambda citation: [link.penalty for link in self.penalties_for(citation)])
 
     def checklist_coverage(self, checklist: Checklist, notify: Notify | None = None) -> dict[str, Any]:
         """Which duty-bearing articles (from the obligation data) each finding cites, and the reasoned exclusions."""

@@ -1,10 +1,12 @@
-"""The one place a checklist looks up penalties: a small protocol, so the penalty model can be swapped in at merge."""
+"""The one place a checklist looks up penalties: the project's penalty model, narrowed by each finding's review."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from assistant.checklist.model import Finding
+from assistant.models import ArticleRef
 
 
 class PenaltySource(Protocol):
@@ -15,12 +17,45 @@ class PenaltySource(Protocol):
         ...
 
 
-class ReviewedPenalties:
-    """Today's backing: the reviewed `penalties` each finding carries in `corpus/checklists/`.
+class ModelPenalties:
+    """Penalties from the one penalty model (clause-level duty -> penalty links built with the index).
 
-    A citation maps to the penalties of the findings that cite it. Replace this class with the
-    penalty model (clause-level duty -> penalty links) by passing another `PenaltySource`.
+    A finding's reviewed `penalties` (article or paragraph ids) choose which of the model's links fit
+    its addressee: a duty clause punished for personal data by one article and for data security by
+    another, or an article binding both a state organ and its contractor. A reviewed penalty the
+    model does not have for the finding's citations is never shown; the one exception is a
+    provision in which the extraction found no duty-bearer at all (`unmodelled`), where the reviewed
+    penalty stands and `dla checklist findings` says so.
     """
+
+    def __init__(self, links_for: Callable[[str], Iterable[str]]) -> None:
+        self._links_for = links_for
+
+    def penalties_for(self, citation: str) -> list[str]:
+        """Liability paragraphs the model links to the duties at `citation`, in order, once each."""
+        found: list[str] = []
+        for penalty in self._links_for(citation):
+            if penalty not in found:
+                found.append(penalty)
+        return found
+
+    def unmodelled(self, finding: Finding) -> bool:
+        """True when the model has no link for any citation of the finding (no duty-bearer was extracted)."""
+        return not any(self.penalties_for(citation) for citation in finding.citations)
+
+    def penalties_for_finding(self, finding: Finding) -> list[str]:
+        """The model's penalties for a finding's citations, narrowed to the articles its review names."""
+        model = [p for citation in finding.citations for p in self.penalties_for(citation)]
+        model = list(dict.fromkeys(model))
+        if not model:
+            return list(finding.penalties)
+        wanted = {ArticleRef.parse(p).article_id for p in finding.penalties}
+        exact = set(finding.penalties)
+        return [p for p in model if p in exact or ArticleRef.parse(p).article_id in wanted]
+
+
+class ReviewedPenalties:
+    """The reviewed `penalties` each finding carries in `corpus/checklists/`, for use without an index."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:
         self._by_citation: dict[str, list[str]] = {}

@@ -177,7 +177,7 @@ def cmd_findings(args: argparse.Namespace, service: AssistantService) -> int:
     """Every finding with its id, citations, condition, severity and penalties."""
     from assistant.checklist.describe import findings_list
 
-    findings = findings_list(_checklist(service, args.checklist))
+    findings = findings_list(_checklist(service, args.checklist), service.checklist_penalties())
     if args.json:
         print_json(findings)
         return EXIT_OK

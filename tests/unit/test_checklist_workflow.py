@@ -89,7 +89,7 @@ def test_outbound_personal_data_follows_volume_and_ties_to_the_personal_data_pen
     assert "sz-outbound-security-assessment" in _ids(high)
     assert "sz-outbound-security-assessment" not in _ids(low) and "sz-outbound-volume-monitoring" in _ids(low)
     item = next(i for i in high.items if i.finding.id == "sz-outbound-security-assessment")
-    assert [p[0] for p in item.penalties] == ["shenzhen:92"]
+    assert [p[0] for p in item.penalties] == ["shenzhen:92.1"]
     assert "Hong Kong, Macao and Taiwan" in item.finding.obligation_en
     question = service.checklist().question("transfers_data_abroad")
     assert question is not None and "香港、澳门、台湾" in question.text_zh
@@ -97,7 +97,7 @@ def test_outbound_personal_data_follows_volume_and_ties_to_the_personal_data_pen
         service, {**base, "outbound_personal_data_volume": "below_thresholds", "processes_important_data": True}
     )
     item = next(i for i in important.items if i.finding.id == "sz-outbound-important-data-assessment")
-    assert [p[0] for p in item.penalties] == ["shenzhen:96"]
+    assert [p[0] for p in item.penalties] == ["shenzhen:96.1"]
 
 
 def test_a_ciio_with_personal_data_abroad_needs_the_assessment_whatever_the_volume(service: AssistantService) -> None:
@@ -244,7 +244,7 @@ def test_questions_and_findings_listings(service: AssistantService, capsys: pyte
     findings = json.loads(out)
     assert code == 0 and len(findings) == len(service.checklist().findings)
     outbound = next(f for f in findings if f["id"] == "sz-outbound-security-assessment")
-    assert outbound["penalties"] == ["shenzhen:92"] and "outbound_personal_data_volume" in outbound["condition"]
+    assert outbound["penalties"] == ["shenzhen:92.1"] and "outbound_personal_data_volume" in outbound["condition"]
     assert {"id", "citations", "condition", "severity", "penalties"} <= outbound.keys()
 
 

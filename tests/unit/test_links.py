@@ -33,7 +33,8 @@ def test_a_penalty_reaches_only_the_actor_it_punishes(service: AssistantService)
 
 def test_general_liability_clauses_link_by_scope(service: AssistantService) -> None:
     links = {(link.penalty, link.basis) for link in service.penalties_for("shenzhen:82.1")}
-    assert links == {("shenzhen:96.1", "scope")}
+    # Art. 82(1) covers personal data (punished under 92) and important data (a data-security duty, 96).
+    assert links == {("shenzhen:92.1", "scope"), ("shenzhen:96.1", "scope")}
     assert _penalties(service, "shenzhen:12") == {"shenzhen:92.1"}
     assert _penalties(service, "dsl:38.1", "国家机关") == {"dsl:49.1"}
     # City departments are public bodies (shenzhen:2.1.9), so 93 reaches them beside 97.
