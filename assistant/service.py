@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.checklist.sessions import SessionStore
     from assistant.obligations.ask import Answer
     from assistant.search.engine import SearchEngine, SearchResults
+    from assistant.indexing import IndexBuild
     from assistant.search.index_store import IndexHandle, Notify
 
 
@@ -63,15 +64,21 @@ class AssistantService:
 
     def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
         """The search index, built first when missing, stale or corrupt (or when forced)."""
-        from assistant.search.index_store import build_index, ensure_index
+        return self.index_build(notify, force).search
+
+    def index_build(self, notify: Notify | None = None, force: bool = False) -> IndexBuild:
+        """The verified build (search index and obligation store), built first when missing, stale or damaged."""
+        from assistant.indexing import build_index, ensure_build
 
         if force:
             build_index(self.corpus, self.index_root)
-        return ensure_index(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        build = ensure_build(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        self.__dict__["_build"] = build
+        return build
 
     def index_status(self) -> str:
         """'ok' or why the index would be rebuilt."""
-        from assistant.search.index_store import index_status
+        from assistant.indexing import index_status
 
         return index_status(self.corpus_root, self.index_root)
 
@@ -117,11 +124,24 @@ class AssistantService:
         """Obligations, penalty links and the actor lexicon, as extracted at index-build time."""
         data = self.__dict__.get("_obligations")
         if data is None:
-            from assistant.obligations.store import read_obligations
+            from assistant.indexing import ArtefactDamaged
 
-            data = read_obligations(self.search_engine(notify).handle.folder)
+            self.search_engine(notify)
+            build: IndexBuild = self.__dict__.get("_build") or self.index_build(notify)
+            try:
+                data = build.obligations()  # verified against the manifest as it is read
+            except ArtefactDamaged as exc:
+                if notify:
+                    notify(f"obligation store damaged ({exc.message}): rebuilding the index")
+                self._drop_engine()
+                data = self.index_build(notify, force=True).obligations()
             self.__dict__["_obligations"] = data
         return data
+
+    def _drop_engine(self) -> None:
+        engine = self.__dict__.pop("_engine", None)
+        if engine is not None:
+            engine.close()
 
     def ask(self, question: str, limit: int = 10, notify: Notify | None = None) -> Answer:
         """Obligations that answer a question, grouped by actor, each quoting its provision."""

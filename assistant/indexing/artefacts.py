@@ -1,0 +1,38 @@
+"""The artefacts one build writes, each into its own folder, each with its own writer and reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+SEARCH = "search"
+OBLIGATIONS = "obligations"
+ARTEFACTS = (SEARCH, OBLIGATIONS)
+
+
+def write_search(corpus: Any, folder: Path, penalized_by: dict[str, list[str]]) -> None:
+    """The Whoosh index, score table and query data."""
+    from assistant.search.index_store import _documents, _query_data, write_search_files
+
+    write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by))
+
+
+def write_obligations(corpus: Any, folder: Path) -> None:
+    """Obligations and duty-penalty links (spaCy loads here only)."""
+    from assistant.obligations.store import write_obligations as write_store
+
+    write_store(corpus, folder)
+
+
+def read_obligations(folder: Path) -> dict[str, Any]:
+    """The obligation store's reader, over a folder whose checksums were just verified."""
+    from assistant.obligations.store import read_obligations as read_store
+
+    return read_store(folder)
+
+
+def penalty_links(corpus: Any) -> dict[str, list[str]]:
+    """Duty article -> penalty articles, computed once per build and given to search."""
+    from assistant.obligations.penalties import build_penalty_links
+
+    return build_penalty_links(corpus).penalized_by
