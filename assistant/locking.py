@@ -34,7 +34,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     guard = lock_path(path)
     try:
         guard.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(guard, timeout=timeout, thread_local=False)
+        lock = FileLock(guard, timeout=timeout)  # one descriptor per call: threads and processes both wait
         lock.acquire()
     except Timeout as exc:
         raise LockError(

@@ -61,6 +61,7 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
     """Run a checklist and print or write the export."""
     from assistant.checklist.answers import load_answers, parse_answers
     from assistant.checklist.sessions import ChecklistSession, SessionError
+    from assistant.datafile import MAX_USER_FILE_BYTES, decode_bounded
 
     checklist = _checklist(service, args.checklist)
     store = service.session_store()
@@ -77,7 +78,11 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
             raise CliError(str(exc), EXIT_USAGE) from exc
         answers.update(session.answers)
     if args.answers == "-":
-        answers.update(parse_answers(sys.stdin.read(), checklist, Path("<stdin>")))
+        stdin = Path("<stdin>")
+        reader = getattr(sys.stdin, "buffer", None)
+        raw = reader.read(MAX_USER_FILE_BYTES + 1) if reader else sys.stdin.read(MAX_USER_FILE_BYTES + 1).encode()
+        text = decode_bounded(raw, stdin, what="answers on standard input")
+        answers.update(parse_answers(text, checklist, stdin))
     elif args.answers:
         answers.update(load_answers(Path(args.answers), checklist))
     elif session is None or not session.answers:
@@ -94,7 +99,7 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
     date = args.date or datetime.date.today().isoformat()
     if session is not None:
         session.answers = answers
-        store.save(session)
+        store.save(session)  # merged with any change saved meanwhile; a clash is refused, never overwritten
     if args.out:
         try:
             service.export_checklist(result, Path(args.out), args.format, date)
@@ -112,18 +117,19 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
 
 def cmd_track(args: argparse.Namespace, service: AssistantService) -> int:
     """Record status, owner, due date or notes for one item of a saved session."""
-    from assistant.checklist.sessions import SessionError
+    from assistant.checklist.engine import Tracking
+    from assistant.checklist.sessions import ChecklistSession
 
     store = service.session_store()
-    try:
-        session = store.load(args.session)
+
+    def change(session: ChecklistSession) -> Tracking:
         checklist = _checklist(service, session.checklist_id)
         if not any(f.id == args.item for f in checklist.findings):
             raise CliError(f"unknown item {args.item!r} in checklist {checklist.id}", EXIT_USAGE)
-        item = session.track(args.item, args.status, args.owner, args.due, args.notes)
-        store.save(session)
-    except SessionError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from exc
+        return session.track(args.item, args.status, args.owner, args.due, args.notes)
+
+    # Load, change and save under the session's lock: concurrent `track` runs never lose each other's change.
+    item = store.update(args.session, change)
     print(f"{args.item}: {item.status}; owner {item.owner or '—'}; due {item.due or '—'}")
     return EXIT_OK
 
