@@ -77,7 +77,8 @@ def check_yaml_shape(text: str, path: str | Path, max_depth: int = MAX_DEPTH, ma
                 nodes += 1
                 open_anchors.append((event.anchor, nodes))
                 if depth > max_depth:
-                    raise DataFileError(path, event.start_mark.line + 1, f"nested deeper than {max_depth} levels")
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    raise DataFileError(path, line, f"nested deeper than {max_depth} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
                 anchor, start = open_anchors.pop()

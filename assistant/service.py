@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
     from assistant.checklist.sessions import SessionStore
+    from assistant.indexing import IndexBuild
     from assistant.obligations.ask import Answer
     from assistant.search.engine import SearchEngine, SearchResults
-    from assistant.indexing import IndexBuild
     from assistant.search.index_store import IndexHandle, Notify
 
 
@@ -54,9 +54,11 @@ class AssistantService:
         """Verify the corpus, against the official sources where given."""
         return verify_corpus(self.corpus, sources)
 
-    def add_instrument(self, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
-        """Add an instrument from a plain-text file."""
-        result = add_instrument(self.corpus_root, source, law_id, provenance)
+    def add_instrument(
+        self, source: Path, law_id: str, provenance: Path | None = None, replace: bool = False
+    ) -> AddResult:
+        """Add an instrument from a plain-text file (an existing id only with `replace`)."""
+        result = add_instrument(self.corpus_root, source, law_id, provenance, replace)
         self.reload_corpus()
         return result
 
@@ -124,13 +126,13 @@ class AssistantService:
         """Obligations, penalty links and the actor lexicon, as extracted at index-build time."""
         data = self.__dict__.get("_obligations")
         if data is None:
-            from assistant.indexing import ArtefactDamaged
+            from assistant.indexing import ArtefactDamagedError
 
             self.search_engine(notify)
             build: IndexBuild = self.__dict__.get("_build") or self.index_build(notify)
             try:
                 data = build.obligations()  # verified against the manifest as it is read
-            except ArtefactDamaged as exc:
+            except ArtefactDamagedError as exc:
                 if notify:
                     notify(f"obligation store damaged ({exc.message}): rebuilding the index")
                 self._drop_engine()

@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 from assistant.corpus.store import Corpus, load_corpus
+from assistant.indexing import build_index
+from assistant.indexing.artefacts import penalty_links
 from assistant.paths import PROJECT_ROOT
 from assistant.search import snippets
 from assistant.search.engine import SearchEngine
-from assistant.indexing import build_index
-from assistant.indexing.artefacts import penalty_links
 from assistant.search.index_store import IndexHandle, _documents, _query_data, write_search_files
 
 QUERIES = [

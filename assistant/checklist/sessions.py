@@ -205,7 +205,7 @@ def _merge(
     conflicts = []
     for key in sorted(set(base) | set(ours)):
         mine, original, current = ours.get(key, missing), base.get(key, missing), theirs.get(key, missing)
-        if mine == original or mine == current:
+        if mine in (original, current):
             continue
         if current != original:
             conflicts.append(".".join(key))
@@ -262,7 +262,9 @@ def session_from_dict(data: Any, path: Path) -> ChecklistSession:
             raise invalid(f"tracking of {finding_id!r}: every field is text")
         entry = Tracking(**item)
         if entry.status not in ITEM_STATUSES:
-            raise invalid(f"tracking of {finding_id!r}: status {entry.status!r} is not one of {', '.join(ITEM_STATUSES)}")
+            raise invalid(
+                f"tracking of {finding_id!r}: status {entry.status!r} is not one of {', '.join(ITEM_STATUSES)}"
+            )
         if entry.due and not DUE_DATE.match(entry.due):
             raise invalid(f"tracking of {finding_id!r}: due date {entry.due!r} is not YYYY-MM-DD")
         tracking[str(finding_id)] = entry

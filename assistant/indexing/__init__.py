@@ -1,10 +1,10 @@
 """The one index build: independent artefacts (search, obligations) under one manifest, one lock, self-repairing."""
 
 from assistant.indexing.build import IndexBuild, build_index, ensure_build, ensure_index, index_status
-from assistant.indexing.manifest import ArtefactDamaged, read_verified
+from assistant.indexing.manifest import ArtefactDamagedError, read_verified
 
 __all__ = [
-    "ArtefactDamaged",
+    "ArtefactDamagedError",
     "IndexBuild",
     "build_index",
     "ensure_build",

@@ -27,7 +27,7 @@ from assistant.indexing import artefacts
 from assistant.indexing.manifest import (
     MANIFEST_FILE,
     SCHEMA_VERSION,
-    ArtefactDamaged,
+    ArtefactDamagedError,
     Manifest,
     read_manifest,
     record_folder,
@@ -63,26 +63,26 @@ class IndexBuild:
 
 
 def _current_name(index_root: Path) -> str | None:
-    """The build `CURRENT` names; None when missing; ArtefactDamaged when it is not a build name."""
+    """The build `CURRENT` names; None when missing; ArtefactDamagedError when it is not a build name."""
     try:
         raw = (index_root / CURRENT_FILE).read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ArtefactDamaged(f"{CURRENT_FILE} unreadable ({exc.strerror or exc})") from exc
+        raise ArtefactDamagedError(f"{CURRENT_FILE} unreadable ({exc.strerror or exc})") from exc
     try:
         name = raw[:200].decode("utf-8").strip()
     except UnicodeDecodeError as exc:
-        raise ArtefactDamaged(f"{CURRENT_FILE} is not UTF-8") from exc
+        raise ArtefactDamagedError(f"{CURRENT_FILE} is not UTF-8") from exc
     if not BUILD_NAME.match(name):
-        raise ArtefactDamaged(f"{CURRENT_FILE} does not name a build")
+        raise ArtefactDamagedError(f"{CURRENT_FILE} does not name a build")
     return name
 
 
 def _current_name_or_none(index_root: Path) -> str | None:
     try:
         return _current_name(index_root)
-    except ArtefactDamaged:
+    except ArtefactDamagedError:
         return None
 
 
@@ -94,7 +94,7 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexBuild | None, st
             return None, "missing"
         folder = index_root / name
         manifest = read_manifest(folder)
-    except ArtefactDamaged as exc:
+    except ArtefactDamagedError as exc:
         return None, f"unreadable ({exc.message})"
     if manifest.schema_version != SCHEMA_VERSION:
         return None, "stale (schema version changed)"
@@ -104,7 +104,7 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexBuild | None, st
         for artefact in artefacts.ARTEFACTS:
             verify_artefact(folder, manifest, artefact)
         search = open_search_files(folder / artefacts.SEARCH, manifest.to_dict())
-    except (ArtefactDamaged, IndexBuildError) as exc:
+    except (ArtefactDamagedError, IndexBuildError) as exc:
         return None, f"corrupt ({exc.message})"
     return IndexBuild(folder, manifest, search), "ok"
 
@@ -153,7 +153,7 @@ def _remove_old_builds(index_root: Path, keep: str) -> None:
 def _remove_build(folder: Path) -> None:
     try:
         manifest: Manifest | None = read_manifest(folder)
-    except ArtefactDamaged:
+    except ArtefactDamagedError:
         manifest = None
     if manifest is None:
         if (folder / BUILD_MARKER).is_file():  # an unfinished build of ours (killed mid-way)

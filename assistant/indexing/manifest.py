@@ -19,7 +19,7 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _RELATIVE = re.compile(r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*$")
 
 
-class ArtefactDamaged(DlaError):
+class ArtefactDamagedError(DlaError):
     """A build file that is missing or differs from the manifest: the build is rebuilt, never served."""
 
     exit_code = EXIT_PROBLEM
@@ -82,14 +82,14 @@ def record_folder(build: Path, artefact: str) -> dict[str, FileRecord]:
 
 
 def read_manifest(build: Path) -> Manifest:
-    """Read and check the manifest's shape; ArtefactDamaged for anything else."""
+    """Read and check the manifest's shape; ArtefactDamagedError for anything else."""
     try:
         raw = (build / MANIFEST_FILE).read_bytes()
         if len(raw) > MAX_MANIFEST_BYTES:
             raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError) as exc:
-        raise ArtefactDamaged(f"manifest unreadable ({type(exc).__name__})") from exc
+        raise ArtefactDamagedError(f"manifest unreadable ({type(exc).__name__})") from exc
     try:
         if data["producer"] != PRODUCER:
             raise ValueError("producer")
@@ -106,34 +106,38 @@ def read_manifest(build: Path) -> Manifest:
                 raise ValueError(f"artefact {name!r} lists no files")
             artefacts[str(name)] = records
         return Manifest(
-            int(data["schema_version"]), str(data["corpus_hash"]), int(data["articles"]), str(data["built_at"]), artefacts
+            int(data["schema_version"]),
+            str(data["corpus_hash"]),
+            int(data["articles"]),
+            str(data["built_at"]),
+            artefacts,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ArtefactDamaged(f"manifest malformed ({exc})") from exc
+        raise ArtefactDamagedError(f"manifest malformed ({exc})") from exc
 
 
 def verify_artefact(build: Path, manifest: Manifest, artefact: str) -> None:
-    """Every file of one artefact has the size and sha256 the manifest records; ArtefactDamaged otherwise."""
+    """Every file of one artefact has the size and sha256 the manifest records; ArtefactDamagedError otherwise."""
     files = manifest.artefacts.get(artefact)
     if not files:
-        raise ArtefactDamaged(f"{artefact}: not in the manifest")
+        raise ArtefactDamagedError(f"{artefact}: not in the manifest")
     for path, record in files.items():
         try:
             if (build / path).stat().st_size != record.size or sha256_file(build / path) != record.sha256:
-                raise ArtefactDamaged(f"{artefact}: {path} differs from the manifest")
+                raise ArtefactDamagedError(f"{artefact}: {path} differs from the manifest")
         except OSError as exc:
-            raise ArtefactDamaged(f"{artefact}: {path} unreadable ({exc.strerror or exc})") from exc
+            raise ArtefactDamagedError(f"{artefact}: {path} unreadable ({exc.strerror or exc})") from exc
 
 
 def read_verified(build: Path, manifest: Manifest, path: str) -> bytes:
     """A build file's bytes, only when they match the manifest (read once, then checked: nothing unverified is served)."""
     record = next((files[path] for files in manifest.artefacts.values() if path in files), None)
     if record is None:
-        raise ArtefactDamaged(f"{path}: not in the manifest")
+        raise ArtefactDamagedError(f"{path}: not in the manifest")
     try:
         data = (build / path).read_bytes()
     except OSError as exc:
-        raise ArtefactDamaged(f"{path} unreadable ({exc.strerror or exc})") from exc
+        raise ArtefactDamagedError(f"{path} unreadable ({exc.strerror or exc})") from exc
     if len(data) != record.size or hashlib.sha256(data).hexdigest() != record.sha256:
-        raise ArtefactDamaged(f"{path} differs from the manifest")
+        raise ArtefactDamagedError(f"{path} differs from the manifest")
     return data

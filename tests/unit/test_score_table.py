@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from assistant.corpus.store import load_corpus
-from assistant.search.engine import SearchEngine
 from assistant.indexing import ensure_index, index_status
+from assistant.search.engine import SearchEngine
 from assistant.search.query_terms import clean_query, extract_terms
 from assistant.search.score_table import ARRAYS_FILE, QueryPart, _contains_run
 from assistant.service import AssistantService
