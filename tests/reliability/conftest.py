@@ -34,8 +34,12 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The counts the closing note reports."""
     if TALLY["scenarios"]:
-        figures = ", ".join(f"{name} {count}" for name, count in sorted(TALLY.items()))
-        terminalreporter.write_line(f"reliability suite: {figures}")
+        main = [name for name in sorted(TALLY) if not name.startswith("fault: ")]
+        kinds = [name for name in sorted(TALLY) if name.startswith("fault: ")]
+        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {TALLY[n]}" for n in main))
+        terminalreporter.write_line(
+            f"  {len(kinds)} kinds of fault: " + ", ".join(f"{n[7:]} {TALLY[n]}" for n in kinds)
+        )
 
 
 def fault(kind: str, amount: int = 1) -> None:

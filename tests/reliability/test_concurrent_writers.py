@@ -90,7 +90,20 @@ def test_concurrent_checklist_run_with_session_keeps_every_answer(tmp_path: Path
         answers = tmp_path / f"{question}.yaml"
         answers.write_text(f"{question}: true\n", encoding="utf-8")
         processes.append(
-            spawn(["-m", "assistant", "checklist", "run", "--session", "runs", "--answers", str(answers), "--format", "json"])
+            spawn(
+                [
+                    "-m",
+                    "assistant",
+                    "checklist",
+                    "run",
+                    "--session",
+                    "runs",
+                    "--answers",
+                    str(answers),
+                    "--format",
+                    "json",
+                ]
+            )
         )
     results = finish(processes)
     assert all_ok(results), results
@@ -128,7 +141,20 @@ def test_concurrent_exports_to_one_file_leave_one_complete_version(tmp_path: Pat
     code, expected, err = dla("checklist", "run", "--answers", str(answers), "--date", "2026-01-01")
     assert code == 0, err
     processes = [
-        spawn(["-m", "assistant", "checklist", "run", "--answers", str(answers), "--date", "2026-01-01", "--out", str(out)])
+        spawn(
+            [
+                "-m",
+                "assistant",
+                "checklist",
+                "run",
+                "--answers",
+                str(answers),
+                "--date",
+                "2026-01-01",
+                "--out",
+                str(out),
+            ]
+        )
         for _ in range(WRITERS)
     ]
     assert all_ok(finish(processes))
