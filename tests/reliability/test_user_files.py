@@ -168,7 +168,9 @@ def test_corpus_add_never_silently_replaces_an_instrument(
     assert code == 0, err
 
 
-def test_a_session_file_that_breaks_the_schema_is_refused_with_its_name(tmp_path: Path) -> None:
+def test_a_session_file_that_breaks_the_schema_is_refused_with_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli.main import main
+
     store, findings = _store_with("valid")
     good = json.loads((store.folder / "valid.json").read_text(encoding="utf-8"))
     broken = {
@@ -182,5 +184,6 @@ def test_a_session_file_that_breaks_the_schema_is_refused_with_its_name(tmp_path
     for case, data in broken.items():
         (store.folder / "bad.json").write_text(json.dumps(data), encoding="utf-8")
         fault("invalid session")
-        code, _, err = dla("checklist", "track", "bad", findings[0], "--status", "done")
+        code = main(["checklist", "track", "bad", findings[0], "--status", "done"])
+        err = capsys.readouterr().err
         assert code == 2 and "bad.json" in err and "not a valid session" in err and no_traceback(err), case
