@@ -173,3 +173,15 @@ def test_a_statute_with_more_than_999_articles_keeps_every_article() -> None:
     parsed = parse_statute(text, "code.txt")
     assert [a.number for a in parsed.articles] == list(range(1, 1262))
     assert parsed.articles[999].paragraphs[0].text == "第1000条的内容。"
+
+
+def test_a_megabyte_query_is_shortened_answered_fast_and_said(service: object) -> None:
+    from assistant.service import AssistantService
+
+    assert isinstance(service, AssistantService)
+    service.search("数据")  # open the index first: only the query is timed
+    fault("1 MB query")
+    started = time.perf_counter()
+    results = service.search("个人信息处理者 " * 130_000)
+    assert time.perf_counter() - started < 10
+    assert any("shortened" in message for message in results.messages)
