@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -155,7 +156,7 @@ def _check_dates(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
         if value not in (None, "unknown") and dates[name] is None:
             report.problems.append(f"{law_id}: law.yaml {name} {value!r} is not a YYYY-MM-DD date")
     known = [(name, day) for name, day in dates.items() if day is not None]
-    for (first, early), (second, late) in zip(known, known[1:], strict=False):
+    for (first, early), (second, late) in itertools.pairwise(known):
         if early > late:
             report.problems.append(f"{law_id}: law.yaml {first} {early} is after {second} {late}")
     said = _dates_in_text(law)
