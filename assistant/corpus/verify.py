@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import itertools
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
