@@ -187,3 +187,45 @@ def test_a_session_file_that_breaks_the_schema_is_refused_with_its_name(capsys: 
         code = main(["checklist", "track", "bad", findings[0], "--status", "done"])
         err = capsys.readouterr().err
         assert code == 2 and "bad.json" in err and "not a valid session" in err and no_traceback(err), case
+
+
+def test_a_read_only_file_system_is_a_clear_error_and_loses_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from assistant import atomic
+    from assistant.cli.main import main
+
+    store, findings = _store_with("ro")
+    before = (store.folder / "ro.json").read_bytes()
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "open", read_only)  # as a read-only mount does (tests may run as root)
+    fault("read-only file system", 2)
+    code = main(["checklist", "track", "ro", findings[0], "--status", "done"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Read-only file system" in err and "writable" in err and no_traceback(err)
+    out = tmp_path / "export.md"
+    code = main(["checklist", "run", "--answers", str(_answers(tmp_path)), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and "export.md" in err and no_traceback(err)
+    monkeypatch.undo()
+    assert (store.folder / "ro.json").read_bytes() == before and not out.exists()
+
+
+def test_missing_data_and_index_folders_are_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.bookmarks import BookmarkStore
+
+    data = tmp_path / "not" / "yet" / "there"
+    monkeypatch.setenv("DLA_DATA_DIR", str(data))
+    fault("missing folder")
+    store, _ = _store_with("first")
+    assert (data / "sessions" / "first.json").is_file()
+    BookmarkStore(data).add("dsl:1")
+    assert (data / "bookmarks.json").is_file()
