@@ -225,7 +225,7 @@ def test_missing_data_and_index_folders_are_created(tmp_path: Path, monkeypatch:
     data = tmp_path / "not" / "yet" / "there"
     monkeypatch.setenv("DLA_DATA_DIR", str(data))
     fault("missing folder")
-    store, _ = _store_with("first")
+    _store_with("first")
     assert (data / "sessions" / "first.json").is_file()
     BookmarkStore(data).add("dsl:1")
     assert (data / "bookmarks.json").is_file()
