@@ -37,9 +37,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         main = [name for name in sorted(TALLY) if not name.startswith("fault: ")]
         kinds = [name for name in sorted(TALLY) if name.startswith("fault: ")]
         terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {TALLY[n]}" for n in main))
-        terminalreporter.write_line(
-            f"  {len(kinds)} kinds of fault: " + ", ".join(f"{n[7:]} {TALLY[n]}" for n in kinds)
-        )
+        if kinds:
+            listed = ", ".join(f"{n[7:]} {TALLY[n]}" for n in kinds)
+            terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
 
 
 def fault(kind: str, amount: int = 1) -> None:

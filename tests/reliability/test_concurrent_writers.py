@@ -6,10 +6,13 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from assistant.checklist.sessions import ChecklistSession, SessionStore
+from assistant.indexing import index_status
 from assistant.service import AssistantService
 from tests.conftest import CORPUS
-from tests.reliability.conftest import TALLY, all_ok, dla, finish, spawn
+from tests.reliability.conftest import TALLY, all_ok, dla, fault, finish, spawn
 
 WRITERS = 8
 
@@ -160,3 +163,15 @@ def test_concurrent_exports_to_one_file_leave_one_complete_version(tmp_path: Pat
     assert all_ok(finish(processes))
     assert out.read_text(encoding="utf-8") == expected
     assert sorted(os.listdir(tmp_path)) == ["answers.yaml", "export.md"]  # no temp file left
+
+
+def test_two_index_builds_at_once_both_succeed_and_one_build_remains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "index"
+    monkeypatch.setenv("DLA_INDEX_DIR", str(root))
+    fault("concurrent index build")
+    results = finish([spawn(["-m", "assistant", "index", "build"]) for _ in range(2)], timeout=120)
+    assert all_ok(results), results
+    assert len(list(root.glob("dla-build-*"))) == 1  # the second waited, then reused the first's result
+    assert index_status(CORPUS, root) == "ok"
