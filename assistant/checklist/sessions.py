@@ -167,6 +167,11 @@ class SessionStore:
             raise SessionError(f"no session named {name!r} (in {self.folder})")
         return session
 
+    def reload(self, session: ChecklistSession) -> ChecklistSession:
+        """A fresh copy of what is saved for `session` (from the file it was read from), e.g. after a StaleSessionError."""
+        fresh = self._read(session.source or self.path(session.name))
+        return fresh if fresh is not None else session
+
     def _read(self, path: Path) -> ChecklistSession | None:
         """The session in `path`, None when there is no such file; SessionError when it cannot be trusted."""
         try:

@@ -59,6 +59,7 @@ def test_the_same_field_changed_on_both_sides_is_refused_not_overwritten() -> No
     with pytest.raises(StaleSessionError, match="same place"):
         store.save(copy)
     assert store.load("clash").tracking[findings[0]].owner == "alice"
+    assert store.reload(copy).tracking[findings[0]].owner == "alice"  # what the TUI shows after the refusal
 
 
 def test_a_copied_session_file_is_saved_to_itself_not_to_the_original() -> None:
