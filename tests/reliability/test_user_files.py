@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -133,10 +134,15 @@ def test_out_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path: Path) -> No
     link = tmp_path / "to-pipe"
     link.symlink_to(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     fault("device path")
-    code, _, err = dla("checklist", "run", "--answers", str(_answers(tmp_path)), "--out", str(link))
+    try:
+        code, _, err = dla("checklist", "run", "--answers", str(_answers(tmp_path)), "--out", str(link))
+    finally:
+        if stat.S_ISFIFO(fifo.stat().st_mode):  # a reader left waiting (the export went elsewhere) is released
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     reader.join(timeout=30)
     assert code == 0, err
     assert stat.S_ISFIFO(fifo.stat().st_mode) and link.is_symlink()
