@@ -24,6 +24,25 @@ def write_obligations(corpus: Any, folder: Path) -> None:
     write_store(corpus, folder)
 
 
+def check_obligation_quotes(corpus: Any, folder: Path) -> None:
+    """Every obligation's Chinese text is a verbatim part of the provision it cites; IndexBuildError otherwise.
+
+    Checked once at build time against the corpus; the manifest's checksums (and corpus hash) then
+    guarantee that what is shown later is exactly what was checked here.
+    """
+    from assistant.search.index_store import IndexBuildError
+
+    store = read_obligations(folder)
+    entries = store.get("obligations", []) if isinstance(store, dict) else getattr(store, "obligations", [])
+    for entry in entries:
+        citation = entry.get("id") if isinstance(entry, dict) else getattr(entry, "id", None)
+        quoted = entry.get("text_zh") if isinstance(entry, dict) else getattr(entry, "text_zh", None)
+        if not citation or not quoted:
+            continue
+        if quoted not in corpus.article(str(citation)).text_zh:
+            raise IndexBuildError(f"obligation {citation}: its text is not the provision's wording; the build stops")
+
+
 def read_obligations(folder: Path) -> dict[str, Any]:
     """The obligation store's reader, over a folder whose checksums were just verified."""
     from assistant.obligations.store import read_obligations as read_store

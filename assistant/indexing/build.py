@@ -119,6 +119,7 @@ def _build_locked(corpus: Any, index_root: Path, fingerprint: str) -> Path:
             (folder / artefact).mkdir()
         artefacts.write_search(corpus, folder / artefacts.SEARCH, artefacts.penalty_links(corpus))
         artefacts.write_obligations(corpus, folder / artefacts.OBLIGATIONS)
+        artefacts.check_obligation_quotes(corpus, folder / artefacts.OBLIGATIONS)
         manifest = Manifest(
             schema_version=SCHEMA_VERSION,
             corpus_hash=fingerprint,

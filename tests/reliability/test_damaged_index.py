@@ -162,3 +162,27 @@ def test_rebuilds_delete_only_what_the_project_wrote(index_root: Path) -> None:
     assert (lookalike / "thesis.tex").read_text(encoding="utf-8") == "mine too"
     assert (old / "search" / "my-extra-file").exists()  # the old build's own files went; the user's file stayed
     assert not (old / MANIFEST_FILE).exists()
+
+
+def test_a_build_whose_obligations_misquote_the_law_is_never_switched_in(
+    index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.indexing import artefacts
+    from assistant.search.index_store import IndexBuildError
+
+    genuine_writer = artefacts.write_obligations
+    live = _build_folder(index_root)
+
+    def misquoting_writer(corpus: object, folder: Path) -> None:
+        genuine_writer(corpus, folder)
+        store = folder / "obligations.json"
+        data = json.loads(store.read_text(encoding="utf-8"))
+        data["obligations"][0]["text_zh"] = data["obligations"][0]["text_zh"].replace("应当", "可以", 1)
+        store.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    monkeypatch.setattr(artefacts, "write_obligations", misquoting_writer)
+    fault("misquoted obligation")
+    with pytest.raises(IndexBuildError, match="not the provision's wording"):
+        build_index(load_corpus(CORPUS), index_root)
+    assert _build_folder(index_root) == live and index_status(CORPUS, index_root) == "ok"
+    assert len(list(index_root.glob("dla-build-*"))) == 1  # the refused build was removed
