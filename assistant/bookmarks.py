@@ -33,8 +33,11 @@ class BookmarkFileError(DlaError, ValueError):
     """A bookmarks file that cannot be read as this format."""
 
 
-class BookmarksUnreadableError(DlaError):
-    """A bookmarks file that exists but cannot be read (permissions, too large): it is never overwritten."""
+class BookmarksUnreadableError(DlaError, OSError):
+    """A bookmarks file that exists but cannot be read (permissions, too large): it is never overwritten.
+
+    Also an OSError, so front ends that report failed file operations report this one too.
+    """
 
     exit_code = EXIT_PROBLEM
 

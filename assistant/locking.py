@@ -17,8 +17,11 @@ from assistant.errors import EXIT_PROBLEM, DlaError
 LOCK_TIMEOUT_SECONDS = 60.0
 
 
-class LockError(DlaError):
-    """A lock that could not be taken: another process holds it too long, or its folder is not writable."""
+class LockError(DlaError, OSError):
+    """A lock that could not be taken: another process holds it too long, or its folder is not writable.
+
+    Also an OSError, so front ends that report failed file operations report this one too.
+    """
 
     exit_code = EXIT_PROBLEM
 
