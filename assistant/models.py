@@ -12,7 +12,7 @@ from assistant.numerals import int_to_chinese
 TextStatus = Literal["cross-checked", "partly-cross-checked", "single-copy", "unverified"]
 TEXT_STATUSES: tuple[str, ...] = ("cross-checked", "partly-cross-checked", "single-copy", "unverified")
 
-_REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
+_REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,4})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
 
 
 class CitationError(DlaError, ValueError):

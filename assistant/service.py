@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.checklist.model import Checklist
     from assistant.checklist.penalties import ModelPenalties
     from assistant.checklist.sessions import SessionStore
+    from assistant.indexing import IndexBuild
     from assistant.obligations.ask import Answer
     from assistant.obligations.crossrefs import CrossReference
     from assistant.obligations.records import Definition, Penalty, PenaltyLink, Relation
@@ -60,9 +61,11 @@ class AssistantService:
         """Verify the corpus, against the official sources where given."""
         return verify_corpus(self.corpus, sources)
 
-    def add_instrument(self, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
-        """Add an instrument from a plain-text file."""
-        result = add_instrument(self.corpus_root, source, law_id, provenance)
+    def add_instrument(
+        self, source: Path, law_id: str, provenance: Path | None = None, replace: bool = False
+    ) -> AddResult:
+        """Add an instrument from a plain-text file (an existing id only with `replace`)."""
+        result = add_instrument(self.corpus_root, source, law_id, provenance, replace)
         self.reload_corpus()
         return result
 
@@ -70,15 +73,21 @@ class AssistantService:
 
     def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
         """The search index, built first when missing, stale or corrupt (or when forced)."""
-        from assistant.search.index_store import build_index, ensure_index
+        return self.index_build(notify, force).search
+
+    def index_build(self, notify: Notify | None = None, force: bool = False) -> IndexBuild:
+        """The verified build (search index and obligation store), built first when missing, stale or damaged."""
+        from assistant.indexing import build_index, ensure_build
 
         if force:
             build_index(self.corpus, self.index_root)
-        return ensure_index(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        build = ensure_build(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        self.__dict__["_build"] = build
+        return build
 
     def index_status(self) -> str:
         """'ok' or why the index would be rebuilt."""
-        from assistant.search.index_store import index_status
+        from assistant.indexing import index_status
 
         return index_status(self.corpus_root, self.index_root)
 
@@ -123,13 +132,23 @@ class AssistantService:
     def obligation_store(self, notify: Notify | None = None) -> ObligationStore:
         """The obligation and link store written at build time (read once; a damaged one means rebuild)."""
         if self._obligation_store is None:
-            from assistant.obligations.store import read_obligation_store
+            from assistant.indexing import ArtefactDamagedError
 
+            build: IndexBuild = self.__dict__.get("_build") or self.index_build(notify)
             try:
-                self._obligation_store = read_obligation_store(self.index(notify).folder)
-            except (OSError, ValueError, KeyError):
-                self._obligation_store = read_obligation_store(self.index(notify, force=True).folder)
+                self._obligation_store = build.obligations()  # verified against the manifest as it is read
+            except (ArtefactDamagedError, ValueError, KeyError) as exc:
+                # Damaged or of another schema: never served; the whole build is made again.
+                if notify:
+                    notify(f"obligation store damaged ({exc}): rebuilding the index")
+                self._drop_engine()
+                self._obligation_store = self.index_build(notify, force=True).obligations()
         return self._obligation_store
+
+    def _drop_engine(self) -> None:
+        engine = self.__dict__.pop("_engine", None)
+        if engine is not None:
+            engine.close()
 
     def links_ready(self) -> bool:
         """True when penalty links can be read without building anything (the store is loaded or the index current)."""

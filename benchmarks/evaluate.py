@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 
 from assistant.corpus.store import load_corpus
+from assistant.indexing import ensure_index
 from assistant.paths import PROJECT_ROOT
 from assistant.search.analysis import CJK_RUN, cjk_bigrams
 from assistant.search.engine import SearchEngine
-from assistant.search.index_store import ensure_index
 
 QUESTIONS = PROJECT_ROOT / "tests" / "eval" / "search_questions.yaml"
 # Written without running the engine, never used for tuning: how the engine generalises (see tests/eval/README.md).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant.checklist.conditions import AnswerValue
 from assistant.checklist.model import Checklist
-from assistant.datafile import DataFileError, LineDict, load_yaml, parse_yaml
+from assistant.datafile import DataFileError, LineDict, load_user_yaml, parse_user_yaml
 
 
 def _validate(data: object, checklist: Checklist, path: Path) -> dict[str, AnswerValue]:
@@ -39,9 +39,9 @@ def did_you_mean(name: str, known: list[str]) -> str:
 
 def load_answers(path: Path, checklist: Checklist) -> dict[str, AnswerValue]:
     """Read an answers file; unknown ids (with did-you-mean) and wrong types are DataFileErrors naming the line."""
-    return _validate(load_yaml(path), checklist, path)
+    return _validate(load_user_yaml(path, "answers file"), checklist, path)
 
 
 def parse_answers(text: str, checklist: Checklist, path: Path) -> dict[str, AnswerValue]:
     """Answers from YAML text (e.g. standard input)."""
-    return _validate(parse_yaml(text, path), checklist, path)
+    return _validate(parse_user_yaml(text, path), checklist, path)

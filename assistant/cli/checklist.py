@@ -105,7 +105,13 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
             raise CliError(str(exc), EXIT_USAGE) from exc
         answers.update(session.answers)
     if args.answers == "-":
-        answers.update(parse_answers(sys.stdin.read(), checklist, Path("<stdin>")))
+        from assistant.datafile import MAX_USER_FILE_BYTES, decode_bounded
+
+        stdin = Path("<stdin>")
+        reader = getattr(sys.stdin, "buffer", None)
+        raw = reader.read(MAX_USER_FILE_BYTES + 1) if reader else sys.stdin.read(MAX_USER_FILE_BYTES + 1).encode()
+        text = decode_bounded(raw, stdin, what="answers on standard input")
+        answers.update(parse_answers(text, checklist, stdin))
     elif args.answers:
         answers.update(load_answers(Path(args.answers), checklist))
     elif session is None or not session.answers:
@@ -128,7 +134,7 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
     if session is not None:
         for question_id, value in answers.items():
             session.answer(question_id, value)
-        saved = store.save(session)
+        saved = store.save(session)  # merged with any change saved meanwhile; a clash is refused, never overwritten
         print(f"session {session.name!r} saved ({saved})", file=sys.stderr)
     if args.out:
         try:
@@ -149,11 +155,12 @@ def cmd_run(args: argparse.Namespace, service: AssistantService) -> int:
 
 def cmd_track(args: argparse.Namespace, service: AssistantService) -> int:
     """Record status, owner, due date or notes for one item of a saved session."""
-    from assistant.checklist.sessions import SessionError
+    from assistant.checklist.engine import Tracking
+    from assistant.checklist.sessions import ChecklistSession
 
     store = service.session_store()
-    try:
-        session = store.load(args.session)
+
+    def change(session: ChecklistSession) -> Tracking:
         checklist = _checklist(service, session.checklist_id)
         if checklist.finding(args.item) is None:
             from assistant.checklist.answers import did_you_mean
@@ -162,12 +169,12 @@ def cmd_track(args: argparse.Namespace, service: AssistantService) -> int:
                 "checklist questions", "checklist findings"
             )
             raise CliError(f"unknown item {args.item!r} in checklist {checklist.id}{hint}", EXIT_USAGE)
-        item = session.track(
+        return session.track(
             args.item, args.status, args.owner, args.due, args.notes, args.reviewer, args.reviewed, args.evidence
         )
-        store.save(session)
-    except SessionError as exc:
-        raise CliError(str(exc), EXIT_USAGE) from exc
+
+    # Load, change and save under the session's lock: concurrent `track` runs never lose each other's change.
+    item = store.update(args.session, change)
     review = f"; reviewed by {item.reviewer or '—'} on {item.reviewed or '—'}" if item.reviewer or item.reviewed else ""
     print(f"{args.item}: {item.status}; owner {item.owner or '—'}; due {item.due or '—'}{review}")
     return EXIT_OK

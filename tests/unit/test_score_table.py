@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from assistant.corpus.store import load_corpus
+from assistant.indexing import ensure_index, index_status
 from assistant.search.engine import SearchEngine
-from assistant.search.index_store import ensure_index, index_status
 from assistant.search.query_terms import clean_query, extract_terms
 from assistant.search.score_table import ARRAYS_FILE, QueryPart, _contains_run
 from assistant.service import AssistantService
@@ -88,10 +88,10 @@ def test_a_truncated_table_is_caught_when_opening_and_rebuilt(tmp_path: Path) ->
     handle = ensure_index(load_corpus(CORPUS), tmp_path)
     arrays = handle.folder / ARRAYS_FILE
     arrays.write_bytes(arrays.read_bytes()[:100])
-    assert index_status(CORPUS, tmp_path) == "unreadable (incomplete or corrupt)"
+    assert index_status(CORPUS, tmp_path).startswith("corrupt (search: search/score_table.npz")
     messages: list[str] = []
     rebuilt = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
-    assert messages == ["search index unreadable (incomplete or corrupt): building it now"]
+    assert len(messages) == 1 and messages[0].startswith("search index corrupt") and "building it now" in messages[0]
     assert SearchEngine(rebuilt).score_table() is not None
 
 
@@ -105,8 +105,8 @@ def test_a_damaged_table_still_answers_then_repairs_itself(tmp_path: Path) -> No
     service = AssistantService(CORPUS, tmp_path)
     messages: list[str] = []
     damaged = service.search("personal information of minors", notify=messages.append).to_dict()
-    assert damaged == intact  # answered from Whoosh while the table was unusable
-    assert any(message.startswith("search index damaged") for message in messages)
+    assert damaged == intact  # the manifest's checksum caught the damage on open: rebuilt before answering
+    assert any(message.startswith("search index corrupt") for message in messages)
     assert index_status(CORPUS, tmp_path) == "ok"
     repaired = service.search_engine()
     assert repaired.score_table() is not None and repaired.damage is None

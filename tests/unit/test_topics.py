@@ -10,7 +10,7 @@ from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.topics import TOPICS_FILE, load_topics
 from assistant.corpus.verify import verify_corpus
 from assistant.datafile import DataFileError
-from assistant.search.index_store import ensure_index
+from assistant.indexing import ensure_index
 from assistant.service import AssistantService
 from tests.conftest import CORPUS
 

@@ -19,7 +19,8 @@ from textual.widgets.option_list import Option
 from assistant.checklist.conditions import NOT_SURE
 from assistant.checklist.engine import ITEM_STATUSES, ChecklistResult
 from assistant.checklist.model import Checklist, Question
-from assistant.checklist.sessions import ChecklistSession, SessionError, SessionStore
+from assistant.checklist.sessions import ChecklistSession, SessionError, SessionStore, StaleSessionError
+from assistant.errors import DlaError
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
@@ -163,8 +164,11 @@ class ChecklistScreen(DlaScreen):
     def _save(self) -> None:
         assert self.store is not None and self.session is not None
         try:
-            self.store.save(self.session)
-        except (OSError, SessionError) as exc:
+            self.store.save(self.session)  # merged with changes saved meanwhile (e.g. by `dla checklist track`)
+        except StaleSessionError as exc:  # the same field changed elsewhere: nothing written; show what is saved
+            self.session = self.store.reload(self.session)
+            self.notify(f"{exc.user_message()}. Reloaded the saved session.", severity="warning")
+        except (OSError, DlaError) as exc:
             self.notify(f"Could not save the session: {exc}", severity="error")
 
     def _status(self) -> None:
