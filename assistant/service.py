@@ -75,15 +75,15 @@ class AssistantService:
 
         return index_status(self.corpus_root, self.index_root)
 
+    _engine: SearchEngine | None = None  # opened on first use by search_engine(), dropped after a rebuild
+
     def search_engine(self, notify: Notify | None = None) -> SearchEngine:
         """The engine over the current index (opened once per service)."""
-        engine = self.__dict__.get("_engine")
-        if engine is None:
+        if self._engine is None:
             from assistant.search.engine import SearchEngine
 
-            engine = SearchEngine(self.index(notify))
-            self.__dict__["_engine"] = engine
-        return engine
+            self._engine = SearchEngine(self.index(notify))
+        return self._engine
 
     def search(
         self,
@@ -96,16 +96,22 @@ class AssistantService:
         notify: Notify | None = None,
     ) -> SearchResults:
         """Ranked articles for a query in any form; never raises for any query text."""
-        engine = self.search_engine(notify)
-        results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
-        if engine.damage is not None:
-            # The answer above is right (Whoosh scored it) but slow; a damaged index repairs itself.
+        from assistant.search.score_table import ScoreTableError
+
+        def run() -> SearchResults:
+            engine = self.search_engine(notify)
+            return engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+
+        try:
+            return run()
+        except ScoreTableError as damage:
+            # A damaged artefact is rebuilt, like a missing one; the answer comes from the new index.
             if notify:
-                notify(f"search index damaged ({engine.damage}): rebuilding it")
+                notify(f"search index damaged ({damage}): rebuilding it")
+            self.search_engine(notify).close()
+            self._engine = None
             self.index(notify, force=True)
-            engine.close()
-            self.__dict__.pop("_engine", None)
-        return results
+            return run()
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
