@@ -123,7 +123,7 @@ def test_the_reader_highlighter_leaves_citations_unmarked(service: AssistantServ
 )  # fmt: skip
 def test_hostile_input_never_raises(service: AssistantService, hostile: str) -> None:
     results = service.search(hostile)
-    assert isinstance(results.hits, list)
+    assert isinstance(results.hits, tuple)  # results are frozen (issue 12.3)
     assert results.hits or results.messages
 
 
