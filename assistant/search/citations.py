@@ -12,7 +12,7 @@ from assistant.corpus.outside import OutsideInstrument
 from assistant.models import ArticleRef
 from assistant.search.citation_query import CitationMatch, CitationRecognizer
 from assistant.search.query_data import LawFacts
-from assistant.wording import contains_words
+from assistant.wording import contains_words, word_pattern
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,11 @@ class CitationResolver:
             law: sorted({a.lower() for a in [law, *facts.aliases] if len(a) >= 2}, key=len, reverse=True)
             for law, facts in laws.items()
         }
+        self._titles = sorted(
+            {a for facts in laws.values() for a in facts.aliases if (len(a) >= 4 and not a.isascii()) or a.isupper()
+             or (a.isascii() and " " in a.strip())},
+            key=len, reverse=True,
+        )  # fmt: skip
 
     def mentioned_laws(self, text: str) -> list[str]:
         """Corpus laws the query names anywhere (by id or alias): soft boosts, never filters."""
@@ -48,6 +53,17 @@ class CitationResolver:
             if any(name in lowered for name in names if not name.isascii()) or contains_words(lowered, latin):
                 found.append(law)
         return found
+
+    def without_titles(self, text: str) -> str:
+        """The text with law titles taken out (数据安全法, "Data Security Law", DSL): naming a law boosts
+        it; its title's words (数据, 安全) say nothing about the question. Short names (深圳, 区块链) stay:
+        they are also what the question is about."""
+        for title in self._titles:
+            if title.isascii():
+                text = word_pattern((title,)).sub(" ", text.lower()) if contains_words(text, (title,)) else text
+            else:
+                text = text.replace(title, " ")
+        return text
 
     def remainder(self, query: str) -> str:
         """The query with its citations cut out."""

@@ -53,7 +53,7 @@ def plan_query(
     citations = resolver.resolve(query, law_filter)
     remainder = citations.remainder
     use_syntax = wants_syntax(remainder) if syntax is None else syntax
-    words = _words_only(remainder)
+    words = resolver.without_titles(_words_only(remainder))
     terms = extract_terms(words, data.glossary, data.cues) if words.strip() else QueryTerms()
     quoted = () if use_syntax else tuple(q.strip() for q in _QUOTED.findall(remainder) if q.strip())
     # A quote requires its words in a row, or the glossary term they stand for (not a cue's wording).

@@ -101,12 +101,26 @@ def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: Sequen
                 terms.expansions.add(phrase)
 
 
+def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
+    """True when a longer matched phrase contains this one ("government" inside "government data")."""
+    return phrase is not None and any(phrase != other and phrase in other for other in matched)
+
+
 def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary: Sequence[GlossaryEntry]) -> None:
+    found = []
     for entry in glossary:
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
         en_hit = contains_words(lowered, (entry.en, *entry.en_forms))
         synonym_en = first_words(lowered, entry.synonyms_en)
+        if zh_hit or synonym_zh or en_hit or synonym_en:
+            found.append((entry, zh_hit, synonym_zh, en_hit, synonym_en))
+    # A synonym inside a longer phrase the question matched is that phrase's word, not its own term.
+    matched_zh = {p for e, zh_hit, syn, _, _ in found for p in ([e.zh] if zh_hit else []) + ([syn] if syn else [])}
+    matched_en = {p.lower() for _, _, _, _, syn in found if syn for p in [syn]}
+    for entry, zh_hit, synonym_zh, en_hit, synonym_en in found:
+        synonym_zh = None if _inside_longer(synonym_zh, matched_zh) else synonym_zh
+        synonym_en = None if _inside_longer(synonym_en and synonym_en.lower(), matched_en) else synonym_en
         if zh_hit or synonym_zh:
             # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
             _add(terms.zh_phrases, entry.zh, 2.0 if zh_hit else 1.6)
