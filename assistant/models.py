@@ -236,6 +236,4 @@ class Law:
     @cached_property
     def shape(self) -> LawShape:
         """Its articles, paragraphs and items counted, for checking citations."""
-        return LawShape(
-            self.info.short_en, tuple(tuple(len(p.items) for p in a.paragraphs) for a in self.articles)
-        )
+        return LawShape(self.info.short_en, tuple(tuple(len(p.items) for p in a.paragraphs) for a in self.articles))

@@ -126,7 +126,9 @@ def main() -> int:
                 row = results[system][group]
                 print(f"{group:<20}{system:<10}" + "".join(f"{row[m]:>8.3f}" for m in ("R@1", "R@5", "R@10", "MRR")))
         if "cross(all gold@10)" in results["engine"]:
-            print("cross(all gold@10): share of cross-instrument questions with every gold article in the top 10 (R@1 column)")
+            print(
+                "cross(all gold@10): share of cross-instrument questions with every gold article in the top 10 (R@1 column)"
+            )
         print()
     from benchmarks.evaluate_obligations import main as evaluate_obligations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,7 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def load_outside_instruments(corpus_root: Path, corpus_names: dict[str, Iterable[str]]) -> list[OutsideInstrument]:
+def load_outside_instruments(corpus_root: Path, corpus_names: Mapping[str, Iterable[str]]) -> list[OutsideInstrument]:
     """The outside list minus any instrument the corpus holds (by id or by any name in `corpus_names`,
     law id -> names); [] when the file is absent."""
     path = corpus_root / OUTSIDE_FILE

@@ -186,7 +186,10 @@ def _check_questions(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
     short = [
         article.id
         for article in law.articles
-        if min(len(questions.get(article.number, ArticleTopics()).zh), len(questions.get(article.number, ArticleTopics()).en))
+        if min(
+            len(questions.get(article.number, ArticleTopics()).zh),
+            len(questions.get(article.number, ArticleTopics()).en),
+        )
         < MIN_QUESTIONS
     ]
     if short:

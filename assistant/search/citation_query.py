@@ -101,7 +101,12 @@ class CitationRecognizer:
         for match in self._bare.finditer(query):
             paragraph = match.group(3) or match.group(4)
             item = match.group(5) or match.group(6)
-            add(self._law(match.group(1)), (match.group(2), paragraph, item), match.span(), bool(match.group(3)) and not item)
+            add(
+                self._law(match.group(1)),
+                (match.group(2), paragraph, item),
+                match.span(),
+                bool(match.group(3)) and not item,
+            )
         return sorted(found, key=lambda f: f.span)
 
     def remainder(self, query: str, matches: list[CitationMatch]) -> str:

@@ -64,7 +64,9 @@ class SearchEngine:
             for ref in plan.citations.refs:
                 number = reader.docnum(ref.article_id)
                 if number is not None and len(hits) < limit and all(hit.id != ref.article_id for hit in hits):
-                    hits.append(make_hit(reader.stored(number), 1000.0 - len(hits), QueryTerms(), "citation", ref, query))
+                    hits.append(
+                        make_hit(reader.stored(number), 1000.0 - len(hits), QueryTerms(), "citation", ref, query)
+                    )
             searchable = not plan.terms.empty or plan.syntax is not None
             ranked = self._rank(plan, Filters(law, chapter, status), messages, max(limit * 3, 30)) if searchable else []
             for score, number in ranked:

@@ -30,5 +30,9 @@ class Filters:
         """The same filters as a Whoosh query (None when there are none), for what Whoosh matches."""
         from whoosh import query as wq
 
-        clauses = [wq.Term(name, value) for name, value in zip(("law", "chapter", "status"), self.as_tuple()) if value]
+        clauses = [
+            wq.Term(name, value)
+            for name, value in zip(("law", "chapter", "status"), self.as_tuple(), strict=True)
+            if value
+        ]
         return wq.And(clauses) if clauses else None

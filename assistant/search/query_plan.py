@@ -59,4 +59,6 @@ def plan_query(
     # A quote requires its words in a row, or the glossary term they stand for (not a cue's wording).
     phrases = tuple(extract_terms(q, data.glossary) for q in quoted)
     mentioned = () if citations.refs or citations.outside else tuple(resolver.mentioned_laws(query))
-    return QueryPlan(citations, words, terms, quoted, phrases, remainder if use_syntax and remainder.strip() else None, mentioned)
+    return QueryPlan(
+        citations, words, terms, quoted, phrases, remainder if use_syntax and remainder.strip() else None, mentioned
+    )

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from assistant.corpus.outside import load_outside_instruments
+from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.topics import MIN_QUESTIONS, load_questions
 from assistant.corpus.verify import verify_corpus
-from assistant.corpus.store import Corpus, load_corpus
 from assistant.search.query_plan import wants_syntax
 from assistant.service import AssistantService
 from tests.conftest import CORPUS, PROJECT
@@ -42,7 +42,8 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
 
 
 @pytest.mark.parametrize(
-    "query", ["个人信息保护法第三十八条", "网络安全法第21条", "PIPL Art. 38", "《个人信息保护法》第十三条第一款", "pipl:13"]
+    "query",
+    ["个人信息保护法第三十八条", "网络安全法第21条", "PIPL Art. 38", "《个人信息保护法》第十三条第一款", "pipl:13"],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
     service: AssistantService, query: str
@@ -92,7 +93,11 @@ def test_overseas_parent_company_is_about_a_company_abroad_not_a_guardian(servic
 
 @pytest.mark.parametrize(
     "query",
-    ["send customer data to our Singapore affiliate", "把用户数据传到香港的服务器", "our HQ abroad wants customer records"],
+    [
+        "send customer data to our Singapore affiliate",
+        "把用户数据传到香港的服务器",
+        "our HQ abroad wants customer records",
+    ],
 )
 def test_named_places_abroad_mean_outside_the_territory(service: AssistantService, query: str) -> None:
     ids = [hit.id for hit in service.search(query).hits]
