@@ -118,7 +118,7 @@ class SearchEngine:
         exactly what was matched; citations in the query are left out (they are not words to mark).
         """
         cleaned, _ = clean_query(query)
-        terms = extract_terms(self.citations.remainder(cleaned), self.data.glossary, self.data.cues)
+        terms = plan_query(cleaned, self.data, self.citations, None, None).terms if cleaned else QueryTerms()
 
         def spans(text: str, lang: str) -> list[tuple[int, int]]:
             return match_spans(text, terms, lang) if text and not terms.empty else []
