@@ -25,6 +25,13 @@ class Citations:
     outside: tuple[str, ...] = ()  # ids of cited instruments that are not in the corpus
 
 
+def _is_title(alias: str) -> bool:
+    """A law's title or abbreviation (数据安全法, "Data Security Law", DSL), not a short name like 深圳 or 区块链."""
+    if alias.isascii():
+        return alias.isupper() or " " in alias.strip()
+    return len(alias) >= 4
+
+
 class CitationResolver:
     """Finds citations in a query and resolves them against the corpus laws and the outside list."""
 
@@ -39,10 +46,8 @@ class CitationResolver:
             for law, facts in laws.items()
         }
         self._titles = sorted(
-            {a for facts in laws.values() for a in facts.aliases if (len(a) >= 4 and not a.isascii()) or a.isupper()
-             or (a.isascii() and " " in a.strip())},
-            key=len, reverse=True,
-        )  # fmt: skip
+            {alias for facts in laws.values() for alias in facts.aliases if _is_title(alias)}, key=len, reverse=True
+        )
 
     def mentioned_laws(self, text: str) -> list[str]:
         """Corpus laws the query names anywhere (by id or alias): soft boosts, never filters."""

@@ -24,6 +24,7 @@ from assistant.search.snippets import make_hit, match_spans
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
 Ranked = list[tuple[float, int]]
+EMPTY_QUERY = "empty query: type a citation (dsl:27), a phrase or a question"
 
 
 class SearchEngine:
@@ -47,16 +48,23 @@ class SearchEngine:
         self.reader.close()
 
     def search(
-        self, text: str, law: str | None = None, chapter: str | None = None, status: str | None = None,
-        limit: int = 10, syntax: bool | None = None,
-    ) -> SearchResults:  # fmt: skip
+        self,
+        text: str,
+        law: str | None = None,
+        chapter: str | None = None,
+        status: str | None = None,
+        limit: int = 10,
+        syntax: bool | None = None,
+    ) -> SearchResults:
         """Rank articles for a query; never raises for any input text (a damaged table raises ScoreTableError)."""
         query, note = clean_query(text)
         messages = [note] if note else []
-        if not query or (law and law not in self.data.laws):
-            why = f"unknown law {law!r}; known: {', '.join(self.data.laws)}" if query else (
-                "empty query: type a citation (dsl:27), a phrase or a question")  # fmt: skip
-            return SearchResults(query, messages=(*messages, why))
+        if not query:
+            return SearchResults(query, messages=(*messages, EMPTY_QUERY))
+        if law and law not in self.data.laws:
+            return SearchResults(
+                query, messages=(*messages, f"unknown law {law!r}; known: {', '.join(self.data.laws)}")
+            )
         plan = plan_query(query, self.data, self.citations, law, syntax)
         messages += plan.citations.messages
         hits: list[SearchHit] = []
@@ -89,10 +97,7 @@ class SearchEngine:
         if duty.empty:
             return ranked
         duty_hits = rank(table, query_parts(duty, table), filters, [], 3, allowed)
-        return duties_then_penalties(
-            ranked, duty_hits, lambda row: table.ids[row].split(":")[0], table.ids.__getitem__, table.row_of.get,
-            self.data.penalized_by, filters.law, plan.mentioned,
-        )  # fmt: skip
+        return duties_then_penalties(ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned)
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""

@@ -173,6 +173,15 @@ def write_search_files(folder: Path, documents: Iterable[dict[str, Any]], query_
     return sizes
 
 
+def open_search_files(folder: Path, manifest: dict[str, Any]) -> IndexHandle:
+    """Open the search artefact written by `write_search_files` (the Whoosh index and its query data);
+    the score table loads on first use (`score_table.load_score_table`). OSError/ValueError when unreadable."""
+    from whoosh import index as whoosh_index
+
+    query_data = json.loads((folder / QUERY_DATA_FILE).read_text(encoding="utf-8"))
+    return IndexHandle(folder, whoosh_index.open_dir(str(folder)), manifest, query_data)
+
+
 def build_index(corpus: Any, index_root: Path) -> Path:
     """Build a complete index in a new folder and switch `CURRENT` to it; returns the folder."""
     index_root.mkdir(parents=True, exist_ok=True)

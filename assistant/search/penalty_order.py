@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.search.score_table import ScoreTable
 
 PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
 
@@ -12,9 +15,7 @@ Ranked = list[tuple[float, int]]
 def duties_then_penalties(
     ranked: Ranked,
     duty_hits: Ranked,
-    law_of: Callable[[int], str],
-    id_of: Callable[[int], str],
-    row_of: Callable[[str], int | None],
+    table: ScoreTable,
     penalized_by: dict[str, tuple[str, ...]],
     law_filter: str | None,
     mentioned: tuple[str, ...],
@@ -25,12 +26,12 @@ def duties_then_penalties(
     out: Ranked = []
     placed: set[int] = set()
     for _, row in duty_hits[:PENALTY_LINK_DEPTH]:
-        duty = id_of(row)
+        duty = table.ids[row]
         penalties = [p for p in penalized_by.get(duty, ()) if not law_filter or p.startswith(law_filter + ":")]
-        if not penalties or (mentioned and law_of(row) not in mentioned):
+        if not penalties or (mentioned and duty.split(":")[0] not in mentioned):
             continue
         for article_id in [duty, *penalties]:
-            number = row_of(article_id)
+            number = table.row_of.get(article_id)
             if number is not None and number not in placed:
                 out.append((top_score + 1.0 - len(out) * 0.01, number))
                 placed.add(number)
