@@ -78,8 +78,10 @@ class SearchEngine:
             searchable = not plan.terms.empty or plan.syntax is not None
             ranked = self._rank(plan, Filters(law, chapter, status), messages, max(limit * 3, 30)) if searchable else []
             for score, number in ranked:
+                if len(hits) >= limit:
+                    break
                 doc = reader.stored(number)
-                if len(hits) < limit and all(hit.id != doc["id"] for hit in hits):
+                if all(hit.id != doc["id"] for hit in hits):
                     hits.append(make_hit(doc, score, plan.terms, "text", None, query))
         if not hits and not messages:
             messages.append("no article matches the query" if searchable else "nothing searchable in the query")
