@@ -8,7 +8,8 @@ boosts are the project's ranking policy, all here:
 - the question's own words (CJK bigrams, English stems) count 1.0 against the article text, and
   `TOPIC_WEIGHT` / `QUESTION_WEIGHT` against the topic keywords and the question bank (search
   aids, never shown as law); a single term found in more than `COMMON_TERM_SHARE` of the articles
-  is dropped while other terms remain (near-zero weight, longest posting lists);
+  (`AID_COMMON_SHARE` in an aid field) is dropped while other terms remain (near-zero weight,
+  longest posting lists: they dominate the cost as the corpus grows);
 - an expansion (a glossary term or cue phrase the question reached) carries its data weight,
   divided by its length in tokens (`specific`): a phrase scores as one specific term, so a generic
   word that expands into a long statutory phrase cannot outweigh the question's own words;
@@ -31,6 +32,7 @@ LAW_MENTION_BOOST = 1.6
 TOPIC_WEIGHT = 0.75  # topic keywords are the project's words, not the law's: they count, but less
 QUESTION_WEIGHT = 0.3  # bank questions: tuned on the dev set only (tests/eval/search_questions.yaml)
 COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking
+AID_COMMON_SHARE = 0.1  # the same for the search aids (topics, bank questions): their words repeat more
 AID_FIELDS = {"text_zh": ("topics_zh", "questions_zh"), "text_en": ("topics_en", "questions_en")}
 _ZH = chinese_analyzer()
 
@@ -47,7 +49,7 @@ def _aid_weight(field: str) -> float:
 
 def query_parts(terms: QueryTerms, table: ScoreTable) -> list[QueryPart]:
     """The weighted parts of a query: its own words in every field, then its expansions."""
-    common_limit = COMMON_TERM_SHARE * max(1, table.size)
+    size = max(1, table.size)
     single: dict[tuple[str, str], None] = {}
     for chunk in terms.zh_chunks:
         for bigram, _ in cjk_bigrams(chunk):
@@ -56,7 +58,12 @@ def query_parts(terms: QueryTerms, table: ScoreTable) -> list[QueryPart]:
         single[("text_en", stem)] = None
     keyed = [(field, text, 1.0) for field, text in single]
     keyed += [(aid, text, _aid_weight(aid)) for field, text in single for aid in AID_FIELDS[field]]
-    rare = [key for key in keyed if table.document_frequency(key[0], key[1]) <= common_limit]
+    rare = [
+        key
+        for key in keyed
+        if table.document_frequency(key[0], key[1])
+        <= (COMMON_TERM_SHARE if key[0].startswith("text") else AID_COMMON_SHARE) * size
+    ]
     own_text = [key for key in rare if key[0].startswith("text")]
     chosen = rare if own_text else keyed  # keep common words only when nothing rarer is left
     parts = [QueryPart(field, (text,), weight) for field, text, weight in chosen]
