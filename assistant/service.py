@@ -71,6 +71,8 @@ class AssistantService:
 
     # -- search ------------------------------------------------------------------------------
 
+    _build: IndexBuild | None = None  # the verified build last opened by index_build()
+
     def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
         """The search index, built first when missing, stale or corrupt (or when forced)."""
         return self.index_build(notify, force).search
@@ -81,9 +83,8 @@ class AssistantService:
 
         if force:
             build_index(self.corpus, self.index_root)
-        build = ensure_build(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
-        self.__dict__["_build"] = build
-        return build
+        self._build = ensure_build(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        return self._build
 
     def index_status(self) -> str:
         """'ok' or why the index would be rebuilt."""
@@ -91,15 +92,15 @@ class AssistantService:
 
         return index_status(self.corpus_root, self.index_root)
 
+    _engine: SearchEngine | None = None  # opened on first use by search_engine(), dropped after a rebuild
+
     def search_engine(self, notify: Notify | None = None) -> SearchEngine:
         """The engine over the current index (opened once per service)."""
-        engine = self.__dict__.get("_engine")
-        if engine is None:
+        if self._engine is None:
             from assistant.search.engine import SearchEngine
 
-            engine = SearchEngine(self.index(notify))
-            self.__dict__["_engine"] = engine
-        return engine
+            self._engine = SearchEngine(self.index(notify))
+        return self._engine
 
     def search(
         self,
@@ -112,16 +113,22 @@ class AssistantService:
         notify: Notify | None = None,
     ) -> SearchResults:
         """Ranked articles for a query in any form; never raises for any query text."""
-        engine = self.search_engine(notify)
-        results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
-        if engine.damage is not None:
-            # The answer above is right (Whoosh scored it) but slow; a damaged index repairs itself.
+        from assistant.search.score_table import ScoreTableError
+
+        def run() -> SearchResults:
+            engine = self.search_engine(notify)
+            return engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+
+        try:
+            return run()
+        except ScoreTableError as damage:
+            # A damaged artefact is rebuilt, like a missing one; the answer comes from the new index.
             if notify:
-                notify(f"search index damaged ({engine.damage}): rebuilding it")
+                notify(f"search index damaged ({damage}): rebuilding it")
+            self.search_engine(notify).close()
+            self._engine = None
             self.index(notify, force=True)
-            engine.close()
-            self.__dict__.pop("_engine", None)
-        return results
+            return run()
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
@@ -134,7 +141,7 @@ class AssistantService:
         if self._obligation_store is None:
             from assistant.indexing import ArtefactDamagedError
 
-            build: IndexBuild = self.__dict__.get("_build") or self.index_build(notify)
+            build = self._build or self.index_build(notify)
             try:
                 self._obligation_store = build.obligations()  # verified against the manifest as it is read
             except (ArtefactDamagedError, ValueError, KeyError) as exc:
@@ -146,9 +153,9 @@ class AssistantService:
         return self._obligation_store
 
     def _drop_engine(self) -> None:
-        engine = self.__dict__.pop("_engine", None)
-        if engine is not None:
-            engine.close()
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
     def links_ready(self) -> bool:
         """True when penalty links can be read without building anything (the store is loaded or the index current)."""

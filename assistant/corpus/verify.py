@@ -15,7 +15,7 @@ from assistant.corpus.reconstruct import rebuilt_sha256
 from assistant.corpus.seal import statuses_sha256
 from assistant.corpus.statute_parser import StatuteFormatError, parse_statute
 from assistant.corpus.store import TEXT_FILE, Corpus
-from assistant.corpus.topics import load_topics
+from assistant.corpus.topics import MIN_QUESTIONS, ArticleTopics, load_questions, load_topics
 from assistant.datafile import DataFileError, load_yaml
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
@@ -82,6 +82,7 @@ def verify_corpus(corpus: Corpus, sources: Path | None) -> VerifyReport:
         if sources is not None:
             _check_against_source(law_id, corpus, sources, report)
         _check_topics(law_id, corpus, report)
+        _check_questions(law_id, corpus, report)
     for issue in corpus.translation_issues:
         report.problems.append(f"{issue.article_id}: {issue.message}")
     _check_link_data(corpus, report)
@@ -302,3 +303,30 @@ def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
             report.problems.append(
                 f"corpus/links/definitions.yaml: {entry.citation} does not contain the term {entry.term}"
             )
+
+
+def _check_questions(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
+    """The question bank loads, names only existing articles and (where a law has one) gives every article
+    at least MIN_QUESTIONS everyday questions in each language."""
+    law = corpus.laws[law_id]
+    try:
+        questions = load_questions(corpus.root / "laws" / law_id, law_id, len(law.articles))
+    except DataFileError as exc:
+        report.problems.append(str(exc))
+        return
+    if not questions:
+        return
+    short = [
+        article.id
+        for article in law.articles
+        if min(
+            len(questions.get(article.number, ArticleTopics()).zh),
+            len(questions.get(article.number, ArticleTopics()).en),
+        )
+        < MIN_QUESTIONS
+    ]
+    if short:
+        report.problems.append(
+            f"{law_id}: fewer than {MIN_QUESTIONS} bank questions in Chinese and in English for {', '.join(short)}"
+        )
+    report.count("articles with bank questions", len(law.articles) - len(short))

@@ -55,6 +55,8 @@ def build_schema() -> Any:
         heading_en=TEXT(analyzer=en),
         topics_zh=TEXT(analyzer=zh, phrase=True),
         topics_en=TEXT(analyzer=en, phrase=True),
+        questions_zh=TEXT(analyzer=zh, phrase=True),
+        questions_en=TEXT(analyzer=en, phrase=True),
         law_names=TEXT(analyzer=zh),
         citation_zh=STORED,
         citation_en=STORED,
@@ -67,16 +69,21 @@ TOPIC_SEPARATOR = " ; "
 
 
 def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
-    from assistant.corpus.topics import ArticleTopics, load_topics
+    from assistant.corpus.topics import ArticleTopics, load_questions, load_topics
 
     topics = {
         law_id: load_topics(corpus.root / "laws" / law_id, law_id, len(law.articles))
+        for law_id, law in corpus.laws.items()
+    }
+    questions = {
+        law_id: load_questions(corpus.root / "laws" / law_id, law_id, len(law.articles))
         for law_id, law in corpus.laws.items()
     }
     for article in corpus.all_articles():
         info = corpus.law(article.law).info
         headings = [h for h in (article.chapter, article.section) if h]
         keywords = topics[article.law].get(article.number, ArticleTopics())
+        bank = questions[article.law].get(article.number, ArticleTopics())
         yield {
             "id": article.id,
             "law": article.law,
@@ -89,6 +96,8 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
             "heading_en": " ".join(h.title_en or "" for h in headings),
             "topics_zh": TOPIC_SEPARATOR.join(keywords.zh),
             "topics_en": TOPIC_SEPARATOR.join(keywords.en),
+            "questions_zh": TOPIC_SEPARATOR.join(bank.zh),
+            "questions_en": TOPIC_SEPARATOR.join(bank.en),
             "law_names": " ".join([info.title_zh, info.title_en, *info.aliases]),
             "citation_zh": corpus.cite_zh(article.ref),
             "citation_en": corpus.cite_en(article.ref),
@@ -101,13 +110,18 @@ def _query_data(corpus: Any, penalized_by: dict[str, list[str]]) -> dict[str, An
 
     `penalized_by` (duty article -> penalty articles) is computed by the build, so search never imports obligations.
     """
+    from dataclasses import asdict
+
     from assistant.corpus.glossary import load_glossary
+    from assistant.corpus.outside import load_outside_instruments
     from assistant.search.query_cues import load_query_cues
 
     glossary = load_glossary(corpus.root)
+    names = {law_id: [law.info.title_zh, law.info.title_en, *law.info.aliases] for law_id, law in corpus.laws.items()}
     return {
         "penalized_by": penalized_by,
-        "cues": load_query_cues(corpus.root),
+        "cues": [cue.to_dict() for cue in load_query_cues(corpus.root)],
+        "outside": [asdict(o) for o in load_outside_instruments(corpus.root, names)],
         "laws": {
             law_id: {
                 "aliases": [law.info.title_zh, law.info.title_en, law.info.citation_title_zh, law.info.short_en,

@@ -203,7 +203,6 @@ def test_a_read_only_file_system_is_a_clear_error_and_loses_nothing(
 
     from assistant import atomic
     from assistant.cli.main import main
-
     from assistant.service import AssistantService
 
     store, findings = _store_with("ro")
