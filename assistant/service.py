@@ -14,6 +14,17 @@ from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef
 
+# Longer text is not a query (a pasted document): the search reads only this many characters.
+MAX_QUERY_CHARS = 500
+
+
+def bounded_query(query: str) -> tuple[str, str | None]:
+    """The query cut to MAX_QUERY_CHARS, and a note for the user when it was cut."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query, None
+    return query[:MAX_QUERY_CHARS], f"only the first {MAX_QUERY_CHARS} characters of the query were searched"
+
+
 if TYPE_CHECKING:
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
@@ -95,9 +106,12 @@ class AssistantService:
         syntax: bool | None = None,
         notify: Notify | None = None,
     ) -> SearchResults:
-        """Ranked articles for a query in any form; never raises for any query text."""
+        """Ranked articles for a query in any form (the first MAX_QUERY_CHARS of it); never raises for any text."""
+        query, cut = bounded_query(query)
         engine = self.search_engine(notify)
         results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+        if cut:
+            results.messages.append(cut)
         if engine.damage is not None:
             # The answer above is right (Whoosh scored it) but slow; a damaged index repairs itself.
             if notify:
@@ -109,7 +123,7 @@ class AssistantService:
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
-        return self.search_engine(notify).highlighter(query)
+        return self.search_engine(notify).highlighter(bounded_query(query)[0])
 
     # -- obligations ---------------------------------------------------------------------------
 

@@ -115,8 +115,10 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
         "m", "toggle_bookmark", "Bookmark", "Bookmark the article (again to remove); kept across restarts", footer=True
     ),
     KeyAction("r", "show_tab('results')", "Results", "Show the search results"),
-    KeyAction("t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", footer=True),
-    KeyAction("M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks"),
+    KeyAction(
+        "f3,t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", footer=True
+    ),
+    KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
 )

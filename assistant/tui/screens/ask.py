@@ -46,11 +46,11 @@ class AskScreen(DlaScreen):
             placeholder="Ask: what must a blockchain service provider do about user identity? / 数据处理者应当…",
             id="question",
         )
-        yield Static("Type a question and press Enter.", id="ask-status")
+        yield Static("Type a question and press Enter.", id="ask-status", markup=False)
         with Horizontal(id="ask-body"):
             yield OptionList(id="answers")
             with VerticalScroll(id="obligation"):
-                yield Static("", id="obligation-text")
+                yield Static("", id="obligation-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()

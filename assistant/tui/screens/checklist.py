@@ -68,7 +68,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Label(self.prompt)
+            yield Label(self.prompt, markup=False)
             yield Input(value=self.value, id="dialog-input")
 
     def on_mount(self) -> None:
@@ -76,10 +76,12 @@ class TextDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        if self.is_current:  # a second Enter before the dialog has closed must not dismiss it twice
+            self.dismiss(event.value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
 
 class ChecklistScreen(DlaScreen):
@@ -106,16 +108,16 @@ class ChecklistScreen(DlaScreen):
         self.show_cites = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Loading the checklist…", id="checklist-status")
+        yield Static("Loading the checklist…", id="checklist-status", markup=False)
         with ContentSwitcher(initial="question-view"):
             with VerticalScroll(id="question-view"):
-                yield Static("", id="question-text")
+                yield Static("", id="question-text", markup=False)
             with VerticalScroll(id="review-view"):
                 yield OptionList(id="review")
             with Horizontal(id="result-view"):
                 yield OptionList(id="items")
                 with VerticalScroll(id="item-detail"):
-                    yield Static("", id="item-text")
+                    yield Static("", id="item-text", markup=False)
 
     def on_mount(self) -> None:
         self.load()
@@ -414,7 +416,14 @@ class ChecklistScreen(DlaScreen):
         def chosen(path: str | None) -> None:
             if not path:
                 return
-            self.export_to(Path(path).expanduser())
+            try:
+                target = Path(path).expanduser()
+            except RuntimeError:  # ~nosuchuser: no such home directory
+                self.notify(
+                    f"Cannot write {path}: no such user's home directory. Nothing was written.", severity="error"
+                )
+                return
+            self.export_to(target)
 
         self.app.push_screen(
             TextDialog("Export the checklist to (Markdown file path)", f"{self.session.name}-checklist.md"), chosen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -62,7 +63,7 @@ class SearchScreen(DlaScreen):
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
-        yield Static(EMPTY_QUERY_HINT, id="search-status")
+        yield Static(EMPTY_QUERY_HINT, id="search-status", markup=False)
         with Horizontal(id="workspace"):
             with TabbedContent(id="sidebar", initial=TABS["results"]):
                 with TabPane("Results", id=TABS["results"]):
@@ -161,7 +162,7 @@ class SearchScreen(DlaScreen):
     def _show_results(self, query: str, law: str | None, results: SearchResults, highlighter: Highlighter) -> None:
         if (query, law) != (self.search_bar.query_text.strip(), self.search_bar.law):
             return  # stale: the user has typed on since this search started
-        self.results.show_hits(results.hits)
+        self.results.show_hits(results.hits, (query, law))
         count = len(results.hits)
         parts = [
             f"the best {count} articles" if count >= SEARCH_LIMIT else f"{count} article{'s' if count != 1 else ''}"
@@ -195,7 +196,7 @@ class SearchScreen(DlaScreen):
         self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
     ) -> bool:
         """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
-        reading, store = self.dla.reading, self.dla.bookmarks
+        reading = self.dla.reading
         if reading is None:
             self.notify("The corpus is still loading.", severity="warning")
             return False
@@ -207,7 +208,7 @@ class SearchScreen(DlaScreen):
                 reading,
                 ref.article_id,
                 highlight=self.highlight,
-                bookmarked=store is not None and ref.article_id in store,
+                bookmarked=self._is_bookmarked(ref.article_id),
                 focus=focus,
             )
         except CitationError as exc:
@@ -217,9 +218,11 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # a corpus or reference problem must not take the app down
             notify_error(self, f"opening {citation}", exc)
             return False
-        await self.reader.show(display, keep_selection=keep_selection)
         if record:
+            # Before the first await: a re-highlight that starts meanwhile (`_reshow`) must see this article
+            # as the current one, or it would put the previous article back over it.
             self.history.visit(Place(ref.article_id, focus))
+        await self.reader.show(display, keep_selection=keep_selection)
         self.sub_title = f"{display.citation_en} · {display.citation_zh}"
         self.toc.reveal(ref.article_id)
         return True
@@ -277,14 +280,51 @@ class SearchScreen(DlaScreen):
         self.results.focus()
 
     async def action_open_highlighted(self) -> None:
-        """Open the highlighted result and move to the reader."""
-        option = self.results.highlighted_option
-        if option is None or option.id is None:
+        """Enter in the search box: open what the text in the box finds *now*, then move to the reader.
+
+        When the list already answers that text, its highlighted entry opens (↓ may have moved it).
+        Otherwise (a fast typist, a paste: the search for the last keys has not finished) the text
+        is searched here and now, and its top hit opens; never the answer to an earlier text.
+        """
+        query, law = self.search_bar.query_text.strip(), self.search_bar.law
+        if not query:
             self.app.bell()
             return
-        hit = self.results.hit(option.id)
-        if await self.open_article(option.id, focus=hit.ref if hit else None):
+        if self.results.shown_for == (query, law):
+            option = self.results.highlighted_option
+            if option is None or option.id is None:
+                self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
+                return
+            hit = self.results.hit(option.id)
+            target, focus = option.id, hit.ref if hit else None
+        else:
+            found = await self._search_now(query, law)
+            if found is None:
+                return
+            if not found.hits:
+                self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
+                return
+            target, focus = found.hits[0].id, found.hits[0].ref
+        if await self.open_article(target, focus=focus):
             self.reader.focus()
+
+    async def _search_now(self, query: str, law: str | None) -> SearchResults | None:
+        """Search `query` at once (off the UI thread, awaited) and show the results if it is still in the box."""
+        status = self.dla.core_status
+        if not status.search_ready:
+            message = status.message if status.stage == "failed" else "The search index is still loading"
+            self.notify(f"{message}; press Enter again when it is ready.", severity="warning", timeout=4)
+            return None
+        self.workers.cancel_group(self, "search")
+        service = self.dla.service
+        try:
+            results = await asyncio.to_thread(service.search, query, law=law, limit=SEARCH_LIMIT)
+            highlighter = await asyncio.to_thread(service.highlighter, query)
+        except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
+            self._search_failed(exc)
+            return None
+        self._show_results(query, law, results, highlighter)
+        return results
 
     def action_cycle_language(self) -> None:
         """Chinese → English → both → Chinese."""
@@ -348,7 +388,7 @@ class SearchScreen(DlaScreen):
             return
         try:
             added = store.toggle(article_id)
-        except (OSError, CitationError) as exc:
+        except Exception as exc:  # unwritable, or a bookmarks file changed on disk into something unreadable
             self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
         self._refresh_bookmarks()
@@ -362,7 +402,7 @@ class SearchScreen(DlaScreen):
             return
         try:
             store.remove(event.citation)
-        except OSError as exc:
+        except Exception as exc:  # unwritable, or a bookmarks file changed on disk into something unreadable
             self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
         self._refresh_bookmarks()
@@ -370,10 +410,24 @@ class SearchScreen(DlaScreen):
         if self.reader.article_id == event.citation:
             await self._reshow()
 
+    def _is_bookmarked(self, article_id: str) -> bool:
+        """Whether the article is bookmarked; False when the bookmarks cannot be read (the reader still opens)."""
+        store = self.dla.bookmarks
+        try:
+            return store is not None and article_id in store
+        except Exception:  # reported by _refresh_bookmarks; reading the article matters more than its ★
+            return False
+
     def _refresh_bookmarks(self) -> None:
         store, reading = self.dla.bookmarks, self.dla.reading
-        if store is not None and reading is not None:
-            self.query_one(BookmarksList).show_bookmarks(store.entries(), reading.corpus)
+        if store is None or reading is None:
+            return
+        try:
+            entries = store.entries()
+        except Exception as exc:  # the file changed on disk into something unreadable (or absurdly nested)
+            self.notify(f"Could not read bookmarks: {describe(exc)}", severity="error", timeout=8)
+            return
+        self.query_one(BookmarksList).show_bookmarks(entries, reading.corpus)
 
     def action_show_tab(self, name: str) -> None:
         """Show the results, contents or bookmarks in the side panel and move there."""

@@ -27,11 +27,13 @@ class ResultsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
+        self.shown_for: tuple[str, str | None] | None = None  # the (query, law) the hits answer
         self._laid_out_width = 0
 
-    def show_hits(self, hits: list[SearchHit]) -> None:
-        """Replace the entries with `hits`, the first one highlighted."""
+    def show_hits(self, hits: list[SearchHit], shown_for: tuple[str, str | None] | None = None) -> None:
+        """Replace the entries with `hits` (the answer to `shown_for`), the first one highlighted."""
         self.hits = list(hits)
+        self.shown_for = shown_for
         self._lay_out()
         self.highlighted = 0 if self.hits else None
 
