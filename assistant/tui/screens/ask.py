@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.widgets.option_list import PagingOptionList
 
 MODALITY_LABELS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
 ASK_KEYS: tuple[KeyAction, ...] = (
@@ -48,7 +49,7 @@ class AskScreen(DlaScreen):
         )
         yield Static("Type a question and press Enter.", id="ask-status", markup=False)
         with Horizontal(id="ask-body"):
-            yield OptionList(id="answers")
+            yield PagingOptionList(id="answers")
             with VerticalScroll(id="obligation"):
                 yield Static("", id="obligation-text", markup=False)
 

@@ -23,6 +23,7 @@ from assistant.checklist.sessions import ChecklistSession, SessionError, Session
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.widgets.option_list import PagingOptionList
 
 DEFAULT_SESSION = "default"
 CHECKLIST_KEYS: tuple[KeyAction, ...] = (
@@ -113,9 +114,9 @@ class ChecklistScreen(DlaScreen):
             with VerticalScroll(id="question-view"):
                 yield Static("", id="question-text", markup=False)
             with VerticalScroll(id="review-view"):
-                yield OptionList(id="review")
+                yield PagingOptionList(id="review")
             with Horizontal(id="result-view"):
-                yield OptionList(id="items")
+                yield PagingOptionList(id="items")
                 with VerticalScroll(id="item-detail"):
                     yield Static("", id="item-text", markup=False)
 

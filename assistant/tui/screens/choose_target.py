@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from assistant.tui.widgets.option_list import PagingOptionList
+
 
 class ChooseTargetScreen(ModalScreen[str | None]):
     """Lists (citation id, label) choices; dismisses with the chosen id, or None on Esc."""
@@ -45,7 +47,7 @@ class ChooseTargetScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"{self.title_text} — which provision?", markup=False)
-            yield OptionList(*(Option(Text(label), id=target) for target, label in self.choices))
+            yield PagingOptionList(*(Option(Text(label), id=target) for target, label in self.choices))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

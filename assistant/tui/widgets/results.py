@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.tui.render_results import hit_prompt
+from assistant.tui.widgets.option_list import PagingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
     from assistant.search.engine import SearchHit
 
 
-class ResultsList(OptionList):
+class ResultsList(PagingOptionList):
     """Hits as options whose id is the article id; the screen opens the selected one."""
 
     DEFAULT_CSS = """
