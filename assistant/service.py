@@ -12,7 +12,7 @@ from assistant.corpus.add_instrument import AddResult, add_instrument
 from assistant.corpus.serialize import article_to_dict, ref_to_dict
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.verify import VerifyReport, verify_corpus
-from assistant.models import ArticleRef
+from assistant.models import ArticleRef, CitationError
 
 # Longer text is not a query (a pasted document): the search reads only this many characters.
 MAX_QUERY_CHARS = 500
@@ -52,8 +52,31 @@ class AssistantService:
         self.__dict__.pop("corpus", None)
 
     def show(self, citation: str) -> dict[str, Any]:
-        """What a citation id names, as the `dla show --json` dict; CitationError when it names nothing."""
-        return ref_to_dict(self.corpus, ArticleRef.parse(citation))
+        """What a citation names, in any form search accepts, as the `dla show --json` dict; CitationError otherwise."""
+        return ref_to_dict(self.corpus, self.resolve_citation(citation))
+
+    def resolve_citation(self, text: str) -> ArticleRef:
+        """A citation in any form search accepts as a ref to an existing provision; CitationError with suggestions."""
+        from assistant.corpus.resolve import recognizer_for, resolve_citation
+
+        recognizer = self.__dict__.get("_recognizer")
+        if recognizer is None:
+            recognizer = self.__dict__["_recognizer"] = recognizer_for(self.corpus)
+        return resolve_citation(self.corpus, recognizer, text)
+
+    def unresolved_citation_query(self, query: str) -> str | None:
+        """For a query that is nothing but one citation naming no provision (`dsl:99`): why; else None."""
+        from assistant.corpus.resolve import recognizer_for
+
+        recognizer = self.__dict__.get("_recognizer") or recognizer_for(self.corpus)
+        matches = recognizer.find(query)
+        if len(matches) != 1 or recognizer.remainder(query, matches):
+            return None
+        try:
+            self.resolve_citation(query)
+        except CitationError as exc:
+            return exc.user_message()
+        return None
 
     def export_articles(self) -> Iterator[dict[str, Any]]:
         """Every article as a `dla corpus export --jsonl` record."""

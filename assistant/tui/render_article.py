@@ -9,6 +9,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from assistant.corpus.validity import validity_lines
 from assistant.models import Article, ArticleRef, Paragraph
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
@@ -46,6 +47,7 @@ class ArticleDisplay:
     bookmarked: bool = False
     focus: str | None = None  # a paragraph or item id the reader was sent to
     target_labels: dict[str, str] = field(default_factory=dict)  # citation id -> "Art. 27(2)"
+    validity: tuple[str, ...] = ()  # status, level and dates; issuing body and number (from law.yaml)
 
     @classmethod
     def build(
@@ -76,6 +78,7 @@ class ArticleDisplay:
             bookmarked=bookmarked,
             focus=focus,
             target_labels={target: _short_citation(reading, target) for target in targets},
+            validity=tuple(validity_lines(info)),
         )
 
 
@@ -219,6 +222,10 @@ def _title(display: ArticleDisplay) -> Text:
     if display.bookmarked:
         title.append("   ★ bookmarked", style="bold yellow")
     lines = [title, Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM)]
+    if display.validity:
+        status_line, issuer_line = display.validity
+        lines.append(Text.assemble(("● ", "green"), (status_line, "")))
+        lines.append(Text(issuer_line, style=DIM))
     for heading in (article.chapter, article.section):
         if heading is not None:
             english = f" · {heading.title_en}" if heading.title_en else ""
