@@ -41,6 +41,7 @@ class KeyAction:
     footer: bool = False
     palette: bool = True
     bind: bool = True  # False: a key the widget already has (Enter in a list), listed for the help screen only
+    short: str = ""  # the footer's word when `label` is too long for 80 columns
 
     @property
     def display(self) -> str:
@@ -64,7 +65,7 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[BindingType]:
         if not action.bind:
             continue
         first, *others = action.keys.split(",")
-        result.append(Binding(first, action.action, action.label, show=action.footer))
+        result.append(Binding(first, action.action, action.short or action.label, show=action.footer))
         result.extend(Binding(key, action.action, action.label, show=False) for key in others)
     return result
 
@@ -101,24 +102,40 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
         "Language",
         "Reader language: Chinese, English (unofficial), both side by side",
         footer=True,
+        short="Lang",
     ),
-    KeyAction("alt+left,b", "back", "Back", "Back to the article shown before", footer=True),
+    KeyAction("alt+left,b", "back", "Back", "Back to the article shown before"),
     KeyAction("alt+right,f", "forward", "Forward", "Forward again after going back"),
     KeyAction("right_square_bracket", "next_article", "Next article", "The next article of the same instrument"),
     KeyAction(
         "left_square_bracket", "previous_article", "Previous article", "The previous article of the same instrument"
     ),
     KeyAction(
-        "c", "copy_citation", "Copy citation", "Copy the citation, Chinese and English, to the clipboard", footer=True
+        "c",
+        "copy_citation",
+        "Copy citation",
+        "Copy the citation, Chinese and English, to the clipboard",
+        footer=True,
+        short="Copy",
     ),
     KeyAction(
-        "m", "toggle_bookmark", "Bookmark", "Bookmark the article (again to remove); kept across restarts", footer=True
+        "m",
+        "toggle_bookmark",
+        "Bookmark",
+        "Bookmark the article (again to remove); kept across restarts",
+        footer=True,
+        short="Mark",
     ),
     KeyAction("r", "show_tab('results')", "Results", "Show the search results"),
     KeyAction(
-        "f3,t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", footer=True
+        "f3,t",
+        "show_tab('contents')",
+        "Contents",
+        "Show the table of contents of every instrument",
+        footer=True,
+        short="TOC",
     ),
-    KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True),
+    KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
 )

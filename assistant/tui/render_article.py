@@ -26,6 +26,7 @@ LANGUAGE_NAMES: dict[Language, str] = {
     "both": "中文 + English (unofficial)",
 }
 SIDE_BY_SIDE_MIN_WIDTH = 64  # below this, "both" stacks the English under the Chinese
+COMPACT_HEADER_WIDTH = 60  # below this (80x24), the header keeps citation, validity and chapter on three lines
 ZH_LABEL = "中文（正式文本，以此为准）"
 EN_LABEL = "English: unofficial translation; the Chinese text is authoritative"
 NO_ENGLISH = "(no English translation yet)"
@@ -144,7 +145,7 @@ def render_article(
     """The reader's blocks for `language` at `width` cells, with link `selected` marked."""
     counter = _LinkCounter(selected)
     article = display.article
-    blocks = [Block(_title(display), "title")]
+    blocks = [Block(_title(display, compact=width < COMPACT_HEADER_WIDTH), "title")]
     warning = status_warning(article.text_status, article.status_note)
     if warning:
         status_text = Text.assemble(status_badge(article.text_status), " ", (warning, "bold"))
@@ -216,20 +217,26 @@ def _links_block(display: ArticleDisplay, counter: _LinkCounter) -> Block | None
     return block
 
 
-def _title(display: ArticleDisplay) -> Text:
+def _title(display: ArticleDisplay, *, compact: bool = False) -> Text:
+    """Citation, instrument, validity, chapter; `compact` (narrow readers) drops what the citation already says."""
     article = display.article
     title = Text.assemble((display.citation_zh, "bold"), "  ·  ", (display.citation_en, "bold"))
     if display.bookmarked:
         title.append("   ★ bookmarked", style="bold yellow")
-    lines = [title, Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM)]
+    lines = [title]
+    if not compact:
+        lines.append(Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM))
     if display.validity:
         status_line, issuer_line = display.validity
         lines.append(Text.assemble(("● ", "green"), (status_line, "")))
-        lines.append(Text(issuer_line, style=DIM))
-    for heading in (article.chapter, article.section):
-        if heading is not None:
-            english = f" · {heading.title_en}" if heading.title_en else ""
-            lines.append(Text(f"{heading.label_zh}{english}", style=DIM))
+        if not compact:
+            lines.append(Text(issuer_line, style=DIM))
+    headings = [heading for heading in (article.chapter, article.section) if heading is not None]
+    if compact and headings:
+        lines.append(Text(" · ".join(heading.label_zh for heading in headings), style=DIM))
+    for heading in headings if not compact else []:
+        english = f" · {heading.title_en}" if heading.title_en else ""
+        lines.append(Text(f"{heading.label_zh}{english}", style=DIM))
     return Text("\n").join(lines)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widgets._footer import FooterKey
+
 from assistant.tui.app import DataLawApp
 from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
 
@@ -27,3 +29,19 @@ async def test_the_reader_header_shows_status_level_dates_issuer_and_number(
         text = reader_text(search_screen(pilot).reader, width=140)
         assert "部门规章 · promulgated 2019-01-10 · effective 2019-02-15" in text
         assert "国家互联网信息办公室令第3号" in text
+
+
+async def test_at_80_by_24_the_footer_keeps_f1_and_every_screen_key(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for step in ("start", "reader", "f6", "f7"):
+            if step == "reader":
+                await type_query(pilot, "dsl:27")
+                await pilot.press("enter")
+            elif step != "start":
+                await pilot.press(step)
+            await settle(pilot)
+            shown = {key.key: key.region.right for key in app.screen.query(FooterKey)}
+            for key in ("f1", "f5", "f6", "f7"):
+                assert key in shown and shown[key] <= 80, (step, key, shown)

@@ -94,3 +94,16 @@ def test_checklist_first_question(snap_compare: SnapCompare, built_index_dir: Pa
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_reader_at_80_by_24(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """The smallest supported terminal: search box, results, reader with its validity header, one notice line, footer."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "dsl:27")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
