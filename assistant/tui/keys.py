@@ -114,10 +114,12 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
         "c",
         "copy_citation",
         "Copy citation",
-        "Copy the citation, Chinese and English, to the clipboard",
+        "Copy the citation at the level you are reading (第二十七条第二款 / Art. 27(2)), Chinese and English",
         footer=True,
         short="Copy",
     ),
+    KeyAction("C", "copy_text", "Copy text", "Copy the provision's text in the reader's language (zh, en or both)"),
+    KeyAction("k", "compare", "Compare", "Compare the open article with another provision, side by side"),
     KeyAction(
         "m",
         "toggle_bookmark",

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
 from assistant.tui.app import DataLawApp
+from assistant.tui.screens.citation_dialog import CitationDialog
+from assistant.tui.screens.compare import CompareScreen
 from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
 
 
@@ -45,3 +48,58 @@ async def test_at_80_by_24_the_footer_keeps_f1_and_every_screen_key(make_app: Ca
             shown = {key.key: key.region.right for key in app.screen.query(FooterKey)}
             for key in ("f1", "f5", "f6", "f7"):
                 assert key in shown and shown[key] <= 80, (step, key, shown)
+
+
+async def test_copy_at_the_reading_level_with_the_full_title_and_the_text(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "dsl:27.2")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = search_screen(pilot)
+        await pilot.press("c")
+        assert app.clipboard == "《数据安全法》第二十七条第二款 / DSL Art. 27(2)"
+        screen.action_copy_citation(full_title=True)
+        assert app.clipboard.startswith("《中华人民共和国数据安全法》第二十七条第二款 / Art. 27(2), Data Security Law")
+
+        screen.reader.language = "zh"
+        await pilot.press("C")
+        assert app.clipboard.splitlines()[-1] == app.service.corpus.text_of("dsl:27.2", "zh")
+        assert "unofficial" not in app.clipboard
+        screen.reader.language = "en"
+        await pilot.press("C")
+        assert app.service.corpus.text_of("dsl:27.2", "en") in app.clipboard and "unofficial" in app.clipboard
+        assert app.service.corpus.text_of("dsl:27.2", "zh") not in app.clipboard
+
+
+async def test_compare_a_duty_with_its_penalty_and_two_instruments_side_by_side(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "dsl:27")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("k")  # the dialog offers the duty's penalty
+        await pilot.pause()
+        assert isinstance(app.screen, CitationDialog)
+        assert app.screen.query_one(Input).value == "dsl:45"
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.shown == ("dsl:27", "dsl:45")
+        await pilot.press("escape")
+        await settle(pilot)
+
+        assert await search_screen(pilot).compare("shenzhen:67", "数据安全法第三十三条")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and app.screen.shown == ("shenzhen:67", "dsl:33")
+        await pilot.press("l", "s")
+        await settle(pilot)
+        assert app.screen.shown == ("dsl:33", "shenzhen:67") and app.screen.language == "en"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not await search_screen(pilot).compare("dsl:27", "dsl:99")  # names nothing: a notification
+        assert app.is_running

@@ -107,3 +107,15 @@ def test_reader_at_80_by_24(snap_compare: SnapCompare, built_index_dir: Path) ->
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_compare_a_duty_and_its_penalty(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """dsl:27 (the duty) beside dsl:45 (its penalty), Chinese."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        assert await search_screen(pilot).compare("dsl:27", "dsl:45")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Select, Static, TabbedContent, Ta
 from textual.worker import get_current_worker
 
 from assistant.models import ArticleRef, CitationError
+from assistant.tui.copying import citation_text, provision_text
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -33,6 +34,8 @@ from assistant.tui.links import Link
 from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.choose_target import ChooseTargetScreen
+from assistant.tui.screens.citation_dialog import CitationDialog
+from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.results import ResultsList
@@ -366,19 +369,73 @@ class SearchScreen(DlaScreen):
         """The previous article of the same instrument."""
         await self._step_article(-1)
 
-    def action_copy_citation(self) -> None:
-        """Copy the open article's citation, Chinese and English, to the clipboard."""
+    def _reading_ref(self) -> str | None:
+        """The provision being read: the paragraph or item the reader was sent to, else the article."""
+        display = self.reader.display_data
+        if display is None:
+            self.notify("Open an article first.", severity="warning", timeout=3)
+            return None
+        return display.focus or display.article.id
+
+    def _copy(self, text: str, what: str) -> None:
+        try:
+            self.app.copy_to_clipboard(text)
+        except Exception as exc:  # a terminal that refuses the clipboard escape
+            notify_error(self, f"copying the {what}", exc)
+            return
+        first_line = text.splitlines()[0] if text else ""
+        self.notify(f"Copied {what}: {first_line}", timeout=3)
+
+    def action_copy_citation(self, full_title: bool = False) -> None:
+        """Copy the citation at the reading level (第二十七条第二款 / Art. 27(2)); the full title on request."""
+        ref, reading = self._reading_ref(), self.dla.reading
+        if ref is None or reading is None:
+            return
+        self._copy(citation_text(reading, ref, full_title=full_title), "citation")
+
+    def action_copy_text(self) -> None:
+        """Copy the provision's text in the reader's language, under its citation."""
+        ref, reading = self._reading_ref(), self.dla.reading
+        if ref is None or reading is None:
+            return
+        self._copy(provision_text(reading, ref, self.reader.language), "text")
+
+    async def action_compare(self) -> None:
+        """Ask for a second provision (a penalty of the open duty is offered) and show both side by side."""
         display = self.reader.display_data
         if display is None:
             self.notify("Open an article first.", severity="warning", timeout=3)
             return
-        citation = f"{display.citation_zh} / {display.citation_en}"
+        offered = next((link.targets[0] for link in (*display.penalties, *display.enforces)), "")
+
+        async def chosen(text: str | None) -> None:
+            if text:
+                await self.compare(display.article.id, text)
+
+        self.app.push_screen(
+            CitationDialog(f"Compare {display.citation_en} with (any citation form):", offered), chosen
+        )
+
+    async def compare(self, left: str, right: str) -> bool:
+        """Show two provisions side by side; a citation that names nothing is a notification."""
+        reading = self.dla.reading
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return False
         try:
-            self.app.copy_to_clipboard(citation)
-        except Exception as exc:  # a terminal that refuses the clipboard escape
-            notify_error(self, "copying the citation", exc)
-            return
-        self.notify(f"Copied: {citation}", timeout=3)
+            refs = [self.dla.service.resolve_citation(text) for text in (left, right)]
+            displays = [
+                ArticleDisplay.build(reading, ref.article_id, bookmarked=self._is_bookmarked(ref.article_id))
+                for ref in refs
+            ]
+        except CitationError as exc:
+            self.notify(exc.user_message(), severity="error")
+            return False
+        except Exception as exc:
+            notify_error(self, "comparing provisions", exc)
+            return False
+        await self.app.push_screen(CompareScreen(*displays))
+        return True
 
     async def action_toggle_bookmark(self) -> None:
         """Bookmark the open article, or remove its bookmark."""
@@ -484,6 +541,11 @@ class SearchScreen(DlaScreen):
                 yield SystemCommand(
                     action.label, f"{action.help} [{action.display}]", partial(self.reader.run_action, action.action)
                 )
+        yield SystemCommand(
+            "Copy citation with full title",
+            "The citation at the reading level with the instrument's full title, Chinese and English",
+            partial(self.action_copy_citation, full_title=True),
+        )
         reading = self.dla.reading
         if reading is not None:
             for n, law in enumerate(reading.corpus.laws.values(), start=1):
