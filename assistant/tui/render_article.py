@@ -14,6 +14,7 @@ from assistant.models import Article, ArticleRef, Paragraph
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
 from assistant.tui.highlight import Highlighter, no_highlight
+from assistant.tui.linebreak import ChineseText
 from assistant.tui.links import Link, LinkSpan, reference_spans
 from assistant.tui.reading import ReadingData
 from assistant.tui.styles import DIM, HIGHLIGHT, LINK, OTHER_LAW, SELECTED_LINK, click_action, status_badge
@@ -179,22 +180,24 @@ def _paragraph_block(
     pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
     marker = f"¶{paragraph.number}" if len(article.paragraphs) > 1 else None
     # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
-    zh_lines = [
-        _zh_piece(display, source, zh, spans if language != "en" else [], counter, block) for source, zh, _ in pieces
+    zh_lines: list[RenderableType] = [  # wrapped by the line-breaking rules (禁则), styles kept
+        ChineseText(_zh_piece(display, source, zh, spans if language != "en" else [], counter, block))
+        for source, zh, _ in pieces
     ]
-    en_lines = [_en_piece(display, en) for _, _, en in pieces]
+    en_lines: list[RenderableType] = [_en_piece(display, en) for _, _, en in pieces]
     if language == "zh":
         block.renderable = _grid(marker, [[line] for line in zh_lines])
     elif language == "en":
         see_also = _see_also(display, pieces, spans, counter, block)
         block.renderable = _grid(marker, [[line] for line in en_lines] + ([[see_also]] if see_also else []))
     elif side_by_side:
-        labels = [Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]
-        rows = [[zh, en] for zh, en in zip(zh_lines, en_lines, strict=True)]
+        labels: list[RenderableType] = [Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]
+        rows: list[list[RenderableType]] = [[zh, en] for zh, en in zip(zh_lines, en_lines, strict=True)]
         block.renderable = _grid(marker, rows, header=[labels] if paragraph.number == 1 else [])
     else:
         # Stacked, the English is set in italics so the two languages cannot be mistaken for one text.
-        rows = [[line] for line in zh_lines] + [[Text.assemble(line, style="italic")] for line in en_lines]
+        rows = [[line] for line in zh_lines]
+        rows += [[Text.assemble(_en_piece(display, en), style="italic")] for _, _, en in pieces]
         block.renderable = _grid(marker, rows)
     return block
 
@@ -291,7 +294,9 @@ def _see_also(
     return line
 
 
-def _grid(marker: str | None, rows: list[list[Text]], header: list[list[Text]] | None = None) -> Table:
+def _grid(
+    marker: str | None, rows: list[list[RenderableType]], header: list[list[RenderableType]] | None = None
+) -> Table:
     """Rows of text in equal columns, with a `¶n` gutter in multi-paragraph articles.
 
     A grid rather than one Text: a marker on the same line as Chinese text would make the wrapper move the
