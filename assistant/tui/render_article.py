@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from assistant.corpus.validity import validity_lines
 from assistant.models import Article, ArticleRef, Paragraph
+from assistant.numerals import int_to_chinese
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -178,7 +180,7 @@ def _paragraph_block(
         block.classes = "focused"
     pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
     pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
-    marker = f"¶{paragraph.number}" if len(article.paragraphs) > 1 else None
+    marker = paragraph_label(paragraph.number, language) if len(article.paragraphs) > 1 else None
     # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
     zh_lines: list[RenderableType] = [  # wrapped by the line-breaking rules (禁则), styles kept
         ChineseText(_zh_piece(display, source, zh, spans if language != "en" else [], counter, block))
@@ -294,6 +296,11 @@ def _see_also(
     return line
 
 
+def paragraph_label(number: int, language: Language) -> str:
+    """第一款 where Chinese is shown (the paragraph's name in citations), ¶1 for English only."""
+    return f"¶{number}" if language == "en" else f"第{int_to_chinese(number)}款"
+
+
 def _grid(
     marker: str | None, rows: list[list[RenderableType]], header: list[list[RenderableType]] | None = None
 ) -> Table:
@@ -305,7 +312,7 @@ def _grid(
     columns = max(len(row) for row in [*rows, *(header or [])])
     grid = Table.grid(expand=True, padding=(0, 2 if columns > 1 else 0))
     if marker is not None:
-        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(width=max(4, cell_len(marker) + 1), no_wrap=True)
     for _ in range(columns):
         grid.add_column(ratio=1, overflow="fold")  # fold: a Chinese run has no spaces to wrap at
     gutter = [Text(marker, style=DIM)] if marker is not None else []

@@ -151,6 +151,18 @@ def test_the_reader_draws_chinese_by_the_line_breaking_rules(reading: ReadingDat
         for block in rendered.blocks:
             console.print(block.renderable)
         for line in console.export_text().splitlines():
-            body = line.removeprefix("¶1").removeprefix("¶2").strip()
+            body = line.removeprefix("第一款").removeprefix("第二款").strip()
             assert not body or body[0] not in "、，。；：）》", (width, line)
             assert not body or body[-1] not in "（《", (width, line)
+
+
+def test_paragraphs_are_labelled_like_citations(reading: ReadingData) -> None:
+    display = ArticleDisplay.build(reading, "dsl:27")
+    for language, labels in (("zh", ("第一款", "第二款")), ("both", ("第一款", "第二款")), ("en", ("¶1", "¶2"))):
+        rendered = render_article(display, language, 100)  # type: ignore[arg-type]
+        console = Console(width=100, record=True, file=io.StringIO())
+        for block in rendered.blocks:
+            console.print(block.renderable)
+        lines = console.export_text().splitlines()
+        for label in labels:
+            assert any(line.startswith(label + " ") for line in lines), (language, label)
