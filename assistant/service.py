@@ -8,10 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant import paths
-from assistant.corpus.add_instrument import AddResult, add_instrument
-from assistant.corpus.serialize import article_to_dict, ref_to_dict
 from assistant.corpus.store import Corpus, load_corpus
-from assistant.corpus.verify import VerifyReport, verify_corpus
 from assistant.models import ArticleRef, CitationError
 
 # Longer text is not a query (a pasted document): the search reads only this many characters.
@@ -25,11 +22,13 @@ def bounded_query(query: str) -> tuple[str, str | None]:
     return query[:MAX_QUERY_CHARS], f"only the first {MAX_QUERY_CHARS} characters of the query were searched"
 
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for verify, add or serialise
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
     from assistant.checklist.sessions import SessionStore
+    from assistant.corpus.add_instrument import AddResult
+    from assistant.corpus.verify import VerifyReport
     from assistant.obligations.ask import Answer
     from assistant.search.engine import SearchEngine, SearchResults
     from assistant.search.index_store import IndexHandle, Notify
@@ -53,6 +52,8 @@ class AssistantService:
 
     def show(self, citation: str) -> dict[str, Any]:
         """What a citation names, in any form search accepts, as the `dla show --json` dict; CitationError otherwise."""
+        from assistant.corpus.serialize import ref_to_dict
+
         return ref_to_dict(self.corpus, self.resolve_citation(citation))
 
     def resolve_citation(self, text: str) -> ArticleRef:
@@ -80,15 +81,21 @@ class AssistantService:
 
     def export_articles(self) -> Iterator[dict[str, Any]]:
         """Every article as a `dla corpus export --jsonl` record."""
+        from assistant.corpus.serialize import article_to_dict
+
         for article in self.corpus.all_articles():
             yield article_to_dict(self.corpus, article)
 
     def verify(self, sources: Path | None) -> VerifyReport:
         """Verify the corpus, against the official sources where given."""
+        from assistant.corpus.verify import verify_corpus
+
         return verify_corpus(self.corpus, sources)
 
     def add_instrument(self, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
         """Add an instrument from a plain-text file."""
+        from assistant.corpus.add_instrument import add_instrument
+
         result = add_instrument(self.corpus_root, source, law_id, provenance)
         self.reload_corpus()
         return result

@@ -22,17 +22,28 @@ from assistant.tui.errors import describe
 from assistant.tui.keys import APP_KEYS, bindings
 from assistant.tui.markup import plain_markup
 from assistant.tui.reading import ReadingData
-from assistant.tui.screens.ask import AskScreen
 from assistant.tui.screens.base import DlaScreen
-from assistant.tui.screens.checklist import ChecklistScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.search import SearchScreen
 
+
 # Each mode is one screen with its own navigation; adding a screen is one line here.
-MODE_SCREENS: dict[str, tuple[str, type[DlaScreen]]] = {
+def _ask_screen() -> Screen[Any]:
+    from assistant.tui.screens.ask import AskScreen  # imported on first use: not on the path to the first frame
+
+    return AskScreen()
+
+
+def _checklist_screen() -> Screen[Any]:
+    from assistant.tui.screens.checklist import ChecklistScreen  # imported on first use, as above
+
+    return ChecklistScreen()
+
+
+MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
-    "ask": ("Ask a question", AskScreen),
-    "checklist": ("Compliance checklist", ChecklistScreen),
+    "ask": ("Ask a question", _ask_screen),
+    "checklist": ("Compliance checklist", _checklist_screen),
 }
 
 
@@ -84,9 +95,10 @@ class DataLawApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
-        # The first frame paints before any of this: reading the corpus and opening (or building) the
-        # index happen in a thread, and screens show progress as `core_changed` reports it.
-        self.load_core()
+        # Paint first: the loading thread starts after the first frame (it would compete for the GIL while
+        # the screen is laid out); reading the corpus and opening (or building) the index happen there, and
+        # screens show progress as `core_changed` reports it.
+        self.call_after_refresh(self.load_core)
 
     # -- loading the core ------------------------------------------------------------------------
 
