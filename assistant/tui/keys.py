@@ -140,6 +140,12 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
     KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
+    KeyAction(
+        "R",
+        "toggle_related",
+        "Related panel",
+        "Show or hide the related provisions beside the reader (shown by itself when there is room)",
+    ),
 )
 
 SEARCH_BOX_KEYS: tuple[KeyAction, ...] = (

@@ -10,6 +10,7 @@ from textual.widgets._footer import FooterKey
 from assistant.tui.app import DataLawApp
 from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
+from assistant.tui.widgets.related_panel import RelatedPanel
 from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
 
 
@@ -103,3 +104,40 @@ async def test_compare_a_duty_with_its_penalty_and_two_instruments_side_by_side(
         await settle(pilot)
         assert not await search_screen(pilot).compare("dsl:27", "dsl:99")  # names nothing: a notification
         assert app.is_running
+
+
+async def test_the_related_panel_lists_named_provisions_and_penalties_with_their_first_words(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    app.service.related = lambda article_id: ["dsl:21"] if article_id == "dsl:27" else []  # type: ignore[attr-defined]
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "dsl:45")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = search_screen(pilot)
+        panel = screen.query_one(RelatedPanel)
+        assert panel.display and screen.has_class("-related")
+        ids = [RelatedPanel.target_of(panel.get_option_at_index(i).id) for i in range(panel.option_count)]
+        assert ids[:4] == [None, "dsl:27", "dsl:29", "dsl:30"]  # "Named in the text", then each with first words
+        first = str(panel.get_option_at_index(1).prompt)
+        assert "DSL Art. 27" in first and app.service.corpus.text_of("dsl:27", "zh")[:10] in first
+
+        await type_query(pilot, "dsl:27")
+        await pilot.press("enter")
+        await settle(pilot)
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "Penalties" in prompts and "Related provisions" in prompts  # the core's related() slots in
+        panel.focus()
+        panel.highlighted = prompts.index("Related provisions") + 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reader.article_id == "dsl:21"
+
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert not screen.has_class("-related")  # no room: hidden, R brings it back
+        screen.reader.focus()
+        await pilot.press("R")
+        assert screen.has_class("-related")

@@ -119,3 +119,17 @@ def test_compare_a_duty_and_its_penalty(snap_compare: SnapCompare, built_index_d
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_reader_with_related_provisions(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """dsl:45 on a wide terminal: results, the reader with its validity header, and the related panel
+    (provisions the text names and the duties it enforces, each with its first words)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "dsl:45")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

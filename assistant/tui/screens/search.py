@@ -31,6 +31,7 @@ from assistant.tui.keys import (
     bindings,
 )
 from assistant.tui.links import Link
+from assistant.tui.related import related_entries
 from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.choose_target import ChooseTargetScreen
@@ -38,6 +39,7 @@ from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import ArticleReader
+from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.results import ResultsList
 from assistant.tui.widgets.search_bar import QueryInput, SearchBar
 from assistant.tui.widgets.toc import ContentsTree
@@ -46,6 +48,8 @@ if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the firs
     from assistant.search.engine import SearchResults
 
 SEARCH_LIMIT = 30
+RELATED_WIDE = 150  # screen width from which the related panel fits beside results and reader
+RELATED_ZOOMED = 100  # the same, with the results hidden (z)
 TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "bookmarks-tab"}
 EMPTY_QUERY_HINT = "Type a citation (dsl:27, 数安法第27条), words (重要数据) or a question in English or Chinese."
 
@@ -63,6 +67,7 @@ class SearchScreen(DlaScreen):
         super().__init__()
         self.history = History()
         self.highlight: Highlighter = no_highlight
+        self.related_choice: bool | None = None  # None: the panel follows the room there is
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -76,6 +81,7 @@ class SearchScreen(DlaScreen):
                 with TabPane("Bookmarks", id=TABS["bookmarks"]):
                     yield BookmarksList(id="bookmarks")
             yield ArticleReader(id="reader")
+            yield RelatedPanel(id="related")
 
     def on_mount(self) -> None:
         self.dla.core_changed.subscribe(self, self._core_changed)
@@ -228,7 +234,40 @@ class SearchScreen(DlaScreen):
         await self.reader.show(display, keep_selection=keep_selection)
         self.sub_title = f"{display.citation_en} · {display.citation_zh}"
         self.toc.reveal(ref.article_id)
+        self._show_related(display)
         return True
+
+    def _show_related(self, display: ArticleDisplay) -> None:
+        """Fill the side panel; the core's related provisions join in where the service offers them."""
+        reading = self.dla.reading
+        if reading is None:
+            return
+        related = getattr(self.dla.service, "related", None)
+        try:
+            entries = related_entries(reading, display, related if callable(related) else None)
+        except Exception as exc:  # related data is a help, never a reason the article cannot be read
+            notify_error(self, "listing related provisions", exc)
+            entries = related_entries(reading, display)
+        self.query_one(RelatedPanel).show_entries(entries)
+
+    @on(OptionList.OptionSelected, "#related")
+    async def _related_chosen(self, event: OptionList.OptionSelected) -> None:
+        target = RelatedPanel.target_of(event.option_id)
+        if target:
+            await self.open_article(target)
+
+    def on_resize(self) -> None:
+        """The related panel shows itself when there is room beside the reader (or when asked with R)."""
+        self._lay_out_related()
+
+    def _lay_out_related(self) -> None:
+        room = self.size.width >= (RELATED_WIDE if not self.has_class("-zoomed") else RELATED_ZOOMED)
+        self.set_class(room if self.related_choice is None else self.related_choice, "-related")
+
+    def action_toggle_related(self) -> None:
+        """Show or hide the related-provisions panel beside the reader."""
+        self.related_choice = not self.has_class("-related")
+        self._lay_out_related()
 
     @on(OptionList.OptionSelected, "#results")
     async def _result_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -508,6 +547,7 @@ class SearchScreen(DlaScreen):
     def action_toggle_zoom(self) -> None:
         """Hide or show the side panel."""
         self.toggle_class("-zoomed")
+        self._lay_out_related()
 
     # -- help and command palette ----------------------------------------------------------------
 
