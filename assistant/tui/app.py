@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,6 +26,7 @@ from assistant.tui.reading import ReadingData
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.search import SearchScreen
+from assistant.tui.state import ReaderState, load_state, save_state
 
 
 # Each mode is one screen with its own navigation; adding a screen is one line here.
@@ -68,6 +70,7 @@ class DataLawApp(App[None]):
         self.core_status = CoreStatus("loading", "Loading the corpus…")
         self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
         self.crash_report: str | None = None  # the one line to print after an unhandled error
+        self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -111,9 +114,10 @@ class DataLawApp(App[None]):
         except Exception as exc:
             self._from_thread(self._core_failed, f"could not load the corpus: {describe(exc)}")
             return
+        self.reader_state = load_state(self.user_dir)
         store: BookmarkStore | None = None
         try:
-            store = BookmarkStore(self.data_dir or paths.user_data_dir(), corpus)
+            store = BookmarkStore(self.user_dir, corpus)
         except (
             Exception
         ) as exc:  # RecursionError too (deep nesting): a damaged bookmarks file costs the bookmarks, not the app
@@ -125,6 +129,22 @@ class DataLawApp(App[None]):
             self._from_thread(self._core_failed, f"could not open the search index: {describe(exc)}")
             return
         self._from_thread(self._set_status, CoreStatus("ready"))
+
+    @property
+    def user_dir(self) -> Path:
+        """Where bookmarks and the reader's remembered state live."""
+        return self.data_dir or paths.user_data_dir()
+
+    def remember(self, **changes: Any) -> None:
+        """Update the remembered reader state and write it (atomically; a failed write is only logged)."""
+        self.reader_state = replace(self.reader_state, **changes)
+        if not save_state(self.user_dir, self.reader_state):
+            self.log.warning(f"could not save the reader state in {self.user_dir}")
+
+    def remember_query(self, query: str) -> None:
+        """Add a query to the search history (Up in the search box walks back through it)."""
+        self.reader_state = self.reader_state.with_query(query)
+        save_state(self.user_dir, self.reader_state)
 
     def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
         """Run `callback` on the UI thread; quietly nothing when the app has already closed."""

@@ -26,6 +26,7 @@ _KEY_NAMES = {
     "shift+tab": "Shift+Tab",
     "ctrl+p": "Ctrl+P",
     "ctrl+q": "Ctrl+Q",
+    "plus": "+",
 }
 
 
@@ -139,6 +140,7 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
     ),
     KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
+    KeyAction("plus", "more_results", "More results", "List up to 200 results instead of the best 30"),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
     KeyAction(
         "R",
@@ -149,6 +151,14 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
 )
 
 SEARCH_BOX_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "up",
+        "screen.history_previous",
+        "Earlier search",
+        "Back through your past searches (kept across restarts)",
+        IN_SEARCH_BOX,
+        palette=False,
+    ),
     KeyAction("down", "screen.focus_results", "To results", "Move into the results", IN_SEARCH_BOX, palette=False),
     KeyAction(
         "enter", "screen.open_highlighted", "Open result", "Open the highlighted result", IN_SEARCH_BOX, palette=False

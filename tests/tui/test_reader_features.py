@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from assistant.tui.app import DataLawApp
+from assistant.tui.render_results import window_on_match
 from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
+from assistant.tui.state import STATE_FILE, ReaderState, load_state
 from assistant.tui.widgets.related_panel import RelatedPanel
+from assistant.tui.widgets.search_bar import QueryInput
 from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
 
 
@@ -141,3 +147,67 @@ async def test_the_related_panel_lists_named_provisions_and_penalties_with_their
         screen.reader.focus()
         await pilot.press("R")
         assert screen.has_class("-related")
+
+
+async def test_language_last_article_and_search_history_are_remembered(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for query in ("dsl:21", "数据安全法第三十六条", "shenzhen:10"):
+            await type_query(pilot, query)
+            await pilot.press("enter")
+            await settle(pilot)
+        await pilot.press("f2")  # both -> zh
+        await settle(pilot)
+    state_file = Path(os.environ["DLA_DATA_DIR"]) / STATE_FILE
+    saved = json.loads(state_file.read_text(encoding="utf-8"))
+    assert saved["language"] == "zh" and saved["last_article"] == "shenzhen:10"
+    assert not list(state_file.parent.glob(".*.tmp"))  # written atomically: no temp left behind
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)
+        assert screen.reader.language == "zh"
+        assert screen.reader.article_id == "shenzhen:10"
+        box = screen.query_one(QueryInput)
+        box.focus()
+        await pilot.press("up")
+        assert box.value == "shenzhen:10"
+        await pilot.press("up", "up")
+        assert box.value == "dsl:21"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reader.article_id == "dsl:21"
+
+
+def test_a_damaged_state_file_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / STATE_FILE).write_text("[" * 100_000, encoding="utf-8")
+    assert load_state(tmp_path) == ReaderState()
+    (tmp_path / STATE_FILE).write_text('{"version": 1, "language": "xx", "history": [1, "a"]}', encoding="utf-8")
+    assert load_state(tmp_path) == ReaderState(language="both", history=("a",))
+
+
+async def test_results_say_when_more_than_30_match_and_plus_lists_more(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "数据")
+        screen = search_screen(pilot)
+        status = str(screen.query_one("#search-status", Static).content)
+        assert "more than 30" in status and len(screen.results.hits) == 30
+        screen.results.focus()
+        await pilot.press("plus")
+        await settle(pilot)
+        assert len(screen.results.hits) > 30
+        assert screen.query_one(QueryInput).value == "数据"
+
+
+def test_a_snippet_window_starts_near_its_first_match() -> None:
+    snippet = "甲" * 80 + "重要数据" + "乙" * 10
+    text, spans = window_on_match(snippet, [(80, 84)], 30, chinese=True)
+    assert text.startswith("…") and text[spans[0][0] : spans[0][1]] == "重要数据"
+    assert spans[0][0] < 20
+    english = "word " * 30 + "data security" + " tail"
+    text, spans = window_on_match(english, [(150, 154)], 40, chinese=False)
+    assert text[spans[0][0] : spans[0][1]] == "data" and text.startswith("…word ")

@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the firs
     from assistant.search.engine import SearchResults
 
 SEARCH_LIMIT = 30
+MORE_LIMIT = 200
 RELATED_WIDE = 150  # screen width from which the related panel fits beside results and reader
 RELATED_ZOOMED = 100  # the same, with the results hidden (z)
 TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "bookmarks-tab"}
@@ -68,6 +69,9 @@ class SearchScreen(DlaScreen):
         self.history = History()
         self.highlight: Highlighter = no_highlight
         self.related_choice: bool | None = None  # None: the panel follows the room there is
+        self._history_position: int | None = None  # where Up has got to in the search history
+        self.search_limit = SEARCH_LIMIT  # + raises it to MORE_LIMIT for the query in the box
+        self._state_applied = False
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -118,6 +122,9 @@ class SearchScreen(DlaScreen):
         elif not status.search_ready:
             self._set_status(status.message)
         reading = self.dla.reading
+        if status.corpus_ready and reading is not None and not self._state_applied:
+            self._state_applied = True
+            self.run_worker(self._apply_remembered_state(), group="state")
         if status.corpus_ready and reading is not None and not self.toc.root.children:
             self.toc.populate(reading.corpus)
             self.search_bar.set_laws(
@@ -127,11 +134,38 @@ class SearchScreen(DlaScreen):
         if status.search_ready:
             self._search()  # a query typed while the index was loading runs now
 
+    async def _apply_remembered_state(self) -> None:
+        """The reader language and the last article from the previous run (when nothing is open yet)."""
+        state = self.dla.reader_state
+        self.reader.language = state.language  # type: ignore[assignment]
+        reading = self.dla.reading
+        last = state.last_article
+        if last and self.reader.article_id is None and reading is not None and reading.corpus.exists(last):
+            await self.open_article(last)
+
+    def action_history_previous(self) -> None:
+        """Up in the search box: the previous search from the history."""
+        history = self.dla.reader_state.history
+        if not history:
+            self.app.bell()
+            return
+        position = len(history) - 1 if self._history_position is None else max(0, self._history_position - 1)
+        self._history_position = position
+        box = self.query_one(QueryInput)
+        box.value = history[position]
+        box.cursor_position = len(box.value)
+
     # -- searching ---------------------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
     def _query_changed(self) -> None:
         self.query_one(TabbedContent).active = TABS["results"]
+        self.search_limit = SEARCH_LIMIT
+        self._search()
+
+    def action_more_results(self) -> None:
+        """List up to MORE_LIMIT results for the query in the box."""
+        self.search_limit = MORE_LIMIT
         self._search()
 
     @on(Select.Changed, "#law-filter")
@@ -159,7 +193,7 @@ class SearchScreen(DlaScreen):
         worker = get_current_worker()
         service = self.dla.service
         try:
-            results = service.search(query, law=law, limit=SEARCH_LIMIT)
+            results = service.search(query, law=law, limit=self.search_limit + 1)  # one more: "more than N"
             highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
@@ -171,11 +205,14 @@ class SearchScreen(DlaScreen):
     def _show_results(self, query: str, law: str | None, results: SearchResults, highlighter: Highlighter) -> None:
         if (query, law) != (self.search_bar.query_text.strip(), self.search_bar.law):
             return  # stale: the user has typed on since this search started
-        self.results.show_hits(results.hits, (query, law))
+        limit = self.search_limit
+        self.results.show_hits(results.hits[:limit], (query, law))
         count = len(results.hits)
-        parts = [
-            f"the best {count} articles" if count >= SEARCH_LIMIT else f"{count} article{'s' if count != 1 else ''}"
-        ]
+        if count > limit:
+            more = "+ in the list shows up to 200" if limit < MORE_LIMIT else "narrow the search to see the rest"
+            parts = [f"the best {limit} of more than {limit} articles ({more})"]
+        else:
+            parts = [f"{count} article{'s' if count != 1 else ''}"]
         if results.expanded:
             parts.append("also searched: " + "; ".join(results.expanded))
         parts.extend(results.messages)
@@ -235,6 +272,8 @@ class SearchScreen(DlaScreen):
         self.sub_title = f"{display.citation_en} · {display.citation_zh}"
         self.toc.reveal(ref.article_id)
         self._show_related(display)
+        if self.dla.reader_state.last_article != ref.article_id:
+            self.dla.remember(last_article=ref.article_id)
         return True
 
     def _show_related(self, display: ArticleDisplay) -> None:
@@ -347,6 +386,8 @@ class SearchScreen(DlaScreen):
                 self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
                 return
             target, focus = found.hits[0].id, found.hits[0].ref
+        self.dla.remember_query(query)
+        self._history_position = None
         if await self.open_article(target, focus=focus):
             self.reader.focus()
 
@@ -360,7 +401,7 @@ class SearchScreen(DlaScreen):
         self.workers.cancel_group(self, "search")
         service = self.dla.service
         try:
-            results = await asyncio.to_thread(service.search, query, law=law, limit=SEARCH_LIMIT)
+            results = await asyncio.to_thread(service.search, query, law=law, limit=self.search_limit + 1)
             highlighter = await asyncio.to_thread(service.highlighter, query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             self._search_failed(exc)
@@ -372,6 +413,7 @@ class SearchScreen(DlaScreen):
         """Chinese → English → both → Chinese."""
         reader = self.reader
         reader.language = LANGUAGES[(LANGUAGES.index(reader.language) + 1) % len(LANGUAGES)]
+        self.dla.remember(language=reader.language)
         self.notify(f"Reader: {LANGUAGE_NAMES[reader.language]}", timeout=2)
 
     async def action_back(self) -> None:
