@@ -12,6 +12,7 @@ from textual.widgets._footer import FooterKey
 
 from assistant.tui.app import DataLawApp
 from assistant.tui.render_results import window_on_match
+from assistant.tui.screens.chapters import ChapterPicker, ChapterScreen
 from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.state import STATE_FILE, ReaderState, load_state
@@ -211,3 +212,34 @@ def test_a_snippet_window_starts_near_its_first_match() -> None:
     english = "word " * 30 + "data security" + " tail"
     text, spans = window_on_match(english, [(150, 154)], 40, chinese=False)
     assert text[spans[0][0] : spans[0][1]] == "data" and text.startswith("…word ")
+
+
+async def test_go_to_a_chapter_by_typing_and_read_it_as_continuous_text(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)
+        screen.reader.focus()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ChapterPicker)
+        await pilot.press(*"shenzhen", "space", *"public data")  # type-ahead, in English
+        await pilot.pause()
+        picker = app.screen
+        assert picker.shown and all("public data" in entry.searchable for entry in picker.shown)
+        chosen = picker.shown[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChapterScreen)
+        assert app.screen.article_ids == list(chosen.article_ids) and len(chosen.article_ids) > 1
+        await pilot.press("o")
+        await settle(pilot)
+        assert screen.reader.article_id == chosen.article_ids[0]
+
+        screen.reader.focus()
+        await pilot.press("g", *"第四章")
+        await pilot.pause()
+        assert any(entry.key == "dsl:4" for entry in app.screen.shown)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Select, Static, TabbedContent, Ta
 from textual.worker import get_current_worker
 
 from assistant.models import ArticleRef, CitationError
+from assistant.tui.chapters import ChapterEntry, chapter_entries
 from assistant.tui.copying import citation_text, provision_text
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
@@ -34,6 +35,7 @@ from assistant.tui.links import Link
 from assistant.tui.related import related_entries
 from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.screens.chapters import ChapterPicker, ChapterScreen
 from assistant.tui.screens.choose_target import ChooseTargetScreen
 from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
@@ -585,6 +587,37 @@ class SearchScreen(DlaScreen):
         laws = list(reading.corpus.laws)
         if 1 <= number <= len(laws):
             self.search_bar.set_law(laws[number - 1])
+
+    def action_go_to_chapter(self) -> None:
+        """Pick a chapter by typing part of its name, then read it as continuous text."""
+        reading = self.dla.reading
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return
+
+        async def chosen(entry: ChapterEntry | None) -> None:
+            if entry is not None:
+                await self.read_chapter(entry)
+
+        self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
+
+    async def read_chapter(self, entry: ChapterEntry) -> None:
+        """Every article of a chapter or section, one after another; o there opens one in the reader."""
+        reading = self.dla.reading
+        if reading is None:
+            return
+        try:
+            displays = [ArticleDisplay.build(reading, article_id) for article_id in entry.article_ids]
+        except Exception as exc:
+            notify_error(self, f"reading {entry.label_zh}", exc)
+            return
+
+        async def closed(article_id: str | None) -> None:
+            if article_id:
+                await self.open_article(article_id)
+
+        language = "zh" if self.reader.language == "both" else self.reader.language
+        await self.app.push_screen(ChapterScreen(entry, displays, language), closed)
 
     def action_toggle_zoom(self) -> None:
         """Hide or show the side panel."""
