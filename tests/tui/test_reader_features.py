@@ -243,3 +243,31 @@ async def test_go_to_a_chapter_by_typing_and_read_it_as_continuous_text(make_app
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
+
+
+async def test_ask_shows_the_whole_provision_and_an_empty_answer_says_what_to_try(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.switch_mode("ask")
+        await settle(pilot)
+        box = app.screen.query_one("#question", Input)
+        box.value = "公安机关调取数据，有关组织要配合吗"
+        box.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        detail = str(screen.query_one("#obligation-text", Static).content)
+        assert screen.obligations, "the question has an answer"
+        shown = next(iter(o for o in screen.obligations.values() if (o["id"] and o["id"] in detail) or True))
+        whole = app.service.corpus.text_of(shown["id"], "zh")
+        assert whole is not None and whole in detail
+
+        box.value = "zzzz qqqq xxxx"
+        box.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = str(screen.query_one("#obligation-text", Static).content)
+        assert "Try naming who must act" in detail
