@@ -271,3 +271,31 @@ async def test_ask_shows_the_whole_provision_and_an_empty_answer_says_what_to_tr
         await settle(pilot)
         detail = str(screen.query_one("#obligation-text", Static).content)
         assert "Try naming who must act" in detail
+
+
+async def test_bookmarks_export_as_a_markdown_reading_list(make_app: Callable[[], DataLawApp], tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for citation in ("dsl:27", "shenzhen:10"):
+            await type_query(pilot, citation)
+            await pilot.press("enter", "m")
+            await settle(pilot)
+        screen = search_screen(pilot)
+        out = tmp_path / "list.md"
+        assert screen.write_reading_list(str(out), ["dsl:27", "shenzhen:10"])
+        assert not screen.write_reading_list("~nosuchuser-dla/x.md", ["dsl:27"])
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Export bookmarks as a reading list")
+        command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, CitationDialog)
+    text = out.read_text(encoding="utf-8")
+    tokens = MarkdownIt().parse(text)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert headings == [
+        "《数据安全法》第二十七条 / DSL Art. 27",
+        "《深圳经济特区数据条例》第十条 / Shenzhen Data Regulations Art. 10",
+    ]
+    assert app.service.corpus.text_of("dsl:27.2", "zh") in text and "现行有效 in force" in text

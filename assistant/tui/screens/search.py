@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -14,6 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane, Tree
 from textual.worker import get_current_worker
 
+from assistant.atomic import write_text_atomic
 from assistant.models import ArticleRef, CitationError
 from assistant.tui.chapters import ChapterEntry, chapter_entries
 from assistant.tui.copying import citation_text, provision_text
@@ -32,6 +34,7 @@ from assistant.tui.keys import (
     bindings,
 )
 from assistant.tui.links import Link
+from assistant.tui.reading_list import reading_list_markdown
 from assistant.tui.related import related_entries
 from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
@@ -588,6 +591,41 @@ class SearchScreen(DlaScreen):
         if 1 <= number <= len(laws):
             self.search_bar.set_law(laws[number - 1])
 
+    def action_export_reading_list(self, only_open: bool = False) -> None:
+        """Ask for a file and write the bookmarks (or the open article) there as a Markdown reading list."""
+        reading, store = self.dla.reading, self.dla.bookmarks
+        if reading is None:
+            return
+        try:
+            citations = [self.reader.article_id] if only_open else (store.ids() if store is not None else [])
+        except Exception as exc:  # an unreadable bookmarks file
+            notify_error(self, "reading the bookmarks", exc)
+            return
+        citations = [citation for citation in citations if citation]
+        if not citations:
+            self.notify("Nothing to export: open an article or bookmark some (m).", severity="warning")
+            return
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.write_reading_list(path, citations)
+
+        self.app.push_screen(CitationDialog("Write the reading list to (Markdown file):", "reading-list.md"), chosen)
+
+    def write_reading_list(self, path_text: str, citations: list[str]) -> bool:
+        """Write the Markdown atomically; an unusable path is a notification and nothing is written."""
+        reading = self.dla.reading
+        if reading is None:
+            return False
+        try:
+            path = Path(path_text).expanduser()
+            write_text_atomic(path, reading_list_markdown(reading, citations))
+        except (OSError, RuntimeError) as exc:  # RuntimeError: ~nosuchuser
+            self.notify(f"Cannot write {path_text}: {describe(exc)}. Nothing was written.", severity="error")
+            return False
+        self.notify(f"Wrote {len(citations)} article(s) to {path}")
+        return True
+
     def action_go_to_chapter(self) -> None:
         """Pick a chapter by typing part of its name, then read it as continuous text."""
         reading = self.dla.reading
@@ -656,6 +694,16 @@ class SearchScreen(DlaScreen):
                 yield SystemCommand(
                     action.label, f"{action.help} [{action.display}]", partial(self.reader.run_action, action.action)
                 )
+        yield SystemCommand(
+            "Export bookmarks as a reading list",
+            "Every bookmarked article to a Markdown file: citations, validity, Chinese and English",
+            self.action_export_reading_list,
+        )
+        yield SystemCommand(
+            "Export this article to Markdown",
+            "The open article as a one-item reading list",
+            partial(self.action_export_reading_list, only_open=True),
+        )
         yield SystemCommand(
             "Copy citation with full title",
             "The citation at the reading level with the instrument's full title, Chinese and English",
