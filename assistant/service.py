@@ -11,7 +11,9 @@ from assistant import paths
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.models import ArticleRef, CitationError
 
-# Longer text is not a query (a pasted document): the search reads only this many characters.
+# Longer text is not a query (a pasted document): the search reads only this many characters. The same
+# limit as the engine's own (assistant.search.query_terms), applied here before any work on the text and
+# importable by the TUI without loading the engine.
 MAX_QUERY_CHARS = 500
 
 
@@ -19,7 +21,7 @@ def bounded_query(query: str) -> tuple[str, str | None]:
     """The query cut to MAX_QUERY_CHARS, and a note for the user when it was cut."""
     if len(query) <= MAX_QUERY_CHARS:
         return query, None
-    return query[:MAX_QUERY_CHARS], f"only the first {MAX_QUERY_CHARS} characters of the query were searched"
+    return query[:MAX_QUERY_CHARS], f"query shortened to its first {MAX_QUERY_CHARS} characters"
 
 
 if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for verify, add or serialise

@@ -294,5 +294,10 @@ def test_the_service_searches_only_the_first_characters_of_a_huge_query(service:
     from assistant.service import AssistantService
 
     assert isinstance(service, AssistantService)
+    from assistant.search import query_terms
+
     results = service.search("数据" * 500_000, limit=5)
-    assert any(f"first {MAX_QUERY_CHARS} characters" in message for message in results.messages)
+    assert [m for m in results.messages if "shortened" in m] == [
+        f"query shortened to its first {MAX_QUERY_CHARS} characters"
+    ]
+    assert MAX_QUERY_CHARS == query_terms.MAX_QUERY_CHARS  # one limit, said once
