@@ -8,18 +8,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant import paths
-from assistant.corpus.add_instrument import AddResult, add_instrument
-from assistant.corpus.serialize import article_to_dict, ref_to_dict
 from assistant.corpus.store import Corpus, load_corpus
-from assistant.corpus.verify import VerifyReport, verify_corpus
-from assistant.models import ArticleRef
+from assistant.models import ArticleRef, CitationError
 
-if TYPE_CHECKING:
+# Longer text is not a query (a pasted document): the search reads only this many characters. The same
+# limit as the engine's own (assistant.search.query_terms), applied here before any work on the text and
+# importable by the TUI without loading the engine.
+MAX_QUERY_CHARS = 500
+
+
+def bounded_query(query: str) -> tuple[str, str | None]:
+    """The query cut to MAX_QUERY_CHARS, and a note for the user when it was cut."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query, None
+    return query[:MAX_QUERY_CHARS], f"query shortened to its first {MAX_QUERY_CHARS} characters"
+
+
+if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for verify, add or serialise
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
     from assistant.checklist.penalties import ModelPenalties
     from assistant.checklist.sessions import SessionStore
+    from assistant.corpus.add_instrument import AddResult
+    from assistant.corpus.verify import VerifyReport
     from assistant.indexing import IndexBuild
     from assistant.obligations.ask import Answer
     from assistant.obligations.crossrefs import CrossReference
@@ -47,24 +59,58 @@ class AssistantService:
         self.__dict__.pop("corpus", None)
 
     def show(self, citation: str) -> dict[str, Any]:
-        """What a citation id names, as the `dla show --json` dict; CitationError when it names nothing."""
-        data = ref_to_dict(self.corpus, ArticleRef.parse(citation))
-        data["related"] = [relation.to_dict() for relation in self.related(citation)]
+        """What a citation names, in any form search accepts, as the `dla show --json` dict; CitationError otherwise."""
+        from assistant.corpus.serialize import ref_to_dict
+
+        ref = self.resolve_citation(citation)
+        data = ref_to_dict(self.corpus, ref)
+        data["related"] = [relation.to_dict() for relation in self.related(ref.id)]
         return data
+
+    _recognizer: Any = None  # the citation recogniser over this corpus, made on first use
+
+    def resolve_citation(self, text: str) -> ArticleRef:
+        """A citation in any form search accepts as a ref to an existing provision; CitationError with suggestions."""
+        from assistant.corpus.resolve import recognizer_for, resolve_citation
+
+        if self._recognizer is None:
+            self._recognizer = recognizer_for(self.corpus)
+        return resolve_citation(self.corpus, self._recognizer, text)
+
+    def unresolved_citation_query(self, query: str) -> str | None:
+        """For a query that is nothing but one citation naming no provision (`dsl:99`): why; else None."""
+        from assistant.corpus.resolve import recognizer_for
+
+        if self._recognizer is None:
+            self._recognizer = recognizer_for(self.corpus)
+        matches = self._recognizer.find(query)
+        if len(matches) != 1 or self._recognizer.remainder(query, matches):
+            return None
+        try:
+            self.resolve_citation(query)
+        except CitationError as exc:
+            return exc.user_message()
+        return None
 
     def export_articles(self) -> Iterator[dict[str, Any]]:
         """Every article as a `dla corpus export --jsonl` record."""
+        from assistant.corpus.serialize import article_to_dict
+
         for article in self.corpus.all_articles():
             yield article_to_dict(self.corpus, article)
 
     def verify(self, sources: Path | None) -> VerifyReport:
         """Verify the corpus, against the official sources where given."""
+        from assistant.corpus.verify import verify_corpus
+
         return verify_corpus(self.corpus, sources)
 
     def add_instrument(
         self, source: Path, law_id: str, provenance: Path | None = None, replace: bool = False
     ) -> AddResult:
         """Add an instrument from a plain-text file (an existing id only with `replace`)."""
+        from assistant.corpus.add_instrument import add_instrument
+
         result = add_instrument(self.corpus_root, source, law_id, provenance, replace)
         self.reload_corpus()
         return result
@@ -112,12 +158,17 @@ class AssistantService:
         syntax: bool | None = None,
         notify: Notify | None = None,
     ) -> SearchResults:
-        """Ranked articles for a query in any form; never raises for any query text."""
+        """Ranked articles for a query in any form (the first MAX_QUERY_CHARS of it); never raises for any text."""
+        from dataclasses import replace
+
         from assistant.search.score_table import ScoreTableError
+
+        query, cut = bounded_query(query)
 
         def run() -> SearchResults:
             engine = self.search_engine(notify)
-            return engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+            results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+            return replace(results, messages=(*results.messages, cut)) if cut else results
 
         try:
             return run()
@@ -132,7 +183,7 @@ class AssistantService:
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
-        return self.search_engine(notify).highlighter(query)
+        return self.search_engine(notify).highlighter(bounded_query(query)[0])
 
     # -- obligations ---------------------------------------------------------------------------
 

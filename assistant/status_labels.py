@@ -10,11 +10,12 @@ STATUS_WARNINGS = {
 }
 
 
-# The short label used when a note already says what is unverified and what to check it against.
+# The lead-in when a note already says what is unverified and what to check it against (every front end
+# shows the status itself beside it, so the label does not repeat it).
 STATUS_LABELS = {
-    "partly-cross-checked": "Partly cross-checked wording",
-    "single-copy": "Single-copy wording",
-    "unverified": "UNVERIFIED wording",
+    "partly-cross-checked": "Check part of the wording",
+    "single-copy": "Check the wording",
+    "unverified": "Check the wording",
 }
 
 

@@ -94,21 +94,28 @@ def process_times(command: list[str], runs: int, env: dict[str, str]) -> list[fl
     return timings
 
 
-def tui_start(env: dict[str, str], runs: int) -> tuple[list[float], list[float], list[float]]:
-    """Cold-start times to the TUI's first frame and first search result, and of a bare Textual import."""
+def tui_start(env: dict[str, str], runs: int) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Cold-start times to the TUI's first frame and first search result, of a minimal Textual app's first
+    frame (Header, Input, Footer: the baseline, alternated run by run), and of a bare Textual import."""
     probe = PROJECT_ROOT / "benchmarks" / "tui_probe.py"
-    frames, results, imports = [], [], []
-    for _ in range(runs):
+    frames, results, minimal, imports = [], [], [], []
+
+    def run_probe(*extra: str) -> dict[str, float]:
         output = subprocess.run(
-            [sys.executable, str(probe)], capture_output=True, text=True, env=env, check=True, cwd=PROJECT_ROOT
+            [sys.executable, str(probe), *extra], capture_output=True, text=True, env=env, check=True, cwd=PROJECT_ROOT
         )
-        data = json.loads(output.stdout.strip().splitlines()[-1])
+        data: dict[str, float] = json.loads(output.stdout.strip().splitlines()[-1])
+        return data
+
+    for _ in range(runs):
+        data = run_probe()
         frames.append(data["first_frame"])
         results.append(data["first_result"])
+        minimal.append(run_probe("--minimal")["first_frame"])
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import textual.app"], check=True, env=env)
         imports.append(time.perf_counter() - start)
-    return frames, results, imports
+    return frames, results, minimal, imports
 
 
 def main() -> int:
@@ -158,9 +165,11 @@ def main() -> int:
         print(f"  dla search --json (question):     {_ms(statistics.median(question))}")
 
         print("\nTUI cold start, median of 5")
-        frames, results, imports = tui_start(env, 5)
+        frames, results, minimal, imports = tui_start(env, 5)
         print(f"  import textual.app (baseline):    {_ms(statistics.median(imports))}")
-        print(f"  first frame:                      {_ms(statistics.median(frames))}")
+        print(f"  minimal app first frame (baseline): {_ms(statistics.median(minimal))}")
+        ratio = statistics.median(frames) / statistics.median(minimal)
+        print(f"  first frame:                      {_ms(statistics.median(frames))}  ({ratio:.2f}x the minimal app)")
         print(f"  first search result:              {_ms(statistics.median(results))}")
     return 0
 

@@ -11,6 +11,15 @@ from assistant.status_labels import status_warning
 def format_show(data: dict[str, Any], lang: str) -> str:
     """The text `dla show` prints for an article (or a paragraph or item of it)."""
     lines = [f"{data['citation_zh']}  {data['citation_en']}", f"{data['law_title_zh']} / {data['law_title_en']}"]
+    info = data.get("law_info")
+    if info:
+        number = f" · {info['document_number']}" if info.get("document_number") else ""
+        promulgated = f" · promulgated {info['promulgated']}" if info.get("promulgated") else ""
+        lines.append(
+            f"{info['status_zh']} {info['status_en']} · {info['level_zh']} {info['level_en']}"
+            f" · effective {info['effective']}{promulgated}"
+        )
+        lines.append(f"{info['issuing_body_zh']}{number} ({info['issuing_body_en']})")
     place = " / ".join(part for part in (data.get("chapter"), data.get("section")) if part)
     if place:
         place_en = " / ".join(part for part in (data.get("chapter_en"), data.get("section_en")) if part)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.corpus.store import Corpus
+from assistant.corpus.validity import law_metadata
 from assistant.models import Article, ArticleRef
 
 
@@ -19,6 +20,7 @@ def article_to_dict(corpus: Corpus, article: Article) -> dict[str, Any]:
         "citation_en": corpus.cite_en(article.ref),
         "law_title_zh": law.info.title_zh,
         "law_title_en": law.info.title_en,
+        "law_info": law_metadata(law.info),
         "chapter": article.chapter.label_zh if article.chapter else None,
         "chapter_en": article.chapter.title_en if article.chapter else None,
         "section": article.section.label_zh if article.section else None,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -16,20 +18,34 @@ from assistant import paths
 from assistant.bookmarks import BookmarkStore
 from assistant.service import AssistantService
 from assistant.tui.core_state import CoreStatus
+from assistant.tui.crash import crash_message, write_crash_log
 from assistant.tui.errors import describe
 from assistant.tui.keys import APP_KEYS, bindings
+from assistant.tui.markup import plain_markup
 from assistant.tui.reading import ReadingData
-from assistant.tui.screens.ask import AskScreen
 from assistant.tui.screens.base import DlaScreen
-from assistant.tui.screens.checklist import ChecklistScreen
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.search import SearchScreen
+from assistant.tui.state import ReaderState, load_state, save_state
+
 
 # Each mode is one screen with its own navigation; adding a screen is one line here.
-MODE_SCREENS: dict[str, tuple[str, type[DlaScreen]]] = {
+def _ask_screen() -> Screen[Any]:
+    from assistant.tui.screens.ask import AskScreen  # imported on first use: not on the path to the first frame
+
+    return AskScreen()
+
+
+def _checklist_screen() -> Screen[Any]:
+    from assistant.tui.screens.checklist import ChecklistScreen  # imported on first use, as above
+
+    return ChecklistScreen()
+
+
+MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
-    "ask": ("Ask a question", AskScreen),
-    "checklist": ("Compliance checklist", ChecklistScreen),
+    "ask": ("Ask a question", _ask_screen),
+    "checklist": ("Compliance checklist", _checklist_screen),
 }
 
 
@@ -53,11 +69,39 @@ class DataLawApp(App[None]):
         self.bookmarks: BookmarkStore | None = None
         self.core_status = CoreStatus("loading", "Loading the corpus…")
         self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
+        self.crash_report: str | None = None  # the one line to print after an unhandled error
+        self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
+
+    # -- errors ------------------------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error: log the traceback to a file, keep one line for the terminal, exit non-zero.
+
+        Textual would print a full traceback with local variables over the screen; the override keeps
+        its exit path (terminal restored, return code 1) and replaces only what is printed.
+        """
+        if self.crash_report is None:
+            self.crash_report = crash_message(error, write_crash_log(error))
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications are plain text: a citation, a path or a key hint in brackets is never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
-        # The first frame paints before any of this: reading the corpus and opening (or building) the
-        # index happen in a thread, and screens show progress as `core_changed` reports it.
-        self.load_core()
+        # Paint first: the loading thread starts after the first frame (it would compete for the GIL while
+        # the screen is laid out); reading the corpus and opening (or building) the index happen there, and
+        # screens show progress as `core_changed` reports it.
+        self.call_after_refresh(self.load_core)
 
     # -- loading the core ------------------------------------------------------------------------
 
@@ -67,10 +111,15 @@ class DataLawApp(App[None]):
         try:
             corpus = self.service.corpus
             reading = ReadingData.build(corpus, self.service)
-            store = BookmarkStore(self.data_dir or paths.user_data_dir(), corpus)
         except Exception as exc:
             self._from_thread(self._core_failed, f"could not load the corpus: {describe(exc)}")
             return
+        self.reader_state = load_state(self.user_dir)
+        store: BookmarkStore | None = None
+        try:
+            store = BookmarkStore(self.user_dir, corpus)
+        except Exception as exc:  # RecursionError too (deep nesting): a damaged file costs the bookmarks, not the app
+            self._from_thread(self._bookmarks_failed, exc)
         self._from_thread(self._corpus_loaded, reading, store)
         try:
             self.service.search_engine(notify=lambda message: self._from_thread(self._index_building, message))
@@ -78,6 +127,22 @@ class DataLawApp(App[None]):
             self._from_thread(self._core_failed, f"could not open the search index: {describe(exc)}")
             return
         self._from_thread(self._set_status, CoreStatus("ready"))
+
+    @property
+    def user_dir(self) -> Path:
+        """Where bookmarks and the reader's remembered state live."""
+        return self.data_dir or paths.user_data_dir()
+
+    def remember(self, **changes: Any) -> None:
+        """Update the remembered reader state and write it (atomically; a failed write is only logged)."""
+        self.reader_state = replace(self.reader_state, **changes)
+        if not save_state(self.user_dir, self.reader_state):
+            self.log.warning(f"could not save the reader state in {self.user_dir}")
+
+    def remember_query(self, query: str) -> None:
+        """Add a query to the search history (Up in the search box walks back through it)."""
+        self.reader_state = self.reader_state.with_query(query)
+        save_state(self.user_dir, self.reader_state)
 
     def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
         """Run `callback` on the UI thread; quietly nothing when the app has already closed."""
@@ -88,9 +153,17 @@ class DataLawApp(App[None]):
         self.core_status = status
         self.core_changed.publish(status)
 
-    def _corpus_loaded(self, reading: ReadingData, store: BookmarkStore) -> None:
+    def _bookmarks_failed(self, exc: BaseException) -> None:
+        self.notify(
+            f"Bookmarks are unavailable this session: {describe(exc)}. The file was left as it is.",
+            title="Bookmarks",
+            severity="error",
+            timeout=15,
+        )
+
+    def _corpus_loaded(self, reading: ReadingData, store: BookmarkStore | None) -> None:
         self.reading, self.bookmarks = reading, store
-        if store.load_problem:
+        if store is not None and store.load_problem:
             self.notify(store.load_problem, title="Bookmarks", severity="error", timeout=15)
         self._set_status(CoreStatus("corpus", "Opening the search index…"))
 
@@ -123,6 +196,11 @@ class DataLawApp(App[None]):
         self.push_screen(HelpScreen(sections, extra))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every command, its title and help escaped: the palette reads both as markup, and key hints are `[F1]`."""
+        for command in self._system_commands(screen):
+            yield command._replace(title=plain_markup(command.title), help=plain_markup(command.help))
+
+    def _system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, a "Go to" per mode, then every action of the current screen."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key, the legal notice and what text statuses mean [F1]", self.action_help)

@@ -26,6 +26,7 @@ _KEY_NAMES = {
     "shift+tab": "Shift+Tab",
     "ctrl+p": "Ctrl+P",
     "ctrl+q": "Ctrl+Q",
+    "plus": "+",
 }
 
 
@@ -41,6 +42,7 @@ class KeyAction:
     footer: bool = False
     palette: bool = True
     bind: bool = True  # False: a key the widget already has (Enter in a list), listed for the help screen only
+    short: str = ""  # the footer's word when `label` is too long for 80 columns
 
     @property
     def display(self) -> str:
@@ -64,7 +66,7 @@ def bindings(actions: tuple[KeyAction, ...]) -> list[BindingType]:
         if not action.bind:
             continue
         first, *others = action.keys.split(",")
-        result.append(Binding(first, action.action, action.label, show=action.footer))
+        result.append(Binding(first, action.action, action.short or action.label, show=action.footer))
         result.extend(Binding(key, action.action, action.label, show=False) for key in others)
     return result
 
@@ -101,27 +103,63 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
         "Language",
         "Reader language: Chinese, English (unofficial), both side by side",
         footer=True,
+        short="Lang",
     ),
-    KeyAction("alt+left,b", "back", "Back", "Back to the article shown before", footer=True),
+    KeyAction("alt+left,b", "back", "Back", "Back to the article shown before"),
     KeyAction("alt+right,f", "forward", "Forward", "Forward again after going back"),
     KeyAction("right_square_bracket", "next_article", "Next article", "The next article of the same instrument"),
     KeyAction(
         "left_square_bracket", "previous_article", "Previous article", "The previous article of the same instrument"
     ),
     KeyAction(
-        "c", "copy_citation", "Copy citation", "Copy the citation, Chinese and English, to the clipboard", footer=True
+        "c",
+        "copy_citation",
+        "Copy citation",
+        "Copy the citation at the level you are reading (第二十七条第二款 / Art. 27(2)), Chinese and English",
+        footer=True,
+        short="Copy",
     ),
+    KeyAction("C", "copy_text", "Copy text", "Copy the provision's text in the reader's language (zh, en or both)"),
+    KeyAction("k", "compare", "Compare", "Compare the open article with another provision, side by side"),
     KeyAction(
-        "m", "toggle_bookmark", "Bookmark", "Bookmark the article (again to remove); kept across restarts", footer=True
+        "m",
+        "toggle_bookmark",
+        "Bookmark",
+        "Bookmark the article (again to remove); kept across restarts",
+        footer=True,
+        short="Mark",
     ),
     KeyAction("r", "show_tab('results')", "Results", "Show the search results"),
-    KeyAction("t", "show_tab('contents')", "Contents", "Show the table of contents of every instrument", footer=True),
-    KeyAction("M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks"),
+    KeyAction(
+        "f3,t",
+        "show_tab('contents')",
+        "Contents",
+        "Show the table of contents of every instrument",
+        footer=True,
+        short="TOC",
+    ),
+    KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
+    KeyAction("plus", "more_results", "More results", "List up to 200 results instead of the best 30"),
+    KeyAction("g", "go_to_chapter", "Go to chapter", "Type part of a chapter's name and read it as continuous text"),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
+    KeyAction(
+        "R",
+        "toggle_related",
+        "Related panel",
+        "Show or hide the related provisions beside the reader (shown by itself when there is room)",
+    ),
 )
 
 SEARCH_BOX_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "up",
+        "screen.history_previous",
+        "Earlier search",
+        "Back through your past searches (kept across restarts)",
+        IN_SEARCH_BOX,
+        palette=False,
+    ),
     KeyAction("down", "screen.focus_results", "To results", "Move into the results", IN_SEARCH_BOX, palette=False),
     KeyAction(
         "enter", "screen.open_highlighted", "Open result", "Open the highlighted result", IN_SEARCH_BOX, palette=False

@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from assistant.corpus.validity import validity_lines
 from assistant.models import Article, ArticleRef, Paragraph
+from assistant.numerals import int_to_chinese
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
 from assistant.tui.highlight import Highlighter, no_highlight
+from assistant.tui.linebreak import ChineseText
 from assistant.tui.links import Link, LinkSpan, reference_spans
 from assistant.tui.reading import ReadingData
 from assistant.tui.styles import DIM, HIGHLIGHT, LINK, OTHER_LAW, SELECTED_LINK, click_action, status_badge
@@ -25,6 +29,7 @@ LANGUAGE_NAMES: dict[Language, str] = {
     "both": "中文 + English (unofficial)",
 }
 SIDE_BY_SIDE_MIN_WIDTH = 64  # below this, "both" stacks the English under the Chinese
+COMPACT_HEADER_WIDTH = 60  # below this (80x24), the header keeps citation, validity and chapter on three lines
 ZH_LABEL = "中文（正式文本，以此为准）"
 EN_LABEL = "English: unofficial translation; the Chinese text is authoritative"
 NO_ENGLISH = "(no English translation yet)"
@@ -46,6 +51,7 @@ class ArticleDisplay:
     bookmarked: bool = False
     focus: str | None = None  # a paragraph or item id the reader was sent to
     target_labels: dict[str, str] = field(default_factory=dict)  # citation id -> "Art. 27(2)"
+    validity: tuple[str, ...] = ()  # status, level and dates; issuing body and number (from law.yaml)
 
     @classmethod
     def build(
@@ -76,6 +82,7 @@ class ArticleDisplay:
             bookmarked=bookmarked,
             focus=focus,
             target_labels={target: _short_citation(reading, target) for target in targets},
+            validity=tuple(validity_lines(info)),
         )
 
 
@@ -141,7 +148,7 @@ def render_article(
     """The reader's blocks for `language` at `width` cells, with link `selected` marked."""
     counter = _LinkCounter(selected)
     article = display.article
-    blocks = [Block(_title(display), "title")]
+    blocks = [Block(_title(display, compact=width < COMPACT_HEADER_WIDTH), "title")]
     warning = status_warning(article.text_status, article.status_note)
     if warning:
         status_text = Text.assemble(status_badge(article.text_status), " ", (warning, "bold"))
@@ -173,24 +180,26 @@ def _paragraph_block(
         block.classes = "focused"
     pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
     pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
-    marker = f"¶{paragraph.number}" if len(article.paragraphs) > 1 else None
+    marker = paragraph_label(paragraph.number, language) if len(article.paragraphs) > 1 else None
     # Links are numbered only where they are drawn: the Chinese text holds them unless it is hidden.
-    zh_lines = [
-        _zh_piece(display, source, zh, spans if language != "en" else [], counter, block) for source, zh, _ in pieces
+    zh_lines: list[RenderableType] = [  # wrapped by the line-breaking rules (禁则), styles kept
+        ChineseText(_zh_piece(display, source, zh, spans if language != "en" else [], counter, block))
+        for source, zh, _ in pieces
     ]
-    en_lines = [_en_piece(display, en) for _, _, en in pieces]
+    en_lines: list[RenderableType] = [_en_piece(display, en) for _, _, en in pieces]
     if language == "zh":
         block.renderable = _grid(marker, [[line] for line in zh_lines])
     elif language == "en":
         see_also = _see_also(display, pieces, spans, counter, block)
         block.renderable = _grid(marker, [[line] for line in en_lines] + ([[see_also]] if see_also else []))
     elif side_by_side:
-        labels = [Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]
-        rows = [[zh, en] for zh, en in zip(zh_lines, en_lines, strict=True)]
+        labels: list[RenderableType] = [Text(ZH_LABEL, style="bold"), Text(EN_LABEL, style="bold italic")]
+        rows: list[list[RenderableType]] = [[zh, en] for zh, en in zip(zh_lines, en_lines, strict=True)]
         block.renderable = _grid(marker, rows, header=[labels] if paragraph.number == 1 else [])
     else:
         # Stacked, the English is set in italics so the two languages cannot be mistaken for one text.
-        rows = [[line] for line in zh_lines] + [[Text.assemble(line, style="italic")] for line in en_lines]
+        rows = [[line] for line in zh_lines]
+        rows += [[Text.assemble(_en_piece(display, en), style="italic")] for _, _, en in pieces]
         block.renderable = _grid(marker, rows)
     return block
 
@@ -213,16 +222,26 @@ def _links_block(display: ArticleDisplay, counter: _LinkCounter) -> Block | None
     return block
 
 
-def _title(display: ArticleDisplay) -> Text:
+def _title(display: ArticleDisplay, *, compact: bool = False) -> Text:
+    """Citation, instrument, validity, chapter; `compact` (narrow readers) drops what the citation already says."""
     article = display.article
     title = Text.assemble((display.citation_zh, "bold"), "  ·  ", (display.citation_en, "bold"))
     if display.bookmarked:
         title.append("   ★ bookmarked", style="bold yellow")
-    lines = [title, Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM)]
-    for heading in (article.chapter, article.section):
-        if heading is not None:
-            english = f" · {heading.title_en}" if heading.title_en else ""
-            lines.append(Text(f"{heading.label_zh}{english}", style=DIM))
+    lines = [title]
+    if not compact:
+        lines.append(Text(f"{display.law_title_zh} — {display.law_title_en}", style=DIM))
+    if display.validity:
+        status_line, issuer_line = display.validity
+        lines.append(Text.assemble(("● ", "green"), (status_line, "")))
+        if not compact:
+            lines.append(Text(issuer_line, style=DIM))
+    headings = [heading for heading in (article.chapter, article.section) if heading is not None]
+    if compact and headings:
+        lines.append(Text(" · ".join(heading.label_zh for heading in headings), style=DIM))
+    for heading in headings if not compact else []:
+        english = f" · {heading.title_en}" if heading.title_en else ""
+        lines.append(Text(f"{heading.label_zh}{english}", style=DIM))
     return Text("\n").join(lines)
 
 
@@ -277,7 +296,14 @@ def _see_also(
     return line
 
 
-def _grid(marker: str | None, rows: list[list[Text]], header: list[list[Text]] | None = None) -> Table:
+def paragraph_label(number: int, language: Language) -> str:
+    """第一款 where Chinese is shown (the paragraph's name in citations), ¶1 for English only."""
+    return f"¶{number}" if language == "en" else f"第{int_to_chinese(number)}款"
+
+
+def _grid(
+    marker: str | None, rows: list[list[RenderableType]], header: list[list[RenderableType]] | None = None
+) -> Table:
     """Rows of text in equal columns, with a `¶n` gutter in multi-paragraph articles.
 
     A grid rather than one Text: a marker on the same line as Chinese text would make the wrapper move the
@@ -286,7 +312,7 @@ def _grid(marker: str | None, rows: list[list[Text]], header: list[list[Text]] |
     columns = max(len(row) for row in [*rows, *(header or [])])
     grid = Table.grid(expand=True, padding=(0, 2 if columns > 1 else 0))
     if marker is not None:
-        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(width=max(4, cell_len(marker) + 1), no_wrap=True)
     for _ in range(columns):
         grid.add_column(ratio=1, overflow="fold")  # fold: a Chinese run has no spaces to wrap at
     gutter = [Text(marker, style=DIM)] if marker is not None else []

@@ -40,6 +40,24 @@ def clip_lines(text: Text, width: int, lines: int, *, fold: bool = False) -> Tex
     return Text("\n").join(kept)
 
 
+def window_on_match(
+    snippet: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]], room: int, *, chinese: bool
+) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet started shortly before its first match when that match would fall past `room` characters,
+    so the lines the list shows always show the match; an ellipsis marks the cut."""
+    if not spans:
+        return snippet, list(spans)
+    first = min(start for start, _ in spans)
+    if first < room * 2 // 3:
+        return snippet, list(spans)
+    cut = max(0, first - room // 4)
+    if not chinese:  # start at a word
+        space = snippet.rfind(" ", 0, cut + 1)
+        cut = space + 1 if space > 0 else cut
+    shifted = [(start - cut + 1, end - cut + 1) for start, end in spans if start >= cut]
+    return "…" + snippet[cut:], shifted
+
+
 def hit_prompt(hit: SearchHit, width: int) -> Text:
     """Three lines for one hit, laid out in terminal cells (`width` is the list's content width).
 
@@ -50,7 +68,10 @@ def hit_prompt(hit: SearchHit, width: int) -> Text:
     citation = Text.assemble((f"Art. {hit.article}", "bold"), " ", (law_name, "bold"), "  ", (hit.citation_zh, DIM))
     if hit.ref:
         citation.append(f"  → {hit.ref}", style=DIM)
-    snippet = highlighted(hit.snippet, hit.highlights)
+    chinese = hit.snippet_lang == "zh"
+    room = (width // 2 if chinese else width) * SNIPPET_LINES  # characters the shown lines hold, roughly
+    text, spans = window_on_match(hit.snippet, hit.highlights, room, chinese=chinese)
+    snippet = highlighted(text, spans)
     snippet.rstrip()
     essential = cell_len(f"Art. {hit.article} {law_name}")
     if badge.plain and essential + 1 + badge.cell_len > width:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
 from assistant.corpus.store import Corpus
@@ -120,3 +123,50 @@ def test_links_are_numbered_in_reading_order_and_only_where_drawn(reading: Readi
     assert [link.kind for link in chinese.links] == ["reference"] * 3 + ["enforces"] * 3
     assert len(english.links) == len(chinese.links)  # English lists the same references under the paragraph
     assert chinese.block_of_link(0) != chinese.block_of_link(3)
+
+
+def test_no_line_of_chinese_starts_with_closing_or_ends_with_opening_punctuation(reading: ReadingData) -> None:
+    """禁则 over every article of the corpus, Chinese only, at widths from a phone-sized pane to a wide one."""
+    from assistant.tui.linebreak import NO_LINE_END, NO_LINE_START, break_offsets
+
+    checked = 0
+    for article in reading.corpus.all_articles():
+        for paragraph in article.paragraphs:
+            for text in (paragraph.zh, *(item.zh for item in paragraph.items)):
+                for width in (16, 22, 30, 41, 58):
+                    offsets = [0, *break_offsets(text, width), len(text)]
+                    lines = [text[a:b] for a, b in itertools.pairwise(offsets)]
+                    assert "".join(lines) == text
+                    for position, line in enumerate(lines):
+                        assert cell_len(line) <= width, (article.id, width, line)
+                        if position:
+                            assert line[0] not in NO_LINE_START, (article.id, width, line)
+                        if position < len(lines) - 1:
+                            assert line[-1] not in NO_LINE_END, (article.id, width, line)
+                    checked += 1
+    assert checked > 1000
+
+
+def test_the_reader_draws_chinese_by_the_line_breaking_rules(reading: ReadingData) -> None:
+    display = ArticleDisplay.build(reading, "dsl:45")
+    for width in (30, 44, 60):
+        rendered = render_article(display, "zh", width)
+        console = Console(width=width, record=True, file=io.StringIO())
+        for block in rendered.blocks:
+            console.print(block.renderable)
+        for line in console.export_text().splitlines():
+            body = line.removeprefix("第一款").removeprefix("第二款").strip()
+            assert not body or body[0] not in "、，。；：）》", (width, line)
+            assert not body or body[-1] not in "（《", (width, line)
+
+
+def test_paragraphs_are_labelled_like_citations(reading: ReadingData) -> None:
+    display = ArticleDisplay.build(reading, "dsl:27")
+    for language, labels in (("zh", ("第一款", "第二款")), ("both", ("第一款", "第二款")), ("en", ("¶1", "¶2"))):
+        rendered = render_article(display, language, 100)  # type: ignore[arg-type]
+        console = Console(width=100, record=True, file=io.StringIO())
+        for block in rendered.blocks:
+            console.print(block.renderable)
+        lines = console.export_text().splitlines()
+        for label in labels:
+            assert any(line.startswith(label + " ") for line in lines), (language, label)

@@ -92,3 +92,42 @@ def test_checklist_first_question(snap_compare: SnapCompare, built_index_dir: Pa
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_reader_at_80_by_24(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """The smallest supported terminal: search box, results, reader with its validity header, one notice line, footer."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "dsl:27")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_compare_a_duty_and_its_penalty(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """dsl:27 (the duty) beside dsl:45 (its penalty), Chinese."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        assert await search_screen(pilot).compare("dsl:27", "dsl:45")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_reader_with_related_provisions(snap_compare: SnapCompare, built_index_dir: Path) -> None:
+    """dsl:45 on a wide terminal: results, the reader with its validity header, and the related panel
+    (provisions the text names and the duties it enforces, each with its first words)."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        await type_query(pilot, "dsl:45")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    app = create_app(service=AssistantService(CORPUS, built_index_dir))
+    assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

@@ -15,7 +15,12 @@ from textual.widgets.option_list import Option
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.widgets.option_list import PagingOptionList
 
+NOTHING_FOUND = (
+    "No obligation answers that question. Try naming who must act (数据处理者, blockchain service provider), "
+    "a duty word (备案, 报告, security assessment, 实名), or search the text itself on the Search screen (F5)."
+)
 MODALITY_LABELS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
 ASK_KEYS: tuple[KeyAction, ...] = (
     KeyAction("slash,escape", "focus_question", "Question box", "Put the cursor in the question box"),
@@ -46,11 +51,11 @@ class AskScreen(DlaScreen):
             placeholder="Ask: what must a blockchain service provider do about user identity? / 数据处理者应当…",
             id="question",
         )
-        yield Static("Type a question and press Enter.", id="ask-status")
+        yield Static("Type a question and press Enter.", id="ask-status", markup=False)
         with Horizontal(id="ask-body"):
-            yield OptionList(id="answers")
+            yield PagingOptionList(id="answers")
             with VerticalScroll(id="obligation"):
-                yield Static("", id="obligation-text")
+                yield Static("", id="obligation-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
@@ -101,12 +106,15 @@ class AskScreen(DlaScreen):
         if count:
             answers.highlighted = 1
             answers.focus()
+        else:
+            self.query_one("#obligation-text", Static).update(Text(NOTHING_FOUND))
 
     @on(OptionList.OptionHighlighted, "#answers")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         obligation = self.obligations.get(event.option.id or "")
         if obligation is not None:
-            self.query_one("#obligation-text", Static).update(obligation_detail(obligation))
+            provision = self.dla.service.corpus.text_of(obligation["id"], "zh") if self.dla.reading else None
+            self.query_one("#obligation-text", Static).update(obligation_detail(obligation, provision))
 
     @on(OptionList.OptionSelected, "#answers")
     async def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -135,8 +143,10 @@ class AskScreen(DlaScreen):
         yield SystemCommand("Ask: open article", "Open the selected obligation's article", self.action_open_selected)
 
 
-def obligation_detail(obligation: dict[str, Any]) -> Text:
-    """The full obligation: citation, verbatim Chinese, unofficial English, conditions, limits, penalties."""
+def obligation_detail(obligation: dict[str, Any], provision_zh: str | None = None) -> Text:
+    """The full obligation: citation, verbatim Chinese, unofficial English, conditions, limits, penalties;
+    then the whole provision it comes from (`provision_zh`), the duty's clause highlighted in it, so the
+    clause is never read cut short."""
     text = Text()
     text.append(f"{obligation['citation_zh']}\n", style="bold")
     text.append(f"{obligation['citation_en']}\n\n", style="bold")
@@ -159,4 +169,12 @@ def obligation_detail(obligation: dict[str, Any]) -> Text:
     text.append(
         "Penalties: " + ("; ".join(f"{zh} / {en}" for zh, en in penalties) if penalties else "none linked") + "\n"
     )
+    if provision_zh and provision_zh != obligation["text_zh"]:
+        text.append("\nThe whole provision (中文)\n", style="dim")
+        whole = Text(provision_zh)
+        start = provision_zh.find(obligation["text_zh"])
+        if start >= 0:
+            whole.stylize("bold", start, start + len(obligation["text_zh"]))
+        text.append_text(whole)
+        text.append("\n")
     return text

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -19,11 +20,16 @@ if TYPE_CHECKING:
 class DlaScreen(Screen[None]):
     """A mode's screen: subclasses fill `compose_body` and list their keys for help and the palette."""
 
+    # F1 is bound here as well as on the app so the footer lists it first (a screen's keys come before the app's),
+    # where 80 columns still show it.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "app.help", "Help")]
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.compose_body()
         yield LegalNotice()
-        yield Footer()
+        # No "^p palette" corner: at 80 columns it covers the last keys; Ctrl+P works and F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between the header and the notice."""

@@ -24,13 +24,19 @@ from assistant.errors import DlaError
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.widgets.option_list import PagingOptionList
 
 DEFAULT_SESSION = "default"
 CHECKLIST_KEYS: tuple[KeyAction, ...] = (
     KeyAction("y", "answer_yes", "Yes", "Answer yes to the question shown", footer=True),
     KeyAction("n", "answer_no", "No", "Answer no to the question shown", footer=True),
     KeyAction(
-        "u", "answer_not_sure", "Not sure", "Answer not sure: what turns on it is listed to confirm", footer=True
+        "u",
+        "answer_not_sure",
+        "Not sure",
+        "Answer not sure: what turns on it is listed to confirm",
+        footer=True,
+        short="Unsure",
     ),
     KeyAction(
         "1", "answer_option(1)", "Option", "Pick an option of a choice question (1-9)", palette=False, bind=False
@@ -38,8 +44,11 @@ CHECKLIST_KEYS: tuple[KeyAction, ...] = (
     KeyAction("h", "toggle_help", "Help text", "Show or hide the question's help text"),
     KeyAction("a", "show_cited", "Cited articles", "Show the articles the question rests on"),
     KeyAction("left,b", "previous_question", "Back", "Back to the previous question (answers are kept)", footer=True),
-    KeyAction("v", "review", "Review", "All answers so far; Enter on one to change it", footer=True),
-    KeyAction("g", "show_result", "Checklist", "The obligations that apply to the answers so far", footer=True),
+    # Review stays off the footer (F1 and the palette list it) so that 80 columns keep F5-F7.
+    KeyAction("v", "review", "Review", "All answers so far; Enter on one to change it"),
+    KeyAction(
+        "g", "show_result", "Checklist", "The obligations that apply to the answers so far", footer=True, short="Items"
+    ),
     KeyAction(
         "s", "cycle_status", "Status", "Next status of the selected item: todo, in progress, done, not applicable"
     ),
@@ -74,7 +83,7 @@ class TextDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Label(self.prompt)
+            yield Label(self.prompt, markup=False)
             yield Input(value=self.value, id="dialog-input")
 
     def on_mount(self) -> None:
@@ -82,10 +91,12 @@ class TextDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        if self.is_current:  # a second Enter before the dialog has closed must not dismiss it twice
+            self.dismiss(event.value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
 
 class ChecklistScreen(DlaScreen):
@@ -112,16 +123,16 @@ class ChecklistScreen(DlaScreen):
         self.show_cites = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Loading the checklist…", id="checklist-status")
+        yield Static("Loading the checklist…", id="checklist-status", markup=False)
         with ContentSwitcher(initial="question-view"):
             with VerticalScroll(id="question-view"):
-                yield Static("", id="question-text")
+                yield Static("", id="question-text", markup=False)
             with VerticalScroll(id="review-view"):
-                yield OptionList(id="review")
+                yield PagingOptionList(id="review")
             with Horizontal(id="result-view"):
-                yield OptionList(id="items")
+                yield PagingOptionList(id="items")
                 with VerticalScroll(id="item-detail"):
-                    yield Static("", id="item-text")
+                    yield Static("", id="item-text", markup=False)
 
     def on_mount(self) -> None:
         self.load()
@@ -477,7 +488,14 @@ class ChecklistScreen(DlaScreen):
         def chosen(path: str | None) -> None:
             if not path:
                 return
-            self.export_to(Path(path).expanduser())
+            try:
+                target = Path(path).expanduser()
+            except RuntimeError:  # ~nosuchuser: no such home directory
+                self.notify(
+                    f"Cannot write {path}: no such user's home directory. Nothing was written.", severity="error"
+                )
+                return
+            self.export_to(target)
 
         self.app.push_screen(
             TextDialog("Export the checklist to (Markdown file path)", f"{self.session.name}-checklist.md"), chosen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+
+from assistant.tui.widgets.option_list import PagingOptionList
 
 
 class ChooseTargetScreen(ModalScreen[str | None]):
@@ -43,13 +46,15 @@ class ChooseTargetScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.title_text} — which provision?")
-            yield OptionList(*(Option(label, id=target) for target, label in self.choices))
+            yield Label(f"{self.title_text} — which provision?", markup=False)
+            yield PagingOptionList(*(Option(Text(label), id=target) for target, label in self.choices))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_id)
+        if self.is_current:  # Enter twice: the second arrives after the dialog has gone
+            self.dismiss(event.option_id)
 
     def action_cancel(self) -> None:
         """Close without choosing."""
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -13,7 +15,10 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane, Tree
 from textual.worker import get_current_worker
 
+from assistant.atomic import write_text_atomic
 from assistant.models import ArticleRef, CitationError
+from assistant.tui.chapters import ChapterEntry, chapter_entries
+from assistant.tui.copying import citation_text, provision_text
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -29,11 +34,17 @@ from assistant.tui.keys import (
     bindings,
 )
 from assistant.tui.links import Link
+from assistant.tui.reading_list import reading_list_markdown
+from assistant.tui.related import related_entries
 from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.screens.chapters import ChapterPicker, ChapterScreen
 from assistant.tui.screens.choose_target import ChooseTargetScreen
+from assistant.tui.screens.citation_dialog import CitationDialog
+from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import ArticleReader
+from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.results import ResultsList
 from assistant.tui.widgets.search_bar import QueryInput, SearchBar
 from assistant.tui.widgets.toc import ContentsTree
@@ -42,6 +53,9 @@ if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the firs
     from assistant.search.engine import SearchResults
 
 SEARCH_LIMIT = 30
+MORE_LIMIT = 200
+RELATED_WIDE = 150  # screen width from which the related panel fits beside results and reader
+RELATED_ZOOMED = 100  # the same, with the results hidden (z)
 TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "bookmarks-tab"}
 EMPTY_QUERY_HINT = "Type a citation (dsl:27, 数安法第27条), words (重要数据) or a question in English or Chinese."
 
@@ -59,10 +73,14 @@ class SearchScreen(DlaScreen):
         super().__init__()
         self.history = History()
         self.highlight: Highlighter = no_highlight
+        self.related_choice: bool | None = None  # None: the panel follows the room there is
+        self._history_position: int | None = None  # where Up has got to in the search history
+        self.search_limit = SEARCH_LIMIT  # + raises it to MORE_LIMIT for the query in the box
+        self._state_applied = False
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
-        yield Static(EMPTY_QUERY_HINT, id="search-status")
+        yield Static(EMPTY_QUERY_HINT, id="search-status", markup=False)
         with Horizontal(id="workspace"):
             with TabbedContent(id="sidebar", initial=TABS["results"]):
                 with TabPane("Results", id=TABS["results"]):
@@ -72,6 +90,7 @@ class SearchScreen(DlaScreen):
                 with TabPane("Bookmarks", id=TABS["bookmarks"]):
                     yield BookmarksList(id="bookmarks")
             yield ArticleReader(id="reader")
+            yield RelatedPanel(id="related")
 
     def on_mount(self) -> None:
         self.dla.core_changed.subscribe(self, self._core_changed)
@@ -108,6 +127,9 @@ class SearchScreen(DlaScreen):
         elif not status.search_ready:
             self._set_status(status.message)
         reading = self.dla.reading
+        if status.corpus_ready and reading is not None and not self._state_applied:
+            self._state_applied = True
+            self.run_worker(self._apply_remembered_state(), group="state")
         if status.corpus_ready and reading is not None and not self.toc.root.children:
             self.toc.populate(reading.corpus)
             self.search_bar.set_laws(
@@ -117,11 +139,38 @@ class SearchScreen(DlaScreen):
         if status.search_ready:
             self._search()  # a query typed while the index was loading runs now
 
+    async def _apply_remembered_state(self) -> None:
+        """The reader language and the last article from the previous run (when nothing is open yet)."""
+        state = self.dla.reader_state
+        self.reader.language = state.language  # type: ignore[assignment]
+        reading = self.dla.reading
+        last = state.last_article
+        if last and self.reader.article_id is None and reading is not None and reading.corpus.exists(last):
+            await self.open_article(last)
+
+    def action_history_previous(self) -> None:
+        """Up in the search box: the previous search from the history."""
+        history = self.dla.reader_state.history
+        if not history:
+            self.app.bell()
+            return
+        position = len(history) - 1 if self._history_position is None else max(0, self._history_position - 1)
+        self._history_position = position
+        box = self.query_one(QueryInput)
+        box.value = history[position]
+        box.cursor_position = len(box.value)
+
     # -- searching ---------------------------------------------------------------------------------
 
     @on(Input.Changed, "#query")
     def _query_changed(self) -> None:
         self.query_one(TabbedContent).active = TABS["results"]
+        self.search_limit = SEARCH_LIMIT
+        self._search()
+
+    def action_more_results(self) -> None:
+        """List up to MORE_LIMIT results for the query in the box."""
+        self.search_limit = MORE_LIMIT
         self._search()
 
     @on(Select.Changed, "#law-filter")
@@ -149,7 +198,7 @@ class SearchScreen(DlaScreen):
         worker = get_current_worker()
         service = self.dla.service
         try:
-            results = service.search(query, law=law, limit=SEARCH_LIMIT)
+            results = service.search(query, law=law, limit=self.search_limit + 1)  # one more: "more than N"
             highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
@@ -161,11 +210,14 @@ class SearchScreen(DlaScreen):
     def _show_results(self, query: str, law: str | None, results: SearchResults, highlighter: Highlighter) -> None:
         if (query, law) != (self.search_bar.query_text.strip(), self.search_bar.law):
             return  # stale: the user has typed on since this search started
-        self.results.show_hits(results.hits)
+        limit = self.search_limit
+        self.results.show_hits(results.hits[:limit], (query, law))
         count = len(results.hits)
-        parts = [
-            f"the best {count} articles" if count >= SEARCH_LIMIT else f"{count} article{'s' if count != 1 else ''}"
-        ]
+        if count > limit:
+            more = "+ in the list shows up to 200" if limit < MORE_LIMIT else "narrow the search to see the rest"
+            parts = [f"the best {limit} of more than {limit} articles ({more})"]
+        else:
+            parts = [f"{count} article{'s' if count != 1 else ''}"]
         if results.expanded:
             parts.append("also searched: " + "; ".join(results.expanded))
         parts.extend(results.messages)
@@ -195,7 +247,7 @@ class SearchScreen(DlaScreen):
         self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
     ) -> bool:
         """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
-        reading, store = self.dla.reading, self.dla.bookmarks
+        reading = self.dla.reading
         if reading is None:
             self.notify("The corpus is still loading.", severity="warning")
             return False
@@ -207,7 +259,7 @@ class SearchScreen(DlaScreen):
                 reading,
                 ref.article_id,
                 highlight=self.highlight,
-                bookmarked=store is not None and ref.article_id in store,
+                bookmarked=self._is_bookmarked(ref.article_id),
                 focus=focus,
             )
         except CitationError as exc:
@@ -217,12 +269,49 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # a corpus or reference problem must not take the app down
             notify_error(self, f"opening {citation}", exc)
             return False
-        await self.reader.show(display, keep_selection=keep_selection)
         if record:
+            # Before the first await: a re-highlight that starts meanwhile (`_reshow`) must see this article
+            # as the current one, or it would put the previous article back over it.
             self.history.visit(Place(ref.article_id, focus))
+        await self.reader.show(display, keep_selection=keep_selection)
         self.sub_title = f"{display.citation_en} · {display.citation_zh}"
         self.toc.reveal(ref.article_id)
+        self._show_related(display)
+        if self.dla.reader_state.last_article != ref.article_id:
+            self.dla.remember(last_article=ref.article_id)
         return True
+
+    def _show_related(self, display: ArticleDisplay) -> None:
+        """Fill the side panel; the core's related provisions join in where the service offers them."""
+        reading = self.dla.reading
+        if reading is None:
+            return
+        related = getattr(self.dla.service, "related", None)
+        try:
+            entries = related_entries(reading, display, related if callable(related) else None)
+        except Exception as exc:  # related data is a help, never a reason the article cannot be read
+            notify_error(self, "listing related provisions", exc)
+            entries = related_entries(reading, display)
+        self.query_one(RelatedPanel).show_entries(entries)
+
+    @on(OptionList.OptionSelected, "#related")
+    async def _related_chosen(self, event: OptionList.OptionSelected) -> None:
+        target = RelatedPanel.target_of(event.option_id)
+        if target:
+            await self.open_article(target)
+
+    def on_resize(self) -> None:
+        """The related panel shows itself when there is room beside the reader (or when asked with R)."""
+        self._lay_out_related()
+
+    def _lay_out_related(self) -> None:
+        room = self.size.width >= (RELATED_WIDE if not self.has_class("-zoomed") else RELATED_ZOOMED)
+        self.set_class(room if self.related_choice is None else self.related_choice, "-related")
+
+    def action_toggle_related(self) -> None:
+        """Show or hide the related-provisions panel beside the reader."""
+        self.related_choice = not self.has_class("-related")
+        self._lay_out_related()
 
     @on(OptionList.OptionSelected, "#results")
     async def _result_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -277,19 +366,59 @@ class SearchScreen(DlaScreen):
         self.results.focus()
 
     async def action_open_highlighted(self) -> None:
-        """Open the highlighted result and move to the reader."""
-        option = self.results.highlighted_option
-        if option is None or option.id is None:
+        """Enter in the search box: open what the text in the box finds *now*, then move to the reader.
+
+        When the list already answers that text, its highlighted entry opens (↓ may have moved it).
+        Otherwise (a fast typist, a paste: the search for the last keys has not finished) the text
+        is searched here and now, and its top hit opens; never the answer to an earlier text.
+        """
+        query, law = self.search_bar.query_text.strip(), self.search_bar.law
+        if not query:
             self.app.bell()
             return
-        hit = self.results.hit(option.id)
-        if await self.open_article(option.id, focus=hit.ref if hit else None):
+        if self.results.shown_for == (query, law):
+            option = self.results.highlighted_option
+            if option is None or option.id is None:
+                self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
+                return
+            hit = self.results.hit(option.id)
+            target, focus = option.id, hit.ref if hit else None
+        else:
+            found = await self._search_now(query, law)
+            if found is None:
+                return
+            if not found.hits:
+                self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
+                return
+            target, focus = found.hits[0].id, found.hits[0].ref
+        self.dla.remember_query(query)
+        self._history_position = None
+        if await self.open_article(target, focus=focus):
             self.reader.focus()
+
+    async def _search_now(self, query: str, law: str | None) -> SearchResults | None:
+        """Search `query` at once (off the UI thread, awaited) and show the results if it is still in the box."""
+        status = self.dla.core_status
+        if not status.search_ready:
+            message = status.message if status.stage == "failed" else "The search index is still loading"
+            self.notify(f"{message}; press Enter again when it is ready.", severity="warning", timeout=4)
+            return None
+        self.workers.cancel_group(self, "search")
+        service = self.dla.service
+        try:
+            results = await asyncio.to_thread(service.search, query, law=law, limit=self.search_limit + 1)
+            highlighter = await asyncio.to_thread(service.highlighter, query)
+        except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
+            self._search_failed(exc)
+            return None
+        self._show_results(query, law, results, highlighter)
+        return results
 
     def action_cycle_language(self) -> None:
         """Chinese → English → both → Chinese."""
         reader = self.reader
         reader.language = LANGUAGES[(LANGUAGES.index(reader.language) + 1) % len(LANGUAGES)]
+        self.dla.remember(language=reader.language)
         self.notify(f"Reader: {LANGUAGE_NAMES[reader.language]}", timeout=2)
 
     async def action_back(self) -> None:
@@ -326,19 +455,73 @@ class SearchScreen(DlaScreen):
         """The previous article of the same instrument."""
         await self._step_article(-1)
 
-    def action_copy_citation(self) -> None:
-        """Copy the open article's citation, Chinese and English, to the clipboard."""
+    def _reading_ref(self) -> str | None:
+        """The provision being read: the paragraph or item the reader was sent to, else the article."""
+        display = self.reader.display_data
+        if display is None:
+            self.notify("Open an article first.", severity="warning", timeout=3)
+            return None
+        return display.focus or display.article.id
+
+    def _copy(self, text: str, what: str) -> None:
+        try:
+            self.app.copy_to_clipboard(text)
+        except Exception as exc:  # a terminal that refuses the clipboard escape
+            notify_error(self, f"copying the {what}", exc)
+            return
+        first_line = text.splitlines()[0] if text else ""
+        self.notify(f"Copied {what}: {first_line}", timeout=3)
+
+    def action_copy_citation(self, full_title: bool = False) -> None:
+        """Copy the citation at the reading level (第二十七条第二款 / Art. 27(2)); the full title on request."""
+        ref, reading = self._reading_ref(), self.dla.reading
+        if ref is None or reading is None:
+            return
+        self._copy(citation_text(reading, ref, full_title=full_title), "citation")
+
+    def action_copy_text(self) -> None:
+        """Copy the provision's text in the reader's language, under its citation."""
+        ref, reading = self._reading_ref(), self.dla.reading
+        if ref is None or reading is None:
+            return
+        self._copy(provision_text(reading, ref, self.reader.language), "text")
+
+    async def action_compare(self) -> None:
+        """Ask for a second provision (a penalty of the open duty is offered) and show both side by side."""
         display = self.reader.display_data
         if display is None:
             self.notify("Open an article first.", severity="warning", timeout=3)
             return
-        citation = f"{display.citation_zh} / {display.citation_en}"
+        offered = next((link.targets[0] for link in (*display.penalties, *display.enforces)), "")
+
+        async def chosen(text: str | None) -> None:
+            if text:
+                await self.compare(display.article.id, text)
+
+        self.app.push_screen(
+            CitationDialog(f"Compare {display.citation_en} with (any citation form):", offered), chosen
+        )
+
+    async def compare(self, left: str, right: str) -> bool:
+        """Show two provisions side by side; a citation that names nothing is a notification."""
+        reading = self.dla.reading
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return False
         try:
-            self.app.copy_to_clipboard(citation)
-        except Exception as exc:  # a terminal that refuses the clipboard escape
-            notify_error(self, "copying the citation", exc)
-            return
-        self.notify(f"Copied: {citation}", timeout=3)
+            refs = [self.dla.service.resolve_citation(text) for text in (left, right)]
+            displays = [
+                ArticleDisplay.build(reading, ref.article_id, bookmarked=self._is_bookmarked(ref.article_id))
+                for ref in refs
+            ]
+        except CitationError as exc:
+            self.notify(exc.user_message(), severity="error")
+            return False
+        except Exception as exc:
+            notify_error(self, "comparing provisions", exc)
+            return False
+        await self.app.push_screen(CompareScreen(*displays))
+        return True
 
     async def action_toggle_bookmark(self) -> None:
         """Bookmark the open article, or remove its bookmark."""
@@ -348,7 +531,7 @@ class SearchScreen(DlaScreen):
             return
         try:
             added = store.toggle(article_id)
-        except (OSError, CitationError) as exc:
+        except Exception as exc:  # unwritable, or a bookmarks file changed on disk into something unreadable
             self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
         self._refresh_bookmarks()
@@ -362,7 +545,7 @@ class SearchScreen(DlaScreen):
             return
         try:
             store.remove(event.citation)
-        except OSError as exc:
+        except Exception as exc:  # unwritable, or a bookmarks file changed on disk into something unreadable
             self.notify(f"Could not save bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
         self._refresh_bookmarks()
@@ -370,10 +553,24 @@ class SearchScreen(DlaScreen):
         if self.reader.article_id == event.citation:
             await self._reshow()
 
+    def _is_bookmarked(self, article_id: str) -> bool:
+        """Whether the article is bookmarked; False when the bookmarks cannot be read (the reader still opens)."""
+        store = self.dla.bookmarks
+        try:
+            return store is not None and article_id in store
+        except Exception:  # reported by _refresh_bookmarks; reading the article matters more than its ★
+            return False
+
     def _refresh_bookmarks(self) -> None:
         store, reading = self.dla.bookmarks, self.dla.reading
-        if store is not None and reading is not None:
-            self.query_one(BookmarksList).show_bookmarks(store.entries(), reading.corpus)
+        if store is None or reading is None:
+            return
+        try:
+            entries = store.entries()
+        except Exception as exc:  # the file changed on disk into something unreadable (or absurdly nested)
+            self.notify(f"Could not read bookmarks: {describe(exc)}", severity="error", timeout=8)
+            return
+        self.query_one(BookmarksList).show_bookmarks(entries, reading.corpus)
 
     def action_show_tab(self, name: str) -> None:
         """Show the results, contents or bookmarks in the side panel and move there."""
@@ -394,9 +591,76 @@ class SearchScreen(DlaScreen):
         if 1 <= number <= len(laws):
             self.search_bar.set_law(laws[number - 1])
 
+    def action_export_reading_list(self, only_open: bool = False) -> None:
+        """Ask for a file and write the bookmarks (or the open article) there as a Markdown reading list."""
+        reading, store = self.dla.reading, self.dla.bookmarks
+        if reading is None:
+            return
+        try:
+            citations = [self.reader.article_id] if only_open else (store.ids() if store is not None else [])
+        except Exception as exc:  # an unreadable bookmarks file
+            notify_error(self, "reading the bookmarks", exc)
+            return
+        citations = [citation for citation in citations if citation]
+        if not citations:
+            self.notify("Nothing to export: open an article or bookmark some (m).", severity="warning")
+            return
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.write_reading_list(path, citations)
+
+        self.app.push_screen(CitationDialog("Write the reading list to (Markdown file):", "reading-list.md"), chosen)
+
+    def write_reading_list(self, path_text: str, citations: list[str]) -> bool:
+        """Write the Markdown atomically; an unusable path is a notification and nothing is written."""
+        reading = self.dla.reading
+        if reading is None:
+            return False
+        try:
+            path = Path(path_text).expanduser()
+            write_text_atomic(path, reading_list_markdown(reading, citations))
+        except (OSError, RuntimeError) as exc:  # RuntimeError: ~nosuchuser
+            self.notify(f"Cannot write {path_text}: {describe(exc)}. Nothing was written.", severity="error")
+            return False
+        self.notify(f"Wrote {len(citations)} article(s) to {path}")
+        return True
+
+    def action_go_to_chapter(self) -> None:
+        """Pick a chapter by typing part of its name, then read it as continuous text."""
+        reading = self.dla.reading
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return
+
+        async def chosen(entry: ChapterEntry | None) -> None:
+            if entry is not None:
+                await self.read_chapter(entry)
+
+        self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
+
+    async def read_chapter(self, entry: ChapterEntry) -> None:
+        """Every article of a chapter or section, one after another; o there opens one in the reader."""
+        reading = self.dla.reading
+        if reading is None:
+            return
+        try:
+            displays = [ArticleDisplay.build(reading, article_id) for article_id in entry.article_ids]
+        except Exception as exc:
+            notify_error(self, f"reading {entry.label_zh}", exc)
+            return
+
+        async def closed(article_id: str | None) -> None:
+            if article_id:
+                await self.open_article(article_id)
+
+        language = "zh" if self.reader.language == "both" else self.reader.language
+        await self.app.push_screen(ChapterScreen(entry, displays, language), closed)
+
     def action_toggle_zoom(self) -> None:
         """Hide or show the side panel."""
         self.toggle_class("-zoomed")
+        self._lay_out_related()
 
     # -- help and command palette ----------------------------------------------------------------
 
@@ -430,6 +694,21 @@ class SearchScreen(DlaScreen):
                 yield SystemCommand(
                     action.label, f"{action.help} [{action.display}]", partial(self.reader.run_action, action.action)
                 )
+        yield SystemCommand(
+            "Export bookmarks as a reading list",
+            "Every bookmarked article to a Markdown file: citations, validity, Chinese and English",
+            self.action_export_reading_list,
+        )
+        yield SystemCommand(
+            "Export this article to Markdown",
+            "The open article as a one-item reading list",
+            partial(self.action_export_reading_list, only_open=True),
+        )
+        yield SystemCommand(
+            "Copy citation with full title",
+            "The citation at the reading level with the instrument's full title, Chinese and English",
+            partial(self.action_copy_citation, full_title=True),
+        )
         reading = self.dla.reading
         if reading is not None:
             for n, law in enumerate(reading.corpus.laws.values(), start=1):

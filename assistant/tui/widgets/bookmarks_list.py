@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.bookmarks import Bookmark
 from assistant.corpus.store import Corpus
 from assistant.tui.keys import BOOKMARK_KEYS, bindings
+from assistant.tui.widgets.option_list import PagingOptionList
 
 EMPTY = "No bookmarks yet: open an article and press m."
 
 
-class BookmarksList(OptionList):
+class BookmarksList(PagingOptionList):
     """Bookmarks as options whose id is the citation id."""
 
     BINDINGS = bindings(BOOKMARK_KEYS)

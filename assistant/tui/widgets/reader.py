@@ -23,9 +23,10 @@ from assistant.tui.render_article import (
     render_article,
 )
 
+# Every key named here works while the cursor is in the search box, where it is on the first screen.
 EMPTY_HINT = (
     "Type in the search box and press Enter to open the first result,\n"
-    "or browse the table of contents (t) or your bookmarks (M).\n\n"
+    "or browse the table of contents (F3) or your bookmarks (F4).\n\n"
     "Press F1 for every key."
 )
 

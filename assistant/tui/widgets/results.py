@@ -6,16 +6,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.tui.render_results import hit_prompt
+from assistant.tui.widgets.option_list import PagingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
     from assistant.search.engine import SearchHit
 
 
-class ResultsList(OptionList):
+class ResultsList(PagingOptionList):
     """Hits as options whose id is the article id; the screen opens the selected one."""
 
     DEFAULT_CSS = """
@@ -28,11 +28,13 @@ class ResultsList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
+        self.shown_for: tuple[str, str | None] | None = None  # the (query, law) the hits answer
         self._laid_out_width = 0
 
-    def show_hits(self, hits: Sequence[SearchHit]) -> None:
-        """Replace the entries with `hits`, the first one highlighted."""
+    def show_hits(self, hits: Sequence[SearchHit], shown_for: tuple[str, str | None] | None = None) -> None:
+        """Replace the entries with `hits` (the answer to `shown_for`), the first one highlighted."""
         self.hits = list(hits)
+        self.shown_for = shown_for
         self._lay_out()
         self.highlighted = 0 if self.hits else None
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select
 
+from assistant.service import MAX_QUERY_CHARS
 from assistant.tui.keys import SEARCH_BOX_KEYS, bindings
 
 ALL_LAWS = "all"
@@ -13,9 +17,27 @@ PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data securit
 
 
 class QueryInput(Input):
-    """The search box: ↓ moves into the results, Enter opens the highlighted one."""
+    """The search box: ↓ moves into the results, Enter opens the highlighted one; at most MAX_QUERY_CHARS."""
 
     BINDINGS = bindings(SEARCH_BOX_KEYS)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste longer than the room left is cut to fit (Input would drop it whole), and the user is told."""
+        line = (event.text.splitlines() or [""])[0]
+        start, end = sorted(self.selection)
+        room = max(MAX_QUERY_CHARS - len(self.value) + (end - start), 0)
+        if len(line) > room:
+            event.prevent_default()  # Input's own paste would refuse the whole text
+            event.stop()
+            self.replace(line[:room], start, end)
+            self.notify(
+                f"A search is at most {MAX_QUERY_CHARS} characters: the paste was cut to fit.",
+                severity="warning",
+                timeout=5,
+            )
 
 
 class SearchBar(Horizontal):

@@ -1,0 +1,54 @@
+"""Chapters and sections as places to go: each with its label, words to match as you type, and its articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.tui.reading import ReadingData
+
+
+@dataclass(frozen=True)
+class ChapterEntry:
+    """A chapter (or a section of one) of an instrument, and the ids of its articles in order."""
+
+    key: str  # law:chapter[.section], unique
+    law_short: str
+    label_zh: str
+    label_en: str
+    article_ids: tuple[str, ...]
+
+    @property
+    def searchable(self) -> str:
+        """What type-ahead matches: law names, both labels and the article span."""
+        return f"{self.law_short} {self.label_zh} {self.label_en} {self.span}".lower()
+
+    @property
+    def span(self) -> str:
+        """`Arts. 21-26`."""
+        first, last = (article_id.split(":")[1] for article_id in (self.article_ids[0], self.article_ids[-1]))
+        return f"Art. {first}" if first == last else f"Arts. {first}-{last}"
+
+
+def chapter_entries(reading: ReadingData) -> list[ChapterEntry]:
+    """Every chapter, and every section inside one, in corpus order."""
+    entries: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, str, str]] = {}
+    for article in reading.corpus.all_articles():
+        if article.chapter is None:
+            continue
+        short = reading.corpus.law(article.law).info.short_en
+        chapter_key = f"{article.law}:{article.chapter.number}"
+        entries.setdefault(chapter_key, []).append(article.id)
+        labels[chapter_key] = (short, article.chapter.label_zh, article.chapter.title_en or "")
+        if article.section is not None:
+            section_key = f"{chapter_key}.{article.section.number}"
+            entries.setdefault(section_key, []).append(article.id)
+            english = f"{article.chapter.title_en or ''} › {article.section.title_en or ''}".strip(" ›")
+            labels[section_key] = (short, f"{article.chapter.label_zh} › {article.section.label_zh}", english)
+    return [ChapterEntry(key, *labels[key], tuple(ids)) for key, ids in entries.items()]
+
+
+def matching(entries: list[ChapterEntry], typed: str) -> list[ChapterEntry]:
+    """Entries whose text holds every word typed (any order, any case)."""
+    words = typed.lower().split()
+    return [entry for entry in entries if all(word in entry.searchable for word in words)]

@@ -1,0 +1,181 @@
+"""Go to a chapter with type-ahead, and read a whole chapter as continuous text."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.tui.chapters import ChapterEntry, matching
+from assistant.tui.render_article import LANGUAGE_NAMES, ArticleDisplay, Language, render_article
+from assistant.tui.styles import DIM
+from assistant.tui.widgets.option_list import PagingOptionList
+
+
+class ChapterPicker(ModalScreen[ChapterEntry | None]):
+    """Type part of a chapter's name (数据安全, security, DSL 第四章); Enter opens the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "to_list", "List", show=False),
+    ]
+    DEFAULT_CSS = """
+    ChapterPicker { align: center middle; }
+    ChapterPicker > Vertical {
+        width: 90; max-width: 95%; height: 80%; border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ChapterPicker PagingOptionList { height: 1fr; }
+    """
+
+    def __init__(self, entries: list[ChapterEntry]) -> None:
+        super().__init__()
+        self.entries = entries
+        self.shown: list[ChapterEntry] = list(entries)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(
+                placeholder="Go to chapter: type words of its name (zh or en), a law, 第四章 …", id="chapter-filter"
+            )
+            yield PagingOptionList(id="chapter-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, typed: str) -> None:
+        self.shown = matching(self.entries, typed)
+        options = [
+            Option(
+                Text.assemble((f"{entry.law_short}  ", "bold"), entry.label_zh, ("  " + entry.label_en, DIM),
+                              (f"  {entry.span}", DIM)),
+                id=entry.key,
+            )
+            for entry in self.shown
+        ]  # fmt: skip
+        chapter_list = self.query_one(PagingOptionList)
+        chapter_list.set_options(options)
+        chapter_list.highlighted = 0 if options else None
+
+    @on(Input.Changed, "#chapter-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#chapter-filter")
+    def _submitted(self) -> None:
+        chapter_list = self.query_one(PagingOptionList)
+        if chapter_list.highlighted is not None and chapter_list.highlighted < len(self.shown):
+            self._choose(self.shown[chapter_list.highlighted])
+        else:
+            self.app.bell()
+
+    @on(OptionList.OptionSelected, "#chapter-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        entry = next((entry for entry in self.shown if entry.key == event.option_id), None)
+        if entry is not None:
+            self._choose(entry)
+
+    def _choose(self, entry: ChapterEntry) -> None:
+        if self.is_current:
+            self.dismiss(entry)
+
+    def action_to_list(self) -> None:
+        """Down from the box into the list."""
+        self.query_one(PagingOptionList).focus()
+
+    def action_cancel(self) -> None:
+        """Close without going anywhere."""
+        if self.is_current:
+            self.dismiss(None)
+
+
+class ChapterScreen(ModalScreen[str | None]):
+    """Every article of a chapter one after another; Esc closes, o opens the article at the top in the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+        Binding("f2,l", "cycle_language", "Lang"),
+        Binding("o", "open_current", "Open article"),
+    ]
+    DEFAULT_CSS = """
+    ChapterScreen { background: $background; }
+    ChapterScreen VerticalScroll { height: 1fr; border: round $primary; padding: 0 1; border-title-align: left; }
+    ChapterScreen Static { margin-bottom: 1; }
+    ChapterScreen Static.article-start { border-top: solid $primary 40%; }
+    """
+
+    def __init__(self, entry: ChapterEntry, displays: list[ArticleDisplay], language: Language = "zh") -> None:
+        super().__init__()
+        self.entry, self.displays, self.language = entry, displays, language
+        self._width = 0
+        self._starts: list[tuple[Static, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="chapter-text")
+        yield Footer(compact=True, show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        await self._lay_out_text()
+        self.query_one(VerticalScroll).focus()
+
+    async def _lay_out_text(self) -> None:
+        scroll = self.query_one(VerticalScroll)
+        width = scroll.scrollable_content_region.width or 80
+        self._width = width
+        widgets: list[Static] = []
+        self._starts = []
+        for display in self.displays:
+            for position, block in enumerate(render_article(display, self.language, width).blocks):
+                widget = Static(block.renderable, markup=False, classes="article-start" if position == 0 else "")
+                widgets.append(widget)
+                if position == 0:
+                    self._starts.append((widget, display.article.id))
+        await scroll.remove_children()
+        await scroll.mount_all(widgets)
+        scroll.border_title = (
+            f"{self.entry.law_short} · {self.entry.label_zh} · {self.entry.span} · {LANGUAGE_NAMES[self.language]}"
+        )
+
+    async def on_resize(self, event: events.Resize) -> None:
+        """Text is laid out for a width: lay it out again when that changes."""
+        scroll = self.query_one(VerticalScroll)
+        if scroll.scrollable_content_region.width != self._width:
+            await self._lay_out_text()
+
+    @property
+    def article_ids(self) -> list[str]:
+        """The articles shown, in order."""
+        return [display.article.id for display in self.displays]
+
+    def current_article(self) -> str | None:
+        """The article whose start is at or above the top of the view."""
+        scroll = self.query_one(VerticalScroll)
+        top = scroll.scroll_offset.y
+        current = None
+        for widget, article_id in self._starts:
+            if widget.virtual_region.y <= top + 1:
+                current = article_id
+        return current or (self._starts[0][1] if self._starts else None)
+
+    async def action_cycle_language(self) -> None:
+        """Chinese → English → both → Chinese."""
+        order: tuple[Language, ...] = ("zh", "en", "both")
+        self.language = order[(order.index(self.language) + 1) % len(order)]
+        await self._lay_out_text()
+
+    def action_open_current(self) -> None:
+        """Close and open the article at the top of the view in the reader."""
+        if self.is_current:
+            self.dismiss(self.current_article())
+
+    def action_close(self) -> None:
+        """Back to the reader."""
+        if self.is_current:
+            self.dismiss(None)

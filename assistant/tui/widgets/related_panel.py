@@ -1,0 +1,48 @@
+"""The side panel beside the reader: related provisions with their first words; Enter or a click opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from assistant.tui.related import RelatedEntry
+from assistant.tui.styles import DIM
+from assistant.tui.widgets.option_list import PagingOptionList
+
+EMPTY = "Nothing related is recorded for this article."
+
+
+class RelatedPanel(PagingOptionList):
+    """Groups of entries (a dim heading, then one option per provision, its id the citation id)."""
+
+    DEFAULT_CSS = """
+    RelatedPanel {
+        width: 34;
+        height: 1fr;
+        border: round $primary 50%;
+        border-title-align: left;
+    }
+    RelatedPanel:focus { border: round $primary; }
+    """
+
+    def on_mount(self) -> None:
+        self.border_title = "Related"
+
+    @staticmethod
+    def target_of(option_id: str | None) -> str | None:
+        """The citation id an option opens."""
+        return option_id.split("|", 1)[1] if option_id and "|" in option_id else None
+
+    def show_entries(self, entries: list[RelatedEntry]) -> None:
+        """Replace the list with `entries`."""
+        options: list[Option | None] = []
+        group = ""
+        for position, entry in enumerate(entries):
+            if entry.group != group:
+                group = entry.group
+                options.append(Option(Text(group, style="bold"), disabled=True))
+            prompt = Text.assemble((entry.citation, "cyan"), "\n", (entry.first_words, DIM))
+            options.append(Option(prompt, id=f"{position}|{entry.target}"))  # one target may be in two groups
+        if not entries:
+            options.append(Option(Text(EMPTY, style="dim italic"), disabled=True))
+        self.set_options(options)
