@@ -45,15 +45,34 @@ def _tokens(text: str, lang: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def match_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
-    """Character spans of the text whose analyzer tokens match the query's tokens (offsets from the tokenizer)."""
+    """Character spans of the text whose analyzer tokens match the query's tokens (offsets from the tokenizer).
+
+    In Chinese a lone matching bigram is not shown: 数据 out of 重要数据 would light up every 数据 of
+    the article. A match is a run of two or more overlapping bigrams (three characters or more), or a
+    bigram that is a whole two-character word of the query.
+    """
     if lang == "zh":
-        needles = {bigram for chunk in terms.zh_chunks for bigram, _ in cjk_bigrams(chunk)}
-        needles |= {token for phrase in terms.zh_phrases for token, _, _ in _tokens(phrase, "zh")}
-    else:
-        needles = set(terms.en_stems) | {stem for phrase in terms.en_phrases for stem in english_stems(phrase)}
+        chunks = [*terms.zh_chunks, *terms.zh_phrases]
+        needles = {token for chunk in chunks for token, _, _ in _tokens(chunk, "zh")}
+        words = {chunk for chunk in chunks if len(chunk) <= 2}
+        matched = [(start, end, token) for token, start, end in _tokens(text, "zh") if token in needles]
+        return [(start, end) for start, end, size in _runs(matched) if size > 1 or text[start:end] in words]
+    needles = set(terms.en_stems) | {stem for phrase in terms.en_phrases for stem in english_stems(phrase)}
     if not needles:
         return []
     return _merge([(start, end) for token, start, end in _tokens(text, lang) if token in needles])
+
+
+def _runs(matched: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """Overlapping or touching token spans joined: (start, end, number of tokens)."""
+    runs: list[tuple[int, int, int]] = []
+    for start, end, _ in sorted(matched):
+        if runs and start < runs[-1][1]:
+            first, last, size = runs[-1]
+            runs[-1] = (first, max(end, last), size + 1)
+        else:
+            runs.append((start, end, 1))
+    return runs
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> Snippet:

@@ -179,7 +179,9 @@ def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service:
     assert len({q["id"] for q in questions}) == len(questions) >= 60
     for question in questions:
         assert (
-            {"id", "query", "lang", "kind", "gold"} <= set(question) <= {"id", "query", "lang", "kind", "gold", "cross", "note"}
+            {"id", "query", "lang", "kind", "gold"}
+            <= set(question)
+            <= {"id", "query", "lang", "kind", "gold", "cross", "note"}
         )
         assert question.get("cross", False) in {True, False}, question["id"]
         assert question["lang"] in {"zh", "en"} and question["kind"] in {"citation", "statutory", "everyday"}
