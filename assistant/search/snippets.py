@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.models import ArticleRef
-from assistant.search.analysis import CJK_RUN, chinese_analyzer, cjk_bigrams, english_analyzer, english_stems
+from assistant.search.analysis import CJK_RUN, chinese_analyzer, english_analyzer, english_stems
 from assistant.search.query_terms import QueryTerms
 from assistant.search.results import SearchHit
 
