@@ -25,7 +25,9 @@ def format_show(data: dict[str, Any], lang: str) -> str:
         place_en = " / ".join(part for part in (data.get("chapter_en"), data.get("section_en")) if part)
         lines.append(place + (f"  ({place_en})" if place_en else ""))
     warning = status_warning(data["text_status"], data.get("status_note"))
-    lines.append(f"Text status: {data['text_status']}" + (f" — {warning}" if warning else ""))
+    # Unverified wording is shouted, as the TUI's badge does: a reader must not miss it.
+    status = "UNVERIFIED" if data["text_status"] == "unverified" else data["text_status"]
+    lines.append(f"Text status: {status}" + (f" — {warning}" if warning else ""))
     if data.get("status_note_zh") and lang in ("zh", "both"):
         lines.append(f"文本状态说明：{data['status_note_zh']}")
     lines.append("")
