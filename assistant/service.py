@@ -53,9 +53,16 @@ class AssistantService:
         """Verify the corpus, against the official sources where given."""
         return verify_corpus(self.corpus, sources)
 
-    def add_instrument(self, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
-        """Add an instrument from a plain-text file."""
-        result = add_instrument(self.corpus_root, source, law_id, provenance)
+    def add_instrument(
+        self,
+        source: Path,
+        law_id: str,
+        provenance: Path | None = None,
+        metadata: Path | None = None,
+        translation: Path | None = None,
+    ) -> AddResult:
+        """Add an instrument from a plain-text file, with its facts and English where given."""
+        result = add_instrument(self.corpus_root, source, law_id, provenance, metadata, translation)
         self.reload_corpus()
         return result
 

@@ -12,7 +12,7 @@ import yaml
 from assistant.atomic import write_text_atomic
 from assistant.corpus.provenance import ArticleStatus, read_statuses
 from assistant.corpus.statute_parser import parse_statute
-from assistant.corpus.store import LAW_FILE
+from assistant.corpus.store import LAW_KEYS, LAW_FILE, TRANSLATION_FILE
 from assistant.corpus.text_file import statute_to_data, write_text_file
 from assistant.errors import DlaError
 
@@ -35,12 +35,55 @@ class AddResult:
     created_metadata: bool
 
 
-def add_instrument(corpus_root: Path, source: Path, law_id: str, provenance: Path | None = None) -> AddResult:
-    """Parse `source` and write `corpus/laws/<law_id>/text.zh.yaml`; keep an existing law.yaml.
+# law.yaml fields the tool computes itself from the source: a metadata file may not set them.
+COMPUTED_KEYS = {"id", "source_file", "source_sha256"}
+
+
+def _read_mapping(path: Path, what: str) -> dict[str, object]:
+    """A YAML mapping from a user-supplied file, or AddInstrumentError naming the file."""
+    from assistant.datafile import load_yaml, require_mapping
+
+    try:
+        return dict(require_mapping(load_yaml(path), path, what))
+    except OSError as exc:
+        raise AddInstrumentError(f"cannot read {path}: {exc}") from exc
+
+
+def _metadata(path: Path) -> dict[str, object]:
+    """The instrument's facts (titles, issuing body, document number, dates, status, level, aliases)."""
+    data = _read_mapping(path, "metadata file")
+    unknown = sorted(set(data) - (LAW_KEYS - COMPUTED_KEYS))
+    if unknown:
+        raise AddInstrumentError(
+            f"{path}: unknown or computed metadata keys {', '.join(unknown)}",
+            hint=f"allowed: {', '.join(sorted(LAW_KEYS - COMPUTED_KEYS))}",
+        )
+    return data
+
+
+def _write_translation(path: Path, law_id: str, directory: Path) -> None:
+    """Copy an unofficial English translation in, after checking it is one for this law."""
+    data = _read_mapping(path, "translation file")
+    if data.get("law") != law_id or not isinstance(data.get("articles"), dict):
+        raise AddInstrumentError(f"{path}: not a translation of {law_id!r} (needs `law: {law_id}` and `articles:`)")
+    write_text_atomic(directory / TRANSLATION_FILE, path.read_text(encoding="utf-8"))
+
+
+def add_instrument(
+    corpus_root: Path,
+    source: Path,
+    law_id: str,
+    provenance: Path | None = None,
+    metadata: Path | None = None,
+    translation: Path | None = None,
+) -> AddResult:
+    """Parse `source` and write `corpus/laws/<law_id>/text.zh.yaml` (and law.yaml, translation.en.yaml).
 
     Without a provenance file every article is marked `unverified`: the tool cannot know how the
-    user's copy was checked, and must not claim more than it knows.
+    user's copy was checked, and must not claim more than it knows. An existing law.yaml is kept
+    unless a metadata file is given; without one, a skeleton is written for the user to complete.
     """
+    facts = _metadata(metadata) if metadata is not None else None
     if not LAW_ID_PATTERN.match(law_id):
         raise AddInstrumentError(f"law id {law_id!r} must be 2-31 lowercase letters, digits, '-' or '_'")
     try:
@@ -60,7 +103,9 @@ def add_instrument(corpus_root: Path, source: Path, law_id: str, provenance: Pat
     text_path = write_text_file(directory, statute_to_data(parsed, law_id, statuses, source.name, text))
     law_path = directory / LAW_FILE
     created = False
-    if not law_path.exists():
+    if translation is not None:
+        _write_translation(translation, law_id, directory)
+    if not law_path.exists() or facts is not None:
         skeleton = {
             "id": law_id,
             "title_zh": parsed.title,
@@ -82,6 +127,9 @@ def add_instrument(corpus_root: Path, source: Path, law_id: str, provenance: Pat
             "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         }
         header = "# Metadata written by `dla corpus add`: review and complete it by hand.\n"
+        if facts is not None:
+            skeleton |= facts
+            header = f"# Metadata of {parsed.title}, written by `dla corpus add` from a reviewed metadata file.\n"
         write_text_atomic(law_path, header + yaml.safe_dump(skeleton, allow_unicode=True, sort_keys=False))
-        created = True
+        created = facts is None
     return AddResult(law_id, len(parsed.articles), len(parsed.headings), text_path, law_path, created)
