@@ -61,12 +61,12 @@ def _metadata(path: Path) -> dict[str, object]:
     return data
 
 
-def _write_translation(path: Path, law_id: str, directory: Path) -> None:
-    """Copy an unofficial English translation in, after checking it is one for this law."""
+def _translation_text(path: Path, law_id: str) -> str:
+    """An unofficial English translation's text, after checking it is one for this law."""
     data = _read_mapping(path, "translation file")
     if data.get("law") != law_id or not isinstance(data.get("articles"), dict):
         raise AddInstrumentError(f"{path}: not a translation of {law_id!r} (needs `law: {law_id}` and `articles:`)")
-    write_text_atomic(directory / TRANSLATION_FILE, path.read_text(encoding="utf-8"))
+    return path.read_text(encoding="utf-8")
 
 
 def add_instrument(
@@ -83,7 +83,9 @@ def add_instrument(
     user's copy was checked, and must not claim more than it knows. An existing law.yaml is kept
     unless a metadata file is given; without one, a skeleton is written for the user to complete.
     """
+    # Every user-supplied file is checked before anything is written: a bad one changes nothing.
     facts = _metadata(metadata) if metadata is not None else None
+    english = _translation_text(translation, law_id) if translation is not None else None
     if not LAW_ID_PATTERN.match(law_id):
         raise AddInstrumentError(f"law id {law_id!r} must be 2-31 lowercase letters, digits, '-' or '_'")
     try:
@@ -103,8 +105,8 @@ def add_instrument(
     text_path = write_text_file(directory, statute_to_data(parsed, law_id, statuses, source.name, text))
     law_path = directory / LAW_FILE
     created = False
-    if translation is not None:
-        _write_translation(translation, law_id, directory)
+    if english is not None:
+        write_text_atomic(directory / TRANSLATION_FILE, english)
     if not law_path.exists() or facts is not None:
         skeleton = {
             "id": law_id,
