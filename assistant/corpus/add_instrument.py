@@ -12,7 +12,7 @@ import yaml
 from assistant.atomic import write_text_atomic
 from assistant.corpus.provenance import ArticleStatus, read_statuses
 from assistant.corpus.statute_parser import parse_statute
-from assistant.corpus.store import LAW_KEYS, LAW_FILE, TRANSLATION_FILE
+from assistant.corpus.store import LAW_FILE, LAW_KEYS, TRANSLATION_FILE
 from assistant.corpus.text_file import statute_to_data, write_text_file
 from assistant.errors import DlaError
 
@@ -108,7 +108,7 @@ def add_instrument(
     if english is not None:
         write_text_atomic(directory / TRANSLATION_FILE, english)
     if not law_path.exists() or facts is not None:
-        skeleton = {
+        skeleton: dict[str, object] = {
             "id": law_id,
             "title_zh": parsed.title,
             "title_en": law_id,
