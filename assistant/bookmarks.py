@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.atomic import write_text_atomic
-from assistant.errors import DlaError
+from assistant.datafile import MAX_USER_FILE_BYTES, DataFileError, read_bounded
+from assistant.errors import EXIT_PROBLEM, DlaError
+from assistant.locking import locked
 from assistant.models import ArticleRef, CitationError
 
 if TYPE_CHECKING:
@@ -35,11 +33,22 @@ class BookmarkFileError(DlaError, ValueError):
     """A bookmarks file that cannot be read as this format."""
 
 
+class BookmarksUnreadableError(DlaError, OSError):
+    """A bookmarks file that exists but cannot be read (permissions, too large): it is never overwritten.
+
+    Also an OSError, so front ends that report failed file operations report this one too.
+    """
+
+    exit_code = EXIT_PROBLEM
+
+
 class BookmarkStore:
     """Add, remove and list bookmarks; every change is written to disk at once.
 
-    A bookmarks file that cannot be read is never overwritten: it is renamed aside
+    A bookmarks file that is not valid is never overwritten: it is renamed aside
     (`bookmarks.json.corrupt-<time>`) and `load_problem` says so, so nothing is lost silently.
+    One that cannot be read at all (permissions, oversized) is left alone, and changes are refused
+    with BookmarksUnreadableError until it can be read: a permission error is not a missing file.
     Two running instances share the file safely: each change re-reads it under a lock and applies
     only itself, and queries pick up the other instance's changes when the file has changed.
     """
@@ -71,15 +80,13 @@ class BookmarkStore:
     def _read_disk(self, fallback: list[Bookmark]) -> list[Bookmark]:
         """The bookmarks in the file; `fallback` when it cannot be used (and `load_problem` says why)."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            return parse_bookmarks(self._read_text())
         except FileNotFoundError:
             return []
-        except OSError as exc:
-            # Unreadable (permissions, a directory in the way): report it, keep the file as it is.
-            self.load_problem = f"could not read bookmarks file {self.path}: {exc.strerror or exc}"
+        except BookmarksUnreadableError as exc:
+            # Unreadable (permissions, a directory in the way, oversized): report it, keep the file as it is.
+            self.load_problem = exc.message
             return list(fallback)
-        try:
-            return parse_bookmarks(text)
         except BookmarkFileError as exc:
             moved = self._move_aside()
             where = f"it was moved to {moved}" if moved else "it could not be moved aside and was left in place"
@@ -87,6 +94,20 @@ class BookmarkStore:
             self.load_problem = f"bookmarks file {self.path} was unreadable ({exc}); {where}; {kept}"
             self._stamp = self._file_stamp()
             return list(fallback)
+
+    def _read_text(self) -> str:
+        """The file's text (bounded); FileNotFoundError when absent, BookmarksUnreadableError when unreadable."""
+        try:
+            return read_bounded(self.path, MAX_USER_FILE_BYTES, "bookmarks file")
+        except DataFileError as exc:
+            if isinstance(exc.__cause__, FileNotFoundError):
+                raise exc.__cause__ from None
+            if isinstance(exc.__cause__, OSError) or "larger than" in exc.message:
+                raise BookmarksUnreadableError(
+                    f"could not read bookmarks file {self.path}: {exc.message}",
+                    hint="fix its permissions (or move it away); it was left as it is and no bookmark was changed",
+                ) from exc
+            raise BookmarkFileError(exc.message) from exc  # not UTF-8: corrupt, moved aside like any other
 
     def _move_aside(self) -> Path | None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -154,19 +175,21 @@ class BookmarkStore:
             self._save(kept)
         return True
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Serialise changes between instances: a lock on the data directory itself (no extra file)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.directory, os.O_RDONLY)
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(descriptor)  # closing releases the lock
+    def _locked(self) -> Any:
+        """Serialise changes between instances and processes: the one file lock (`assistant.locking`)."""
+        return locked(self.path)
 
     def _current(self) -> list[Bookmark]:
-        """The bookmarks on disk now (another instance may have changed them), or ours when it is unusable."""
+        """The bookmarks on disk now (another instance may have changed them), or ours when it is corrupt.
+
+        A file that exists but cannot be read raises BookmarksUnreadableError: the change is refused.
+        """
+        try:
+            self._read_text()
+        except FileNotFoundError:
+            pass
+        except BookmarkFileError:
+            pass  # corrupt: _read_disk moves it aside and says so
         if self._file_stamp() == self._stamp:
             return list(self._bookmarks)
         return self._read_disk(fallback=self._bookmarks)
@@ -205,6 +228,8 @@ def parse_bookmarks(text: str) -> list[Bookmark]:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BookmarkFileError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise BookmarkFileError("nested too deeply to be a bookmarks file") from None
     if not isinstance(data, dict) or not isinstance(data.get("bookmarks"), list):
         raise BookmarkFileError("expected an object with a 'bookmarks' list")
     if data.get("version") != FORMAT_VERSION:

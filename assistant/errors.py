@@ -28,3 +28,47 @@ class DlaError(Exception):
         """The message and, when there is one, the hint, as one line for stderr or a notification."""
         text = str(self)
         return f"{text}. {self.hint}" if self.hint else text
+
+
+def known_failure(exc: BaseException) -> DlaError | None:
+    """A clear message and exit code for a failure that is not a DlaError but has a known cause; None otherwise.
+
+    Files named in the message are the ones the operating system named; every message says what to do.
+    """
+    import errno
+
+    if isinstance(exc, DlaError):
+        return exc
+    if isinstance(exc, OSError):
+        where = " ".join(str(name) for name in (exc.filename, exc.filename2) if name) or "a file"
+        reason = exc.strerror or str(exc)
+        by_errno = {
+            errno.EACCES: ("check its permissions (or choose another path)", EXIT_PROBLEM),
+            errno.EPERM: ("check its permissions (or choose another path)", EXIT_PROBLEM),
+            errno.ENOSPC: ("free some disk space and try again; nothing was replaced", EXIT_PROBLEM),
+            errno.EDQUOT: ("free some disk space and try again; nothing was replaced", EXIT_PROBLEM),
+            errno.EROFS: ("the file system is read-only: choose a writable place (e.g. DLA_DATA_DIR)", EXIT_PROBLEM),
+            errno.ENOENT: ("check the path (and DLA_CORPUS, DLA_INDEX_DIR, DLA_DATA_DIR)", EXIT_USAGE),
+            errno.ENOTDIR: ("a file stands where a folder is needed: check the path", EXIT_USAGE),
+            errno.EISDIR: ("give a file, not a folder", EXIT_USAGE),
+            errno.EEXIST: ("a file stands where a folder is needed: move it or choose another path", EXIT_USAGE),
+            errno.ENAMETOOLONG: ("use a shorter path", EXIT_USAGE),
+            errno.ELOOP: ("the path is a loop of symbolic links", EXIT_USAGE),
+            errno.EMFILE: ("too many open files: close other programs or raise the limit (ulimit -n)", EXIT_PROBLEM),
+            errno.EIO: ("the disk reported an input/output error", EXIT_PROBLEM),
+        }
+        hint, code = by_errno.get(exc.errno or 0, ("check the path and try again", EXIT_PROBLEM))
+        return DlaError(f"{where}: {reason}", code, hint)
+    if isinstance(exc, UnicodeEncodeError):
+        return DlaError(
+            "the terminal cannot show this text (it is not UTF-8)",
+            EXIT_PROBLEM,
+            "set a UTF-8 locale, e.g. LANG=C.UTF-8",
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return DlaError("a file is not UTF-8 text", EXIT_USAGE, "save it as UTF-8 and try again")
+    if isinstance(exc, RecursionError):
+        return DlaError("the input is nested too deeply", EXIT_USAGE, "flatten it (at most 40 levels)")
+    if isinstance(exc, MemoryError):
+        return DlaError("out of memory", EXIT_PROBLEM, "the input is probably too large: give a smaller one")
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from assistant.errors import DlaError
@@ -12,7 +13,7 @@ from assistant.numerals import int_to_chinese
 TextStatus = Literal["cross-checked", "partly-cross-checked", "single-copy", "unverified"]
 TEXT_STATUSES: tuple[str, ...] = ("cross-checked", "partly-cross-checked", "single-copy", "unverified")
 
-_REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
+_REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,4})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
 
 
 class CitationError(DlaError, ValueError):
@@ -62,10 +63,6 @@ class ArticleRef:
     def article_id(self) -> str:
         """The id of the whole article this ref points into."""
         return f"{self.law}:{self.article}"
-
-    def article_ref(self) -> ArticleRef:
-        """The ref of the whole article."""
-        return ArticleRef(self.law, self.article)
 
     def zh(self, citation_title: str, *, single_paragraph: bool = False) -> str:
         """Chinese rendering: 《数据安全法》第二十七条第二款; 款 is left out of an item ref in a one-paragraph article."""
@@ -206,6 +203,28 @@ class LawInfo:
 
 
 @dataclass(frozen=True)
+class LawShape:
+    """How many articles, paragraphs and items an instrument has: the one check that a citation exists."""
+
+    short_en: str
+    items_per_paragraph: tuple[tuple[int, ...], ...]  # per article, per paragraph: its number of items
+
+    def problem(self, ref: ArticleRef) -> str | None:
+        """None when the ref names an existing article, paragraph or item; else why not."""
+        articles = self.items_per_paragraph
+        if not 1 <= ref.article <= len(articles):
+            return f"{self.short_en} has articles 1-{len(articles)}"
+        paragraphs = articles[ref.article - 1]
+        if ref.paragraph is None:
+            return None
+        if ref.paragraph > len(paragraphs):
+            return f"{self.short_en} Art. {ref.article} has {len(paragraphs)} paragraph(s)"
+        if ref.item is not None and ref.item > paragraphs[ref.paragraph - 1]:
+            return f"{self.short_en} Art. {ref.article}({ref.paragraph}) has {paragraphs[ref.paragraph - 1]} item(s)"
+        return None
+
+
+@dataclass(frozen=True)
 class Law:
     """An instrument: metadata, headings and articles in order."""
 
@@ -217,3 +236,8 @@ class Law:
     def id(self) -> str:
         """The law id used in citations."""
         return self.info.id
+
+    @cached_property
+    def shape(self) -> LawShape:
+        """Its articles, paragraphs and items counted, for checking citations."""
+        return LawShape(self.info.short_en, tuple(tuple(len(p.items) for p in a.paragraphs) for a in self.articles))

@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
+    from assistant.checklist.penalties import ModelPenalties
     from assistant.checklist.sessions import SessionStore
+    from assistant.indexing import IndexBuild
     from assistant.obligations.ask import Answer
+    from assistant.obligations.crossrefs import CrossReference
+    from assistant.obligations.records import Definition, Penalty, PenaltyLink, Relation
+    from assistant.obligations.store import ObligationStore
     from assistant.search.engine import SearchEngine, SearchResults
     from assistant.search.index_store import IndexHandle, Notify
 
@@ -30,6 +35,7 @@ class AssistantService:
     def __init__(self, corpus_root: Path | None = None, index_root: Path | None = None) -> None:
         self.corpus_root = corpus_root or paths.corpus_dir()
         self.index_root = index_root or paths.index_dir()
+        self._obligation_store: ObligationStore | None = None
 
     @cached_property
     def corpus(self) -> Corpus:
@@ -42,7 +48,9 @@ class AssistantService:
 
     def show(self, citation: str) -> dict[str, Any]:
         """What a citation id names, as the `dla show --json` dict; CitationError when it names nothing."""
-        return ref_to_dict(self.corpus, ArticleRef.parse(citation))
+        data = ref_to_dict(self.corpus, ArticleRef.parse(citation))
+        data["related"] = [relation.to_dict() for relation in self.related(citation)]
+        return data
 
     def export_articles(self) -> Iterator[dict[str, Any]]:
         """Every article as a `dla corpus export --jsonl` record."""
@@ -58,39 +66,47 @@ class AssistantService:
         source: Path,
         law_id: str,
         provenance: Path | None = None,
+        replace: bool = False,
         metadata: Path | None = None,
         translation: Path | None = None,
     ) -> AddResult:
-        """Add an instrument from a plain-text file, with its facts and English where given."""
-        result = add_instrument(self.corpus_root, source, law_id, provenance, metadata, translation)
+        """Add an instrument from a plain-text file (an existing id only with `replace`), with its facts and English."""
+        result = add_instrument(self.corpus_root, source, law_id, provenance, replace, metadata, translation)
         self.reload_corpus()
         return result
 
     # -- search ------------------------------------------------------------------------------
 
+    _build: IndexBuild | None = None  # the verified build last opened by index_build()
+
     def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
         """The search index, built first when missing, stale or corrupt (or when forced)."""
-        from assistant.search.index_store import build_index, ensure_index
+        return self.index_build(notify, force).search
+
+    def index_build(self, notify: Notify | None = None, force: bool = False) -> IndexBuild:
+        """The verified build (search index and obligation store), built first when missing, stale or damaged."""
+        from assistant.indexing import build_index, ensure_build
 
         if force:
             build_index(self.corpus, self.index_root)
-        return ensure_index(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        self._build = ensure_build(None, self.index_root, notify, lambda: self.corpus, self.corpus_root)
+        return self._build
 
     def index_status(self) -> str:
         """'ok' or why the index would be rebuilt."""
-        from assistant.search.index_store import index_status
+        from assistant.indexing import index_status
 
         return index_status(self.corpus_root, self.index_root)
 
+    _engine: SearchEngine | None = None  # opened on first use by search_engine(), dropped after a rebuild
+
     def search_engine(self, notify: Notify | None = None) -> SearchEngine:
         """The engine over the current index (opened once per service)."""
-        engine = self.__dict__.get("_engine")
-        if engine is None:
+        if self._engine is None:
             from assistant.search.engine import SearchEngine
 
-            engine = SearchEngine(self.index(notify))
-            self.__dict__["_engine"] = engine
-        return engine
+            self._engine = SearchEngine(self.index(notify))
+        return self._engine
 
     def search(
         self,
@@ -103,16 +119,22 @@ class AssistantService:
         notify: Notify | None = None,
     ) -> SearchResults:
         """Ranked articles for a query in any form; never raises for any query text."""
-        engine = self.search_engine(notify)
-        results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
-        if engine.damage is not None:
-            # The answer above is right (Whoosh scored it) but slow; a damaged index repairs itself.
+        from assistant.search.score_table import ScoreTableError
+
+        def run() -> SearchResults:
+            engine = self.search_engine(notify)
+            return engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+
+        try:
+            return run()
+        except ScoreTableError as damage:
+            # A damaged artefact is rebuilt, like a missing one; the answer comes from the new index.
             if notify:
-                notify(f"search index damaged ({engine.damage}): rebuilding it")
+                notify(f"search index damaged ({damage}): rebuilding it")
+            self.search_engine(notify).close()
+            self._engine = None
             self.index(notify, force=True)
-            engine.close()
-            self.__dict__.pop("_engine", None)
-        return results
+            return run()
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
@@ -120,28 +142,109 @@ class AssistantService:
 
     # -- obligations ---------------------------------------------------------------------------
 
-    def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
-        """Obligations, penalty links and the actor lexicon, as extracted at index-build time."""
-        data = self.__dict__.get("_obligations")
-        if data is None:
-            from assistant.obligations.store import read_obligations
+    def obligation_store(self, notify: Notify | None = None) -> ObligationStore:
+        """The obligation and link store written at build time (read once; a damaged one means rebuild)."""
+        if self._obligation_store is None:
+            from assistant.indexing import ArtefactDamagedError
 
-            data = read_obligations(self.search_engine(notify).handle.folder)
-            self.__dict__["_obligations"] = data
-        return data
+            build = self._build or self.index_build(notify)
+            try:
+                self._obligation_store = build.obligations()  # verified against the manifest as it is read
+            except (ArtefactDamagedError, ValueError, KeyError) as exc:
+                # Damaged or of another schema: never served; the whole build is made again.
+                if notify:
+                    notify(f"obligation store damaged ({exc}): rebuilding the index")
+                self._drop_engine()
+                self._obligation_store = self.index_build(notify, force=True).obligations()
+        return self._obligation_store
+
+    def _drop_engine(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+
+    def links_ready(self) -> bool:
+        """True when penalty links can be read without building anything (the store is loaded or the index current)."""
+        return self._obligation_store is not None or self.index_status() == "ok"
+
+    def obligations_data(self, notify: Notify | None = None) -> dict[str, Any]:
+        """The store as plain data (obligations, links, penalty kinds, actors, citations); prefer `obligation_store`."""
+        return self.obligation_store(notify).as_data()
+
+    def penalties_for(self, citation: str, actor: str | None = None) -> list[PenaltyLink]:
+        """Links to the liability paragraphs that punish the duties at a citation (of one actor, if given)."""
+        return self.obligation_store().penalties_for(ArticleRef.parse(citation).id, actor)
+
+    def enforced_by(self, penalty: str) -> list[PenaltyLink]:
+        """Links from a liability provision to the duties (clause and actor) it punishes."""
+        return self.obligation_store().enforced_by(ArticleRef.parse(penalty).id)
+
+    def penalty(self, ref: str) -> Penalty | None:
+        """What a liability paragraph sets: kinds (fine, referral, disciplinary, civil, criminal), amounts, law."""
+        return self.obligation_store().penalties.get(ref)
+
+    @cached_property
+    def relations(self) -> tuple[Relation, ...]:
+        """Reviewed related provisions (关联法条) from `corpus/links/related.yaml`."""
+        from assistant.obligations.link_data import load_relations
+
+        return tuple(load_relations(self.corpus_root))
+
+    def related(self, article_id: str) -> list[Relation]:
+        """Provisions related to an article (either direction), each with its type; the article is always `source`,
+        and `inverse` says the relation reads from the other end (dsl:31 is implemented by shenzhen:82)."""
+        from assistant.obligations.records import Relation
+
+        wanted = ArticleRef.parse(article_id).article_id
+        found = []
+        for relation in self.relations:
+            if ArticleRef.parse(relation.source).article_id == wanted:
+                found.append(relation)
+            elif ArticleRef.parse(relation.target).article_id == wanted:
+                found.append(Relation(relation.target, relation.source, relation.type, relation.note, inverse=True))
+        return found
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Every statutory definition, its text taken from the corpus by citation."""
+        from assistant.obligations.definitions import load_defined_terms
+
+        return tuple(load_defined_terms(self.corpus, self.corpus_root))
+
+    def define(self, term: str) -> list[Definition]:
+        """Definitions of a term given in Chinese or English (the glossary maps English to Chinese)."""
+        from assistant.obligations.definitions import find_definitions
+
+        return find_definitions(self.definitions, term, self.corpus_root)
+
+    def defined_terms_in(self, text: str, law: str | None = None) -> list[tuple[int, int, Definition]]:
+        """Spans of a text that are terms defined in `law` (any law when None), for the reader to mark."""
+        from assistant.obligations.definitions import mark_defined_terms
+
+        return mark_defined_terms(self.definitions, text, law)
+
+    def references(self, article_id: str) -> list[CrossReference]:
+        """Inline references in an article (本法第X条, 前款, 本条例第X条第X款 …) resolved to citation ids."""
+        from assistant.obligations.crossrefs import find_references
+
+        article = self.corpus.article(ArticleRef.parse(article_id).article_id)
+        members = None
+        if article.chapter is not None:
+            members = [a.number for a in self.corpus.all_articles(article.law) if a.chapter == article.chapter]
+        return find_references(article, members)
 
     def ask(self, question: str, limit: int = 10, notify: Notify | None = None) -> Answer:
         """Obligations that answer a question, grouped by actor, each quoting its provision."""
         from assistant.obligations.ask import answer_question
 
         results = self.search(question, limit=10, notify=notify)
-        return answer_question(question, results, self.obligations_data(notify), limit)
+        return answer_question(question, results, self.obligation_store(notify), limit)
 
     def obligation_matrix(self, actor: str | None = None, law: str | None = None) -> list[dict[str, Any]]:
         """Every extracted duty, optionally of one actor (any of its names) and one law."""
         from assistant.obligations.matrix import select_obligations
 
-        return select_obligations(self.obligations_data(), actor, law)
+        return select_obligations(self.obligation_store(), actor, law)
 
     # -- checklists ----------------------------------------------------------------------------
 
@@ -171,10 +274,25 @@ class AssistantService:
         tracking: dict[str, Tracking] | None = None,
         strict: bool = False,
     ) -> ChecklistResult:
-        """The obligations that apply to a set of answers."""
+        """The obligations that apply to a set of answers, each with its penalties from the one penalty model."""
         from assistant.checklist.engine import run_checklist
 
-        return run_checklist(checklist, self.corpus, answers, tracking, strict)
+        return run_checklist(checklist, self.corpus, answers, tracking, strict, penalties=self.checklist_penalties())
+
+    def checklist_penalties(self) -> ModelPenalties:
+        """The checklist's view of the penalty model (the same links `ask`, `obligations` and the reader show)."""
+        from assistant.checklist.penalties import ModelPenalties
+
+        return ModelPenalties(lambda citation: [link.penalty for link in self.penalties_for(citation)])
+
+    def checklist_coverage(self, checklist: Checklist, notify: Notify | None = None) -> dict[str, Any]:
+        """Which duty-bearing articles (from the obligation data) each finding cites, and the reasoned exclusions."""
+        from assistant.checklist.coverage import checklist_coverage, coverage_to_dict, load_exclusions
+
+        rows = checklist_coverage(
+            checklist, self.obligations_data(notify)["obligations"], load_exclusions(self.corpus_root)
+        )
+        return coverage_to_dict(rows)
 
     def session_store(self) -> SessionStore:
         """Saved checklist sessions in the user data directory."""
@@ -182,18 +300,20 @@ class AssistantService:
 
         return SessionStore(paths.user_data_dir() / "sessions")
 
-    def render_checklist(self, result: ChecklistResult, output_format: str, date: str) -> str:
-        """The export text: Markdown (the document) or JSON (the same content for machines)."""
+    def render_checklist(self, result: ChecklistResult, output_format: str, date: str, quotes: bool = False) -> str:
+        """The export text: Markdown (the ticket-ready document; article quotes only when asked) or JSON."""
         if output_format == "json":
             import json
 
-            return json.dumps({"date": date, **result.to_dict()}, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps({"date": date, **result.to_dict(date)}, ensure_ascii=False, indent=2) + "\n"
         from assistant.export.markdown import render_markdown
 
-        return render_markdown(result, date)
+        return render_markdown(result, date, quotes)
 
-    def export_checklist(self, result: ChecklistResult, path: Path, output_format: str, date: str) -> None:
+    def export_checklist(
+        self, result: ChecklistResult, path: Path, output_format: str, date: str, quotes: bool = False
+    ) -> None:
         """Write an export atomically; OSError when the path cannot be written (nothing is lost)."""
         from assistant.atomic import write_text_atomic
 
-        write_text_atomic(path, self.render_checklist(result, output_format, date))
+        write_text_atomic(path, self.render_checklist(result, output_format, date, quotes))

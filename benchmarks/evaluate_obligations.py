@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from assistant.corpus.store import load_corpus
-from assistant.obligations.extractor import ObligationExtractor
 from assistant.paths import PROJECT_ROOT
 
 GOLD = PROJECT_ROOT / "tests" / "eval" / "obligations_gold.yaml"
@@ -25,30 +25,135 @@ def _in_scope(ref: str, scope: list[str]) -> bool:
     return False
 
 
-def evaluate_extraction(verbose: bool = False) -> dict[str, Any]:
-    """Precision, recall and F1 of extraction, plus the duty-penalty links, against the gold file."""
+def _store() -> Any:
+    from assistant.obligations.store import build_obligation_store
+
+    return build_obligation_store(load_corpus(PROJECT_ROOT / "corpus"))
+
+
+def evaluate_extraction(verbose: bool = False, store: Any = None) -> dict[str, Any]:
+    """Precision, recall and F1 of extraction, plus the duty-penalty links, against the (v1) gold file."""
     gold_data = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     scope = gold_data["scope"]
     gold = {(o["ref"], o["actor"], o["modality"]) for o in gold_data["obligations"]}
-    extractor = ObligationExtractor(load_corpus(PROJECT_ROOT / "corpus"))
-    found = {(o.id, o.actor, o.modality) for o in extractor.extract_all() if _in_scope(o.id, scope)}
+    store = store or _store()
+    found = {(o.id, o.actor, o.modality) for o in store.obligations if _in_scope(o.id, scope)}
     true_positive = gold & found
     precision = len(true_positive) / len(found) if found else 0.0
     recall = len(true_positive) / len(gold) if gold else 0.0
     gold_links = {(p["penalty"], d) for p in gold_data["penalty_links"] for d in p["enforces"]}
-    found_links = {
-        (p, d) for p, duties in extractor.penalty_links.enforces.items() for d in duties if _in_scope(p, scope)
-    }
+    # v1 gold links an article-level penalty to a duty article (or paragraph where the penalty cites one).
+    cited_paragraph = {d for p in gold_data["penalty_links"] for d in p["enforces"] if "." in d}
+    found_links = set()
+    for link in store.links:
+        if not _in_scope(link.penalty, scope):
+            continue
+        paragraph = ".".join(link.duty.split(".")[:2])
+        duty = paragraph if paragraph in cited_paragraph else link.duty.split(".")[0]
+        found_links.add((link.penalty.split(".")[0], duty))
     if verbose:
         for item in sorted(found - gold):
             print("  extra:  ", item)
         for item in sorted(gold - found):
             print("  missed: ", item)
+        for item in sorted(found_links - gold_links):
+            print("  extra link:  ", item)
+        for item in sorted(gold_links - found_links):
+            print("  missed link: ", item)
     return {
         "gold": len(gold), "found": len(found), "precision": precision, "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "links_precision": len(gold_links & found_links) / len(found_links) if found_links else 0.0,
         "links_recall": len(gold_links & found_links) / len(gold_links) if gold_links else 0.0,
+    }  # fmt: skip
+
+
+def _actor_matcher() -> Any:
+    """Whether a gold actor phrase names a found actor: same phrase, a lexicon form or synonym, or a form it ends with."""
+    from assistant.obligations.pipeline import load_actors
+
+    actors = load_actors(PROJECT_ROOT / "corpus")
+    names = {a.canonical: {a.canonical, *a.forms, *a.synonyms_zh} for a in actors}
+
+    def matches(gold_actor: str, found_actor: str) -> bool:
+        if gold_actor == found_actor:
+            return True
+        forms = names.get(found_actor, {found_actor})
+        if gold_actor in forms:
+            return True
+        # A longer or shorter phrase of the same actor: 市各行业主管部门 / 主管部门, 服务提供者 / 区块链信息服务提供者.
+        # A coordinated phrase that opens with the actor also names it (市网信部门以及其他…的部门 / 市网信部门).
+        return any(
+            (gold_actor.endswith(form) or form.endswith(gold_actor) or gold_actor.startswith(form)
+             or form.startswith(gold_actor))
+            and min(len(form), len(gold_actor)) >= 3
+            for form in forms
+        )  # fmt: skip
+
+    return matches
+
+
+def _match_multiset(gold: list[tuple[str, str, str]], found: list[tuple[str, str, str]], same_actor: Any) -> int:
+    """Matched pairs, each gold and found row used once (ref and last field exact, actor by phrase)."""
+    remaining = list(found)
+    hits = 0
+    for ref, actor, last in gold:
+        for index, (f_ref, f_actor, f_last) in enumerate(remaining):
+            if f_ref == ref and f_last == last and same_actor(actor, f_actor):
+                hits += 1
+                del remaining[index]
+                break
+    return hits
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[str, Any]:
+    """Figures against a v2 gold file: obligations with multiplicity, clause/actor penalty links, penalty kinds."""
+    gold_data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scope = gold_data["scope"]
+    store = store or _store()
+    same_actor = _actor_matcher()
+    gold_rows = [(o["ref"], o["actor"], o["modality"]) for o in gold_data.get("obligations") or []]
+    found_rows = [(o.id, o.actor, o.modality) for o in store.obligations if _in_scope(o.id, scope)]
+    hits = _match_multiset(gold_rows, found_rows, same_actor)
+    gold_links = list(dict.fromkeys(
+        (o["ref"], o["actor"], p["ref"]) for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
+    ))  # fmt: skip
+    found_links = list(dict.fromkeys((link.duty, link.actor, link.penalty) for link in store.links
+                                     if _in_scope(link.duty, scope)))  # fmt: skip
+    link_hits = _match_multiset(gold_links, found_links, same_actor)
+    liability = gold_data.get("liability") or []
+    kinds_right = sum(
+        1 for entry in liability
+        if entry["ref"] in store.penalties and set(store.penalties[entry["ref"]].kinds) == set(entry["kind"])
+    )  # fmt: skip
+    if verbose:
+        for row in gold_rows:
+            if _match_multiset([row], found_rows, same_actor) == 0:
+                print("  missed: ", row)
+        for row in found_rows:
+            if _match_multiset(gold_rows, [row], same_actor) == 0:
+                print("  extra:  ", row)
+        for link in gold_links:
+            if _match_multiset([link], found_links, same_actor) == 0:
+                print("  missed link: ", link)
+        for link in found_links:
+            if _match_multiset(gold_links, [link], same_actor) == 0:
+                print("  extra link:  ", link)
+        for entry in liability:
+            got = store.penalties.get(entry["ref"])
+            if got is None or set(got.kinds) != set(entry["kind"]):
+                print("  wrong kind: ", entry["ref"], entry["kind"], got.kinds if got else None)
+    precision, recall = _ratio(hits, len(found_rows)), _ratio(hits, len(gold_rows))
+    return {
+        "gold": len(gold_rows), "found": len(found_rows), "precision": precision, "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "links_gold": len(gold_links), "links_found": len(found_links),
+        "links_precision": _ratio(link_hits, len(found_links)), "links_recall": _ratio(link_hits, len(gold_links)),
+        "kinds_gold": len(liability), "kinds_accuracy": _ratio(kinds_right, len(liability)),
     }  # fmt: skip
 
 
@@ -72,12 +177,20 @@ def evaluate_ask() -> tuple[int, int]:
 
 def main() -> int:
     """Print the figures."""
-    result = evaluate_extraction(verbose="-v" in sys.argv)
+    store = _store()
+    result = evaluate_extraction(verbose="-v" in sys.argv, store=store)
     print(
         f"obligation extraction vs {GOLD.relative_to(PROJECT_ROOT)}: gold {result['gold']}, extracted {result['found']}"
     )
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
+    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v2_*.yaml")):
+        v2 = evaluate_v2(path, store, verbose="-v" in sys.argv)
+        print(f"obligations vs {path.relative_to(PROJECT_ROOT)}: gold {v2['gold']}, extracted {v2['found']}")
+        print(f"  precision {v2['precision']:.3f}  recall {v2['recall']:.3f}  F1 {v2['f1']:.3f}")
+        print(f"  penalty links (duty, actor, paragraph): precision {v2['links_precision']:.3f}  "
+              f"recall {v2['links_recall']:.3f}  (gold {v2['links_gold']}, found {v2['links_found']})")  # fmt: skip
+        print(f"  penalty kinds: accuracy {v2['kinds_accuracy']:.3f} over {v2['kinds_gold']}")
     hits, total = evaluate_ask()
     print(f"dla ask: gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}")
     return 0

@@ -20,10 +20,12 @@ import time
 from pathlib import Path
 
 from assistant.corpus.store import Corpus, load_corpus
+from assistant.indexing import build_index
+from assistant.indexing.artefacts import penalty_links
 from assistant.paths import PROJECT_ROOT
 from assistant.search import snippets
 from assistant.search.engine import SearchEngine
-from assistant.search.index_store import IndexHandle, _documents, _query_data, build_index, write_search_files
+from assistant.search.index_store import _documents, _query_data, open_search_files, write_search_files
 
 QUERIES = [
     "数安法27条", "DSL Art. 36", "重要数据 风险评估", "区块链平台要不要对用户实名认证", "大数据杀熟怎么处罚",
@@ -43,17 +45,14 @@ def _ms(seconds: float) -> str:
 
 def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
     """An engine over `factor` copies of every article (ids made unique), for growth measurements."""
-    from whoosh import index as whoosh_index
-
     documents = [
         {**document, "id": f"{document['id']}#{copy}" if copy else document["id"]}
         for copy in range(factor)
         for document in _documents(corpus)
     ]
-    query_data = _query_data(corpus)
+    query_data = _query_data(corpus, penalty_links(corpus))
     write_search_files(folder, documents, query_data)
-    index = whoosh_index.open_dir(str(folder))
-    return SearchEngine(IndexHandle(folder, index, {"articles": len(documents)}, query_data))
+    return SearchEngine(open_search_files(folder, {"articles": len(documents)}))
 
 
 def search_latency(engine: SearchEngine, rounds: int = 5) -> list[float]:

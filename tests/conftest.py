@@ -41,7 +41,7 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def built_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index built once per session from the corpus, in a temp dir."""
-    from assistant.search.index_store import ensure_index
+    from assistant.indexing import ensure_index
 
     directory = tmp_path_factory.mktemp("session-index")
     ensure_index(load_corpus(CORPUS), directory)

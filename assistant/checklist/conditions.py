@@ -10,6 +10,7 @@ from typing import Any
 from assistant.datafile import DataFileError, LineDict
 
 AnswerValue = bool | str
+NOT_SURE = "not sure"  # an answer any question accepts: the facts it asks about are not known yet
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,24 @@ def evaluate(condition: Condition | None, answers: Mapping[str, AnswerValue]) ->
     if isinstance(condition, AnyOf):
         return any(evaluate(c, answers) for c in condition.conditions)
     return answers.get(condition.question) == condition.value
+
+
+def truth(condition: Condition | None, answers: Mapping[str, AnswerValue]) -> bool | None:
+    """Three-valued evaluation: True, False, or None when it turns on a "not sure" answer (Kleene logic)."""
+    if condition is None:
+        return True
+    if isinstance(condition, IsYes | Equals):
+        value = answers.get(condition.question)
+        if value == NOT_SURE:
+            return None
+        return value is True if isinstance(condition, IsYes) else value == condition.value
+    if isinstance(condition, Not):
+        inner = truth(condition.condition, answers)
+        return None if inner is None else not inner
+    values = [truth(c, answers) for c in condition.conditions]
+    if isinstance(condition, All):
+        return False if False in values else (None if None in values else True)
+    return True if True in values else (None if None in values else False)
 
 
 def questions_named(condition: Condition | None) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.checklist.conditions import AnswerValue, Condition, evaluate, questions_named
+from assistant.checklist.conditions import NOT_SURE, AnswerValue, Condition, questions_named, truth
 from assistant.datafile import DataFileError, LineDict, check_keys, load_yaml, require_mapping
 from assistant.models import ArticleRef, CitationError
 
@@ -39,7 +39,9 @@ class Question:
     line: int = 0
 
     def accepts(self, value: object) -> bool:
-        """Whether a value is a valid answer."""
+        """Whether a value is a valid answer ("not sure" is valid for every question)."""
+        if value == NOT_SURE:
+            return True
         if self.type == "yes_no":
             return isinstance(value, bool)
         return isinstance(value, str) and value in {o.value for o in self.options}
@@ -47,8 +49,8 @@ class Question:
     def expected(self) -> str:
         """What a valid answer looks like, for error messages."""
         if self.type == "yes_no":
-            return "true or false"
-        return "one of " + ", ".join(o.value for o in self.options)
+            return f"true, false or {NOT_SURE}"
+        return "one of " + ", ".join(o.value for o in self.options) + f" or {NOT_SURE}"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class Finding:
     citations: tuple[str, ...]
     penalties: tuple[str, ...]
     line: int = 0
+    penalty_note_zh: str = ""
+    penalty_note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,8 +109,29 @@ class Checklist:
         return next((q for q in self.questions if q.id == question_id), None)
 
     def visible_questions(self, answers: dict[str, AnswerValue]) -> list[Question]:
-        """The questions to ask given the answers so far, in order (a question shows when its condition holds)."""
-        return [q for q in self.questions if evaluate(q.when, answers)]
+        """The one visibility rule, used by the CLI, the TUI and the exports.
+
+        In checklist order, a question shows unless its condition is certainly false, judged only on
+        the answers to questions shown before it (a condition names only earlier questions). An
+        answer to a hidden question never counts; "not sure" keeps the follow-up questions shown.
+        """
+        shown: list[Question] = []
+        counted: dict[str, AnswerValue] = {}
+        for question in self.questions:
+            if truth(question.when, counted) is False:
+                continue
+            shown.append(question)
+            if question.id in answers:
+                counted[question.id] = answers[question.id]
+        return shown
+
+    def pending_questions(self, answers: dict[str, AnswerValue]) -> list[Question]:
+        """Shown questions not answered yet, in order."""
+        return [q for q in self.visible_questions(answers) if q.id not in answers]
+
+    def finding(self, finding_id: str) -> Finding | None:
+        """A finding by id."""
+        return next((f for f in self.findings if f.id == finding_id), None)
 
     def effective_answers(self, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
         """Answers to questions that are still shown; answers to hidden questions do not count."""
@@ -117,7 +142,7 @@ class Checklist:
 _TOP_KEYS = {"id", "version", "title_zh", "title_en", "topics", "questions", "findings", "not_covered"}
 _QUESTION_KEYS = {"id", "type", "text_zh", "text_en", "help_zh", "help_en", "cites", "when", "options"}
 _FINDING_KEYS = {"id", "topic", "when", "actor_zh", "actor_en", "modality", "severity", "obligation_zh",
-                 "obligation_en", "citations", "penalties"}  # fmt: skip
+                 "obligation_en", "citations", "penalties", "penalty_note_zh", "penalty_note_en"}  # fmt: skip
 
 
 def _citations(entry: LineDict, key: str, path: Path) -> tuple[str, ...]:
@@ -188,7 +213,9 @@ def load_checklist(path: Path) -> Checklist:
     findings: list[Finding] = []
     for entry in data["findings"]:
         entry = require_mapping(entry, path, "finding")
-        check_keys(entry, path, _FINDING_KEYS, _FINDING_KEYS - {"penalties"}, "finding")
+        check_keys(
+            entry, path, _FINDING_KEYS, _FINDING_KEYS - {"penalties", "penalty_note_zh", "penalty_note_en"}, "finding"
+        )
         when = parse_condition(entry["when"], path, entry.line_of("when"))
         for name in questions_named(when):
             if name not in question_ids:
@@ -218,6 +245,8 @@ def load_checklist(path: Path) -> Checklist:
                 citations=citations,
                 penalties=_citations(entry, "penalties", path),
                 line=entry.line,
+                penalty_note_zh=str(entry.get("penalty_note_zh") or ""),
+                penalty_note_en=str(entry.get("penalty_note_en") or ""),
             )
         )
     not_covered = []

@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant import LEGAL_NOTICE_EN, __version__, paths
 from assistant.cli.support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, print_json
-from assistant.errors import EXIT_INTERRUPTED, DlaError
+from assistant.errors import EXIT_INTERRUPTED, DlaError, known_failure
 from assistant.service import AssistantService
 
 Handler = Callable[[argparse.Namespace, AssistantService], int]
@@ -55,8 +55,9 @@ def _cmd_corpus_add(args: argparse.Namespace, service: AssistantService) -> int:
         Path(args.file),
         args.id,
         Path(args.provenance) if args.provenance else None,
-        Path(args.metadata) if args.metadata else None,
-        Path(args.translation) if args.translation else None,
+        replace=args.replace,
+        metadata=Path(args.metadata) if args.metadata else None,
+        translation=Path(args.translation) if args.translation else None,
     )
     print(f"added {result.law_id}: {result.articles} articles, {result.headings} headings -> {result.text_path}")
     if result.created_metadata:
@@ -94,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--provenance", help="provenance.json giving each article's text status")
     add.add_argument("--metadata", help="YAML of the instrument's facts (titles, issuing body, number, dates, status)")
     add.add_argument("--translation", help="unofficial English translation YAML (one string per source line)")
+    add.add_argument(
+        "--replace", action="store_true", help="regenerate an existing id (never one verified against another source)"
+    )
     add.set_defaults(handler=_cmd_corpus_add)
 
     from assistant.cli import checklist, obligations, search
@@ -125,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
+        known = known_failure(exc)  # a known cause (permissions, a full disk, ...) gets its own message and code
+        if known is not None:
+            print(f"dla: {known.user_message()}", file=sys.stderr)
+            return known.exit_code
         print(f"dla: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
 

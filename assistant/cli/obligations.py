@@ -9,18 +9,32 @@ from typing import Any
 from assistant import LEGAL_NOTICE_EN
 from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
+from assistant.modality import MODALITY_BADGES, MODALITY_WORDS
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning
-
-MODALITY_WORDS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
 
 
 def _notify(message: str) -> None:
     print(f"dla: {message}", file=sys.stderr)
 
 
+def _penalty_note(link: dict[str, Any]) -> str:
+    """What a penalty is and why it is linked: (fine 五万元以上五十万元以下; by scope)."""
+    parts = []
+    for kind in link.get("kinds") or []:
+        if kind == "fine" and link.get("amounts"):
+            parts.append(f"fine {link['amounts'][0]}" + (" …" if len(link["amounts"]) > 1 else ""))
+        elif kind == "referral" and link.get("refers_to"):
+            parts.append(f"referral to {'; '.join(link['refers_to'])}")
+        else:
+            parts.append(kind)
+    if link.get("basis") == "scope":
+        parts.append("general clause, by scope")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def _print_obligation(obligation: dict[str, Any]) -> None:
-    print(f"  [{MODALITY_WORDS[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
+    print(f"  [{MODALITY_BADGES[obligation['modality']]}] {obligation['citation_zh']}  {obligation['citation_en']}")
     print(f"    {obligation['text_zh']}")
     if obligation.get("text_en"):
         print(f"    (unofficial) {obligation['text_en']}")
@@ -32,7 +46,13 @@ def _print_obligation(obligation: dict[str, Any]) -> None:
     if obligation.get("amounts"):
         extras.append("amounts: " + ", ".join(obligation["amounts"]))
     if obligation.get("penalty_citations"):
-        extras.append("penalties: " + "; ".join(f"{zh} / {en}" for zh, en in obligation["penalty_citations"]))
+        described = [
+            f"{zh} / {en}{_penalty_note(link)}"
+            for (zh, en), link in zip(
+                obligation["penalty_citations"], obligation.get("penalty_links") or [], strict=False
+            )
+        ]
+        extras.append("penalties: " + "; ".join(described))
     warning = status_warning(obligation.get("text_status", "cross-checked"))
     if warning:
         extras.append(f"text status: {warning}")
@@ -75,7 +95,7 @@ def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
                 "| --- | --- | --- | --- |",
             ]
         penalties = "; ".join(escape(en) for _, en in row["penalty_citations"]) or "—"
-        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']].lower()} | "
+        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']]} | "
                      f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip
         if rows.index(row) + 1 == len(rows) or rows[rows.index(row) + 1]["actor"] != current:
             lines.append("")
@@ -106,8 +126,26 @@ def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
     return EXIT_OK
 
 
+def cmd_define(args: argparse.Namespace, service: AssistantService) -> int:
+    """Print the statutory definitions of a term (Chinese or English), quoted from the text."""
+    definitions = service.define(args.term)
+    if not definitions:
+        raise CliError(f"no statutory definition of {args.term!r}", EXIT_USAGE)
+    if args.json:
+        print_json({"term": args.term, "definitions": [d.to_dict() for d in definitions]})
+        return EXIT_OK
+    for definition in definitions:
+        label = f"{definition.term} ({definition.term_en})" if definition.term_en else definition.term
+        print(f"{label}  {service.corpus.cite_zh(definition.citation)}  {service.corpus.cite_en(definition.citation)}")
+        print(f"    {definition.text_zh}")
+        if definition.text_en:
+            print(f"    (unofficial) {definition.text_en}")
+    print(f"\n{LEGAL_NOTICE_EN}")
+    return EXIT_OK
+
+
 def register(commands: Any) -> None:
-    """Add `ask` and `obligations` to the parser."""
+    """Add `ask`, `obligations` and `define` to the parser."""
     ask = commands.add_parser("ask", help="answer an obligation question with quoted, cited duties")
     ask.add_argument("question")
     ask.add_argument("--limit", type=int, default=10)
@@ -120,3 +158,7 @@ def register(commands: Any) -> None:
     output.add_argument("--json", action="store_true")
     output.add_argument("--md", action="store_true")
     obligations.set_defaults(handler=cmd_obligations)
+    define = commands.add_parser("define", help="the statutory definition of a term (Chinese or English)")
+    define.add_argument("term")
+    define.add_argument("--json", action="store_true")
+    define.set_defaults(handler=cmd_define)

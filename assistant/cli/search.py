@@ -58,10 +58,9 @@ def cmd_search(args: argparse.Namespace, service: AssistantService) -> int:
     if args.queries:
         if args.query:
             raise CliError("give either QUERY or --queries FILE, not both", EXIT_USAGE)
-        try:
-            lines = Path(args.queries).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(f"cannot read queries file {args.queries}: {exc}", EXIT_USAGE) from exc
+        from assistant.datafile import read_bounded
+
+        lines = read_bounded(Path(args.queries), what="queries file").splitlines()  # bounded: never /dev/zero forever
         for line in lines:
             result = service.search(line, **options).to_dict()
             if args.json:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
 from assistant.models import ArticleRef, CitationError
+from assistant.wording import word_pattern
 
 GLOSSARY_FILE = "glossary.yaml"
 _TERM_KEYS = {"zh", "en", "en_forms", "defined_in", "synonyms_zh", "synonyms_en"}
@@ -28,9 +29,7 @@ class Term:
     @cached_property
     def english_pattern(self) -> re.Pattern[str]:
         """Matches the rendering or any listed form, whole words, plural -s/-es allowed."""
-        forms = sorted({self.en, *self.en_forms}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(form.lower()).replace(r"\ ", r"\s+") for form in forms)
-        return re.compile(rf"\b(?:{alternatives})(?:s|es)?\b")
+        return word_pattern((self.en, *self.en_forms), plural=True)
 
     def english_matches(self, english: str) -> bool:
         """True when an English text uses this term's rendering."""

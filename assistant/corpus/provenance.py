@@ -24,10 +24,16 @@ class ArticleStatus:
 
 def read_statuses(provenance_path: Path, source_file: str, article_numbers: list[int]) -> dict[int, ArticleStatus]:
     """The status of each article of one source file; a missing entry is an error, never a guess."""
+    from assistant.datafile import MAX_USER_FILE_BYTES, DataFileError, read_bounded
+
     try:
-        data = json.loads(provenance_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ProvenanceError(f"{provenance_path}: cannot read: {exc}") from exc
+        data = json.loads(read_bounded(provenance_path, MAX_USER_FILE_BYTES, "provenance file"))
+    except DataFileError as exc:
+        raise ProvenanceError(str(exc)) from exc
+    except (ValueError, RecursionError) as exc:
+        raise ProvenanceError(f"{provenance_path}: not valid JSON ({type(exc).__name__})") from exc
+    if not isinstance(data, dict):
+        raise ProvenanceError(f"{provenance_path}: expected a JSON object")
     entry = data.get(source_file)
     if not isinstance(entry, dict):
         raise ProvenanceError(f"{provenance_path}: no entry for {source_file}")

@@ -71,24 +71,10 @@ class Corpus:
         """The article a citation points into (checking paragraph and item exist)."""
         ref = ArticleRef.parse(ref) if isinstance(ref, str) else ref
         law = self.law(ref.law)
-        if not 1 <= ref.article <= len(law.articles):
-            raise CitationError(
-                f"{ref.id}: {law.info.short_en} has articles 1-{len(law.articles)}", self.suggest(ref.id)
-            )
-        article = law.articles[ref.article - 1]
-        if ref.paragraph is not None:
-            if ref.paragraph > len(article.paragraphs):
-                raise CitationError(
-                    f"{ref.id}: article {ref.article} has {len(article.paragraphs)} paragraph(s)",
-                    self.suggest(ref.id),
-                )
-            paragraph = article.paragraphs[ref.paragraph - 1]
-            if ref.item is not None and ref.item > len(paragraph.items):
-                raise CitationError(
-                    f"{ref.id}: paragraph {ref.paragraph} of article {ref.article} has {len(paragraph.items)} item(s)",
-                    self.suggest(ref.id),
-                )
-        return article
+        problem = law.shape.problem(ref)
+        if problem is not None:
+            raise CitationError(f"{ref.id}: {problem}", self.suggest(ref.id))
+        return law.articles[ref.article - 1]
 
     def exists(self, ref: ArticleRef | str) -> bool:
         """True when the citation names an existing article, paragraph or item."""

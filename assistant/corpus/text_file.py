@@ -18,13 +18,16 @@ TEXT_FILE = "text.zh.yaml"
 def statute_to_data(
     parsed: ParsedStatute, law_id: str, statuses: dict[int, ArticleStatus], source_name: str, source_text: str
 ) -> dict[str, Any]:
-    """The plain data written to `text.zh.yaml`."""
+    """The plain data written to `text.zh.yaml` (the statuses sealed, so a hand upgrade shows in `corpus verify`)."""
+    from assistant.corpus.seal import statuses_sha256
+
     return {
         "law": law_id,
         "title_zh": parsed.title,
         "source": {
             "file": source_name,
             "sha256": hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+            "statuses_sha256": statuses_sha256({n: statuses[n].status for n in statuses}),
         },
         "preamble": parsed.preamble,
         "headings": [

@@ -1,8 +1,10 @@
-"""Search topics: project-written everyday keywords per article, indexed beside the text (never shown as law).
+"""Search aids per article, indexed beside the text and never shown as law: topics and the question bank.
 
 Users ask in words the statute does not use (赔钱 for 赔偿, "army" for 军事, "when does it start"
 for 施行). Like a legal publisher's headnote keywords, `corpus/laws/<law>/topics.yaml` lists for
-each article the words people type for what it governs, so those questions reach it.
+each article the words people type for what it governs, so those questions reach it. The question
+bank, `corpus/laws/<law>/questions.yaml` (same shape), lists everyday questions each article
+answers, in the words of a product manager, shop owner or citizen.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
 
 TOPICS_FILE = "topics.yaml"
+QUESTIONS_FILE = "questions.yaml"
+MIN_QUESTIONS = 6  # per article and language, checked by `dla corpus verify`
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,14 @@ def _keywords(value: object, path: Path, line: int, where: str) -> tuple[str, ..
     return tuple(v.strip() for v in value)
 
 
-def load_topics(law_dir: Path, law_id: str, article_count: int) -> dict[int, ArticleTopics]:
-    """The topics of a law's articles by number; {} when the law has no topics file (they are optional)."""
-    path = law_dir / TOPICS_FILE
+def load_topics(law_dir: Path, law_id: str, article_count: int, file: str = TOPICS_FILE) -> dict[int, ArticleTopics]:
+    """The topics (or, with `file=QUESTIONS_FILE`, the bank questions) of a law's articles by number;
+    {} when the law has no such file (they are optional)."""
+    path = law_dir / file
     if not path.exists():
         return {}
-    data = require_mapping(load_yaml(path), path, "topics file")
-    check_keys(data, path, {"law", "articles"}, {"law", "articles"}, "topics file")
+    data = require_mapping(load_yaml(path), path, f"{file} file")
+    check_keys(data, path, {"law", "articles"}, {"law", "articles"}, f"{file} file")
     if data["law"] != law_id:
         raise DataFileError(path, data.line_of("law"), f"law is {data['law']!r}, expected {law_id!r}")
     articles = require_mapping(data["articles"], path, "articles", data.line_of("articles"))
@@ -54,3 +59,8 @@ def load_topics(law_dir: Path, law_id: str, article_count: int) -> dict[int, Art
             en=_keywords(entry["en"], path, entry.line_of("en"), f"article {number} en"),
         )
     return topics
+
+
+def load_questions(law_dir: Path, law_id: str, article_count: int) -> dict[int, ArticleTopics]:
+    """The question bank of a law's articles by number; {} when the law has none yet."""
+    return load_topics(law_dir, law_id, article_count, QUESTIONS_FILE)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.obligations.records import Obligation
+from assistant.obligations.store import ActorNames, ObligationStore
 from assistant.search.engine import SearchResults
 
 MODALITY_CUES = {
@@ -22,7 +24,7 @@ MODALITY_CUES = {
     ),
 }
 ACTOR_MATCH_BONUS = 0.3
-MODALITY_MATCH_BONUS = 0.15
+MODALITY_MATCH_BONUS = 0.2
 
 
 @dataclass
@@ -62,14 +64,14 @@ def _contains(text: str, name: str) -> bool:
     return name in text
 
 
-def detect_actors(question: str, actors: list[dict[str, Any]]) -> list[str]:
+def detect_actors(question: str, actors: tuple[ActorNames, ...]) -> list[str]:
     """Actors the question names, by their statutory names, English names or everyday synonyms (longest first)."""
     found: list[tuple[int, str]] = []
     for actor in actors:
-        names = [*actor["names_zh"], *actor["names_en"]]
+        names = [*actor.names_zh, *actor.names_en]
         matched = [n for n in names if len(n) >= 2 and _contains(question, n)]
         if matched:
-            found.append((max(len(n) for n in matched), actor["canonical"]))
+            found.append((max(len(n) for n in matched), actor.canonical))
     found.sort(reverse=True)
     # The longest, most specific name wins (区块链信息服务提供者 over 服务提供者, a named actor over 用户).
     return [found[0][1]] if found else []
@@ -83,36 +85,51 @@ def detect_modality(question: str) -> str | None:
     return None
 
 
-def answer_question(question: str, results: SearchResults, data: dict[str, Any], limit: int = 10) -> Answer:
+def obligation_row(store: ObligationStore, obligation: Obligation) -> dict[str, Any]:
+    """An obligation as the `--json` contracts give it: its fields, citations, and each penalty with its basis and kind."""
+    links = {link.penalty: link for link in store.penalties_for(obligation.id, obligation.actor)}
+    penalty_links = []
+    for ref in obligation.penalties:
+        penalty = store.penalties.get(ref)
+        link = links.get(ref)
+        penalty_links.append({
+            "penalty": ref, "basis": link.basis if link else None, "rule": link.rule if link else None,
+            "kinds": list(penalty.kinds) if penalty else [], "amounts": list(penalty.amounts) if penalty else [],
+            "refers_to": list(penalty.refers_to) if penalty else [],
+        })  # fmt: skip
+    citation_zh, citation_en = store.cite(obligation.id)
+    return {
+        **obligation.to_dict(),
+        "citation_zh": citation_zh,
+        "citation_en": citation_en,
+        "penalty_citations": [list(store.cite(p)) for p in obligation.penalties],
+        "penalty_links": penalty_links,
+    }
+
+
+def answer_question(question: str, results: SearchResults, store: ObligationStore, limit: int = 10) -> Answer:
     """Rank the obligations of the retrieved articles for the question."""
-    actors = detect_actors(question, data["actors"])
+    actors = detect_actors(question, store.actors)
     modality = detect_modality(question)
     answer = Answer(question=question, actors=actors, modality=modality)
     answer.articles = [hit.id for hit in results.hits]
     answer.messages = list(results.messages)
     rank_of = {article: rank for rank, article in enumerate(answer.articles)}
-    candidates = [o for o in data["obligations"] if o["article_id"] in rank_of]
+    candidates = [o for o in store.obligations if o.article_id in rank_of]
 
-    def score(obligation: dict[str, Any]) -> float:
+    def score(obligation: Obligation) -> float:
         # Retrieval rank leads; the actor and modality the question names break ties within reach.
-        value = 1.0 / (1 + rank_of[obligation["article_id"]])
-        value += ACTOR_MATCH_BONUS if obligation["actor"] in actors else 0.0
-        value += MODALITY_MATCH_BONUS if modality and obligation["modality"] == modality else 0.0
+        value = 1.0 / (1 + rank_of[obligation.article_id])
+        value += ACTOR_MATCH_BONUS if obligation.actor in actors else 0.0
+        value += MODALITY_MATCH_BONUS if modality and obligation.modality == modality else 0.0
         return value
 
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for obligation in sorted(candidates, key=lambda o: (-score(o), o["id"], o["span"][0])):
-        key = (obligation["id"], obligation["actor"], obligation["modality"])
+    for obligation in sorted(candidates, key=lambda o: (-score(o), o.id, o.span[0])):
+        key = (obligation.id, obligation.actor, obligation.modality)
         if key in merged:
-            continue  # one entry per provision, actor and modality
-        citation_zh, citation_en = data["citations"].get(obligation["id"], [obligation["id"], obligation["id"]])
-        merged[key] = {
-            **obligation,
-            "citation_zh": citation_zh,
-            "citation_en": citation_en,
-            "penalty_citations": [data["citations"].get(p, [p, p]) for p in obligation["penalties"]],
-            "score": round(score(obligation), 4),
-        }
+            continue  # one entry per provision, actor and modality (their penalties are the same)
+        merged[key] = {**obligation_row(store, obligation), "score": round(score(obligation), 4)}
     # The best obligation of each retrieved article first, so one long article cannot crowd out the next.
     ranked = list(merged.values())
     firsts: dict[str, dict[str, Any]] = {}

@@ -7,52 +7,56 @@ character offsets; nothing is paraphrased. Runs at index-build time (spaCy and j
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.corpus.glossary import load_glossary
 from assistant.corpus.store import Corpus
 from assistant.models import Article
 from assistant.obligations.crossrefs import find_references
-from assistant.obligations.penalties import PenaltyLinks, build_penalty_links
+from assistant.obligations.liability import is_liability_article, is_sanction_text
 from assistant.obligations.pipeline import LIMIT_PATTERNS, ActorSpec, build_en_pipeline, build_zh_pipeline, load_actors
+from assistant.obligations.records import Obligation
 
 # Tokens that make the next noun phrase an object, not the subject (对/向 X …).
-OBJECT_MARKERS = {"对", "向", "与", "要求", "为", "督促", "指导", "约谈", "对于"}
+OBJECT_MARKERS = {
+    "对",
+    "向",
+    "与",
+    "要求",
+    "为",
+    "督促",
+    "指导",
+    "约谈",
+    "对于",
+    "未经",
+    "经",
+    "征得",
+    "告知",
+    "委托",
+    "在",
+}
+RESPONSIBLE_NOT_DUTY = {"直接", "其他直接"}
+# A body the lexicon does not know, opening the clause: 市统计部门应当…, 人民检察院可以…
+TEXT_ACTOR = re.compile(
+    r"^([^，。；：、“”（）]{0,24}?[^，。；：“”（）]{0,12}?"
+    r"(?:部门|机构|机关|委员会|人民政府|人民检察院|组织|个人|中心|平台|单位|主体|协会|办公室|受托方|中华人民共和国))"
+    r"(?:依照|依据|按照|根据|在|对|应当|应|必须|须|负责|可以|有权|不得|禁止|严禁|会同|通过|都|也|还|承担|发现|认为|，|$)"
+)
+# Verbs that show the opening words are not one noun phrase (市数据工作委员会设立…委员会, …遵循…原则).
+NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
+# 市人民政府设立市数据工作委员会，负责… : the body set up is the subject of what follows.
+ESTABLISHED = re.compile(r"设立([^，。；]{2,20}?)，(?:并)?$")
+# A clause that subjects an actor to a regime: 关键信息基础设施的运营者…，适用《…》的规定; 其他数据处理者…的
+# …管理办法，由…制定
+REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
-
-
-@dataclass
-class Obligation:
-    """One duty (or permission or prohibition) as the text states it."""
-
-    id: str  # citation of the paragraph or item holding it
-    article_id: str
-    law: str
-    actor: str
-    actor_en: str
-    modality: str  # must | must_not | may
-    marker: str  # the modal word as written
-    text_zh: str  # verbatim span
-    span: tuple[int, int]  # offsets in the paragraph's (or item's) own text
-    text_en: str | None
-    condition: str | None = None
-    time_limits: list[str] = field(default_factory=list)
-    amounts: list[str] = field(default_factory=list)
-    references: list[str] = field(default_factory=list)
-    penalties: list[str] = field(default_factory=list)
-    text_status: str = "cross-checked"
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data, for obligations.json and `--json` output."""
-        data = asdict(self)
-        data["span"] = list(self.span)
-        return data
 
 
 @dataclass
 class _Context:
     actor: ActorSpec | None = None
+    previous_article: ActorSpec | None = None  # the last actor of the article before, for an implicit subject
 
 
 class ObligationExtractor:
@@ -65,31 +69,58 @@ class ObligationExtractor:
         glossary_terms = [t.zh for t in load_glossary(corpus.root).terms]
         self.zh = build_zh_pipeline(self.actors, glossary_terms)
         self.en = build_en_pipeline()
-        self.penalty_links: PenaltyLinks = build_penalty_links(corpus)
+        self.punished = self._cited_by_liability()
+
+    def _cited_by_liability(self) -> set[str]:
+        """Paragraphs (and whole articles, as their first paragraph) that a liability article cites by number."""
+        cited: set[str] = set()
+        for article in self.corpus.all_articles():
+            if not is_liability_article(article):
+                continue
+            for reference in find_references(article):
+                for target in reference.targets if reference.kind == "article" else ():
+                    cited.add(target)
+                    if "." not in target.split(":")[1]:
+                        cited |= {f"{target}.{p.number}" for p in self._paragraphs(target)}
+        return cited
+
+    def _paragraphs(self, article_id: str) -> list[Any]:
+        return list(self.corpus.article(article_id).paragraphs) if self.corpus.exists(article_id) else []
 
     def extract_all(self) -> list[Obligation]:
         """Obligations of every article, in corpus order."""
         found: list[Obligation] = []
         for law in self.corpus.laws.values():
+            previous: ActorSpec | None = None
             for article in law.articles:
-                found.extend(self.extract_article(article))
+                context = _Context(previous_article=previous)
+                found.extend(self.extract_article(article, context))
+                previous = context.actor if article.chapter is not None or context.actor else None
         return found
 
-    def extract_article(self, article: Article) -> list[Obligation]:
+    def extract_article(self, article: Article, context: _Context | None = None) -> list[Obligation]:
         """Obligations of one article; an actor named in one paragraph carries to later ones that name none."""
-        context = _Context()
+        context = context or _Context()
         results: list[Obligation] = []
+        if is_liability_article(article) and all(is_sanction_text(p.zh) for p in article.paragraphs):
+            return results  # a liability provision sets sanctions; it is never a duty
         chapter_articles = None
         if article.chapter is not None:
             law = self.corpus.law(article.law)
             chapter_articles = [a.number for a in law.articles if a.chapter == article.chapter]
         references = find_references(article, chapter_articles)
+        liability = is_liability_article(article)
         for paragraph in article.paragraphs:
+            if liability and is_sanction_text(paragraph.zh):
+                continue
             pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
             pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
             for ref, text_zh, text_en in pieces:
                 refs_here = [r for r in references if r.source == ref]
-                results.extend(self._extract_text(article, ref, text_zh, text_en, context, refs_here))
+                rows = self._extract_text(article, ref, text_zh, text_en, context, refs_here)
+                if not rows and ref in self.punished:
+                    rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
+                results.extend(rows)
         return results
 
     def _actor_before(self, doc: Any, sentence: Any, modal: Any) -> ActorSpec | None:
@@ -106,14 +137,20 @@ class ObligationExtractor:
             previous = doc[ent.start - 1].text if ent.start > sentence.start else ""
             if previous in OBJECT_MARKERS:
                 continue
-            opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；")
+            opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；", "）")
             near_modal = modal.start - ent.end <= 3
-            if ent.label_ == "IMPLICIT" and any(t.text in ("，", ",") for t in doc[sentence.start : ent.start]):
-                continue  # an activity implies its actor only in the sentence's opening clause (处理…的，应当…)
+            if (
+                ent.label_ == "IMPLICIT"
+                and any(t.text in ("，", ",") for t in doc[sentence.start : ent.start])
+                and any(e.label_ == "ACTOR" and sentence.start <= e.start < modal.start for e in doc.ents)
+            ):
+                continue  # beside a named actor, an activity implies its actor only in the opening clause
             if opens_clause or near_modal:
                 candidates.append((ent, previous))
         if not candidates:
             return None
+        named = [pair for pair in candidates if pair[0].label_ == "ACTOR"]
+        candidates = named or candidates  # a named actor beats an activity that implies one (受托方完成处理任务后)
         chosen, previous = candidates[-1]
         if previous == "由" and modal.ent_id_ == "must" and candidates[0][0].start == sentence.start:
             chosen = candidates[0][0]
@@ -125,25 +162,135 @@ class ObligationExtractor:
         doc = self.zh(text_zh)
         found: list[Obligation] = []
         for sentence in doc.sents:
-            for ent in (e for e in doc.ents if e.label_ == "MODAL" and sentence.start <= e.start < sentence.end):
+            modals = [e for e in doc.ents if e.label_ == "MODAL" and sentence.start <= e.start < sentence.end]
+            for ent in modals:
                 if ent.text == "禁止" and ent.end < len(doc) and doc[ent.end].text == "的":
                     continue  # "…禁止的信息内容" describes other laws' bans; it imposes nothing here
+                if ent.text == "负责" and not self._responsibility_is_duty(doc, ent, modals):
+                    continue
+                if self._in_title(text_zh, ent.start_char) or (ent.text == "应" and self._opens(doc, sentence, ent)):
+                    continue  # a word inside a cited title, or 应…要求 ("at the request of"), is no marker
                 clause_start, clause_end = self._clause_bounds(text_zh, ent.start_char)
-                if text_zh[clause_start:clause_end].rstrip("，,").endswith("的") and clause_end > ent.end_char:
+                if self._ends_condition(text_zh[clause_start:clause_end]) and clause_end > ent.end_char:
                     continue  # a modal inside a condition ("…应当取得许可的，") is not itself a duty
-                actor = self._actor_before(doc, sentence, ent) or context.actor
+                if text_zh[clause_start : ent.start_char].startswith("对于"):
+                    continue  # 对于可以…的事项: the modal describes the matter
+                if self._attribute(text_zh, ent.start_char, ent.end_char, clause_end):
+                    continue  # 法律、法规规定应当告知的其他事项: the modal describes a thing, it binds no one here
+                actor = (
+                    self._established_body(text_zh[sentence.start_char : ent.start_char])
+                    or self._actor_before(doc, sentence, ent)
+                    or self._text_actor(text_zh[sentence.start_char : ent.start_char])
+                    or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
+                    or self._condition_subject(text_zh, clause_start, ent.start_char)
+                    or context.actor
+                    or self._text_actor(text_zh)
+                    or (
+                        context.previous_article
+                        if self._ends_condition(text_zh[sentence.start_char : ent.start_char])
+                        else None
+                    )
+                )
                 if actor is None:
                     continue
                 context.actor = actor
                 start = sentence.start_char
                 end = sentence.end_char
-                for bearer in [self.actor_by_name[name] for name in actor.includes] or [actor]:
-                    found.append(self._obligation(article, ref, bearer, ent, text_zh, text_en, start, end, references))
+                for bearer in self._bearers(actor):
+                    found.append(
+                        self._obligation(
+                            article, ref, bearer, ent.ent_id_, ent.text, ent.start_char, text_zh, text_en, start,
+                            end, references,
+                        )
+                    )  # fmt: skip
+        return found
+
+    @staticmethod
+    def _attribute(text: str, modal_start: int, modal_end: int, clause_end: int) -> bool:
+        return text[:modal_start].endswith("规定") and "的" in text[modal_end:clause_end]
+
+    def _established_body(self, before_modal: str) -> ActorSpec | None:
+        """设立X，负责… : the body set up holds the duty that follows, not the one that sets it up."""
+        match = ESTABLISHED.search(before_modal)
+        if not match:
+            return None
+        phrase = match.group(1)
+        return self.actor_by_name.get(phrase) or ActorSpec(phrase, "", (phrase,), ())
+
+    @staticmethod
+    def _ends_condition(clause: str) -> bool:
+        """True when a clause is a condition ("…的，"), not a noun ending in 的 (目的)."""
+        clause = clause.rstrip("，,")
+        return clause.endswith("的") and not clause.endswith("目的")
+
+    @staticmethod
+    def _in_title(text: str, position: int) -> bool:
+        return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+    @staticmethod
+    def _opens(doc: Any, sentence: Any, ent: Any) -> bool:
+        return ent.start == sentence.start or doc[ent.start - 1].text in ("）", ")")
+
+    @staticmethod
+    def _responsibility_is_duty(doc: Any, ent: Any, modals: list[Any]) -> bool:
+        """负责 imposes a duty unless it names a person (直接负责的主管人员) or an earlier modal already does."""
+        if ent.start > 0 and doc[ent.start - 1].text in RESPONSIBLE_NOT_DUTY:
+            return False
+        if ent.end < len(doc) and doc[ent.end].text in ("的", "人"):
+            return False
+        return not any(m.start < ent.start and m.text != "负责" for m in modals)
+
+    def _condition_subject(self, text: str, clause_start: int, modal_start: int) -> ActorSpec | None:
+        """人民检察院认为有必要的，可以… : a modal opening its clause takes the subject of the condition before it."""
+        if text[clause_start:modal_start].strip() or clause_start == 0:
+            return None
+        previous_start, _ = self._clause_bounds(text, clause_start - 1)
+        condition = text[previous_start:clause_start]
+        return self._text_actor(condition) if self._ends_condition(condition) else None
+
+    def _bearers(self, actor: ActorSpec) -> list[ActorSpec]:
+        return [self.actor_by_name[name] for name in actor.includes] or [actor]
+
+    def _text_actor(self, before_modal: str, whole: bool = False) -> ActorSpec | None:
+        """An actor the lexicon does not know: the noun phrase that opens the clause, when it names a body or person.
+
+        With `whole`, the phrase must be everything before the modal (…的，法律、法规规定的组织可以…).
+        """
+        match = TEXT_ACTOR.match(before_modal)
+        if not match or (whole and len(match.group(1)) != len(before_modal)):
+            return None
+        phrase = match.group(1)
+        if NOT_A_NOUN_PHRASE.search(phrase[:-2]):
+            return None
+        return ActorSpec(phrase, "", (phrase,), ())
+
+    def _regime_duties(
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]
+    ) -> list[Obligation]:
+        """Clauses with no modal that subject an actor to a regime (…适用…的规定) a liability article punishes."""
+        found: list[Obligation] = []
+        doc = self.zh(text_zh)
+        for sentence in doc.sents:
+            match = REGIME.search(sentence.text)
+            if not match:
+                continue
+            actors = [e for e in doc.ents if e.label_ == "ACTOR" and e.start == sentence.start]
+            if not actors:
+                continue
+            actor = self.actor_by_name[actors[0].ent_id_]
+            at = sentence.start_char + match.start()
+            for bearer in self._bearers(actor):
+                found.append(
+                    self._obligation(
+                        article, ref, bearer, "must", "", at, text_zh, text_en, sentence.start_char,
+                        sentence.end_char, references, regime=True,
+                    )
+                )  # fmt: skip
         return found
 
     def _obligation(
-        self, article: Article, ref: str, actor: ActorSpec, ent: Any, text_zh: str, text_en: str | None,
-        start: int, end: int, references: list[Any],
+        self, article: Article, ref: str, actor: ActorSpec, modality: Any, marker: str, marker_at: int,
+        text_zh: str, text_en: str | None, start: int, end: int, references: list[Any], regime: bool = False,
     ) -> Obligation:  # fmt: skip
         span_text = text_zh[start:end]
         return Obligation(
@@ -152,22 +299,24 @@ class ObligationExtractor:
             law=article.law,
             actor=actor.canonical,
             actor_en=actor.en,
-            modality=ent.ent_id_,
-            marker=ent.text,
+            modality=modality,
+            marker=marker,
             text_zh=span_text,
             span=(start, end),
-            text_en=self._english_for(text_en, ent.ent_id_, actor),
-            condition=self._condition(text_zh, start, ent.start_char),
-            time_limits=[
+            text_en=self._english_for(text_en, modality, actor),
+            condition=self._condition(text_zh, start, marker_at),
+            time_limits=tuple(
                 m.group(0) for kind, p in LIMIT_PATTERNS if kind == "time_limit" for m in p.finditer(span_text)
-            ],
-            amounts=[m.group(0) for kind, p in LIMIT_PATTERNS if kind == "amount" for m in p.finditer(span_text)],
-            references=sorted(
-                {t for r in references if start <= r.start < end for t in r.targets}
-                | {f"other:{r.other_law}" for r in references if start <= r.start < end and r.other_law}
             ),
-            penalties=list(self.penalty_links.penalties_for(ref)),
+            amounts=tuple(m.group(0) for kind, p in LIMIT_PATTERNS if kind == "amount" for m in p.finditer(span_text)),
+            references=tuple(
+                sorted(
+                    {t for r in references if start <= r.start < end for t in r.targets}
+                    | {f"other:{r.other_law}" for r in references if start <= r.start < end and r.other_law}
+                )
+            ),
             text_status=article.text_status,
+            regime=regime,
         )
 
     @staticmethod
@@ -193,6 +342,6 @@ class ObligationExtractor:
         if len(sentences) == 1:
             return text_en
         with_modal = [s for s in sentences if any(e.label_ == "MODAL" and e.ent_id_ == modality for e in s.ents)]
-        with_actor = [s for s in with_modal if actor.en.split()[0].lower() in s.text.lower()]
+        with_actor = [s for s in with_modal if actor.en and actor.en.split()[0].lower() in s.text.lower()]
         chosen = with_actor or with_modal
         return " ".join(s.text for s in chosen) if chosen else text_en

@@ -1,35 +1,28 @@
-"""The obligation matrix: every duty of an actor across the instruments, with penalties."""
+"""The obligation matrix: every duty of an actor across the instruments, one row per clause, with penalties."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from assistant.obligations.ask import obligation_row
+from assistant.obligations.store import ObligationStore
 
-def _actor_names(data: dict[str, Any], text: str) -> set[str]:
+
+def _actor_names(store: ObligationStore, text: str) -> set[str]:
     wanted = text.strip().lower()
     names = set()
-    for actor in data["actors"]:
-        all_names = [actor["canonical"], actor["en"], *actor["names_zh"], *actor["names_en"]]
-        if any(wanted == n.lower() or wanted in n.lower() for n in all_names):
-            names.add(actor["canonical"])
+    for actor in store.actors:
+        all_names = [actor.canonical, actor.en, *actor.names_zh, *actor.names_en]
+        if any(n and (wanted == n.lower() or wanted in n.lower()) for n in all_names):
+            names.add(actor.canonical)
     return names
 
 
-def select_obligations(data: dict[str, Any], actor: str | None, law: str | None) -> list[dict[str, Any]]:
-    """Obligations filtered by actor and law, one per (provision, actor, modality), in corpus order."""
-    actors = _actor_names(data, actor) if actor else None
-    seen: set[tuple[str, str, str]] = set()
-    rows = []
-    for obligation in data["obligations"]:
-        if actors is not None and obligation["actor"] not in actors:
-            continue
-        if law and obligation["law"] != law:
-            continue
-        key = (obligation["id"], obligation["actor"], obligation["modality"])
-        if key in seen:
-            continue
-        seen.add(key)
-        citation_zh, citation_en = data["citations"].get(obligation["id"], [obligation["id"]] * 2)
-        rows.append({**obligation, "citation_zh": citation_zh, "citation_en": citation_en,
-                     "penalty_citations": [data["citations"].get(p, [p, p]) for p in obligation["penalties"]]})  # fmt: skip
-    return rows
+def select_obligations(store: ObligationStore, actor: str | None, law: str | None) -> list[dict[str, Any]]:
+    """Obligations filtered by actor and law, every clause its own row, in corpus order."""
+    actors = _actor_names(store, actor) if actor else None
+    return [
+        obligation_row(store, obligation)
+        for obligation in store.obligations
+        if (actors is None or obligation.actor in actors) and (not law or obligation.law == law)
+    ]

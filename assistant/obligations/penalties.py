@@ -1,25 +1,18 @@
-"""Duty-to-penalty links: each liability article linked to the duties it enforces, both ways."""
+"""Article-level duty-to-penalty links by number, for the search index's query data only.
+
+Everything a reader sees (ask, obligations, the reader, the checklist) reads the clause- and actor-level
+links of the obligation store (`assistant.obligations.store`); this coarse view stays until search stops
+needing it.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from assistant.corpus.store import Corpus
-from assistant.models import Article, ArticleRef
+from assistant.models import ArticleRef
 from assistant.obligations.crossrefs import find_references
-
-LIABILITY_HEADING = "法律责任"
-# In an instrument without chapters, a liability article names a breach and a sanction.
-_BREACH = re.compile(r"违反(?:本法|本规定|本条例|本办法)")
-_SANCTION = re.compile(r"罚款|处罚|予以处理|追究|警告|责令")
-
-
-def is_liability_article(article: Article) -> bool:
-    """True for articles in a 法律责任 chapter, or (no chapters) articles that punish a breach of this instrument."""
-    if article.chapter is not None:
-        return LIABILITY_HEADING in article.chapter.title_zh
-    return bool(_BREACH.search(article.text_zh) and _SANCTION.search(article.text_zh))
+from assistant.obligations.liability import is_liability_article
 
 
 @dataclass

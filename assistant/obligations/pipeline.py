@@ -15,7 +15,10 @@ from assistant.datafile import check_keys, load_yaml, require_mapping
 
 ACTORS_FILE = Path("patterns") / "actors.yaml"
 ZH_MODALS = {"应当": "must", "必须": "must", "须": "must", "不得": "must_not", "禁止": "must_not", "严禁": "must_not",
-             "可以": "may", "有权": "may"}  # fmt: skip
+             "可以": "may", "有权": "may", "应": "must", "负责": "must"}  # fmt: skip
+# Markers matched only where the segmenter already makes them a word (forcing 应 or 负责 apart would split
+# 应急, 相应 or 负责人).
+_UNFORCED_MODALS = {"应", "负责"}
 EN_MODALS = {
     "shall not": "must_not",
     "must not": "must_not",
@@ -50,6 +53,7 @@ class ActorSpec:
     includes: tuple[str, ...] = ()
     synonyms_zh: tuple[str, ...] = ()
     synonyms_en: tuple[str, ...] = ()
+    kind_of: tuple[str, ...] = ()  # broader actors this one is a kind of (重要数据的处理者 → 数据处理者)
 
 
 def load_actors(corpus_root: Path) -> list[ActorSpec]:
@@ -63,7 +67,7 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
         check_keys(
             entry,
             path,
-            {"canonical", "en", "forms", "implicit", "includes", "synonyms_zh", "synonyms_en"},
+            {"canonical", "en", "forms", "implicit", "includes", "synonyms_zh", "synonyms_en", "kind_of"},
             {"canonical", "en", "forms"},
             "actor",
         )
@@ -76,6 +80,7 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
                 tuple(entry.get("includes") or ()),
                 tuple(entry.get("synonyms_zh") or ()),
                 tuple(entry.get("synonyms_en") or ()),
+                tuple(entry.get("kind_of") or ()),
             )
         )
     return actors
@@ -92,7 +97,7 @@ def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
     words = {form for actor in actors for form in (*actor.forms, *actor.implicit)}
     # Joint names such as 公安机关、国家安全机关 are matched as a token sequence: keep each part whole.
     words |= {part for word in list(words) for part in word.split("、") if part}
-    for word in words | set(ZH_MODALS) | set(extra_words):
+    for word in words | (set(ZH_MODALS) - _UNFORCED_MODALS) | set(extra_words):
         jieba.add_word(word, freq=2_000_000)
 
     if not Language.has_factory("statute_clauses"):

@@ -1,41 +1,140 @@
-"""Obligations and duty-penalty links stored beside the index (built once), read without spaCy."""
+"""The obligation and link store: written once at build (spaCy loads only then), read into frozen records."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.atomic import write_text_atomic
+from assistant.models import ArticleRef
+from assistant.obligations.records import Obligation, Penalty, PenaltyLink
+
 OBLIGATIONS_FILE = "obligations.json"
+STORE_SCHEMA = 2
 
 
-def write_obligations(corpus: Any, folder: Path) -> None:
-    """Extract every obligation and write them with the penalty links (an index-build step)."""
+@dataclass(frozen=True)
+class ActorNames:
+    """An actor and every name a question may use for it."""
+
+    canonical: str
+    en: str
+    names_zh: tuple[str, ...]
+    names_en: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, for the store."""
+        return {"canonical": self.canonical, "en": self.en, "names_zh": list(self.names_zh),
+                "names_en": list(self.names_en)}  # fmt: skip
+
+
+def _under(ref: str, scope: str) -> bool:
+    """True when `ref` is `scope` or lies inside it (dsl:27.2 is under dsl:27)."""
+    return ref == scope or ref.startswith(f"{scope}.")
+
+
+@dataclass(frozen=True)
+class ObligationStore:
+    """Obligations, penalty links and classified penalties, as extracted and linked at build time."""
+
+    obligations: tuple[Obligation, ...]
+    links: tuple[PenaltyLink, ...]
+    penalties: dict[str, Penalty]
+    actors: tuple[ActorNames, ...]
+    citations: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def penalties_for(self, citation: str, actor: str | None = None) -> list[PenaltyLink]:
+        """Links that punish the duties at a citation (article, paragraph or item), optionally of one actor.
+
+        An item inherits the links of its paragraph's duty (the lead-in carries the modal), and an article
+        or paragraph gathers those of every duty inside it.
+        """
+        return [
+            link
+            for link in self.links
+            if (_under(link.duty, citation) or _under(citation, link.duty)) and (actor is None or link.actor == actor)
+        ]
+
+    def enforced_by(self, penalty: str) -> list[PenaltyLink]:
+        """Links from a liability provision (article or paragraph) to the duties it punishes."""
+        return [link for link in self.links if _under(link.penalty, penalty)]
+
+    def penalty_articles_for(self, article_id: str) -> list[str]:
+        """Liability articles that punish any duty of an article, in first-link order (for the reader)."""
+        return list(dict.fromkeys(ArticleRef.parse(link.penalty).article_id for link in self.penalties_for(article_id)))
+
+    def duty_articles_for(self, article_id: str) -> list[str]:
+        """Duty provisions a liability article punishes, paragraph-precise where the link is."""
+        return list(dict.fromkeys(link.duty for link in self.enforced_by(article_id)))
+
+    def cite(self, citation: str) -> tuple[str, str]:
+        """The Chinese and English renderings of a stored citation (the id itself when unknown)."""
+        return self.citations.get(citation, (citation, citation))
+
+    def as_data(self) -> dict[str, Any]:
+        """The legacy dict view (`service.obligations_data()`): obligations as dicts, actors, citations, links."""
+        return {
+            "obligations": [o.to_dict() for o in self.obligations],
+            "links": [link.to_dict() for link in self.links],
+            "penalty_kinds": {ref: p.to_dict() for ref, p in self.penalties.items()},
+            "actors": [a.to_dict() for a in self.actors],
+            "citations": {ref: list(pair) for ref, pair in self.citations.items()},
+        }
+
+
+def build_obligation_store(corpus: Any) -> ObligationStore:
+    """Extract every obligation and link it to its penalties (spaCy and jieba load here)."""
     from assistant.corpus.glossary import load_glossary
     from assistant.obligations.extractor import ObligationExtractor
+    from assistant.obligations.link_data import load_scope_rules
+    from assistant.obligations.linking import liability_paragraphs, link_obligations
 
     extractor = ObligationExtractor(corpus)
-    obligations = [o.to_dict() for o in extractor.extract_all()]
-    links = extractor.penalty_links
+    obligations, links = link_obligations(
+        corpus, extractor.extract_all(), extractor.actors, load_scope_rules(corpus.root)
+    )
     glossary = load_glossary(corpus.root)
     actors = []
     for actor in extractor.actors:
         term = glossary.by_zh(actor.canonical)
         names_zh = {*actor.forms, *actor.synonyms_zh, *(term.synonyms_zh if term else ())}
         names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
-        actors.append(
-            {"canonical": actor.canonical, "en": actor.en, "names_zh": sorted(names_zh), "names_en": sorted(names_en)}
-        )
-    citations = {o["id"]: [corpus.cite_zh(o["id"]), corpus.cite_en(o["id"])] for o in obligations}
-    citations |= {p: [corpus.cite_zh(p), corpus.cite_en(p)] for p in links.enforces}
-    data = {
-        "obligations": obligations, "enforces": links.enforces, "penalized_by": links.penalized_by,
-        "actors": actors, "citations": citations,
-    }  # fmt: skip
-    (folder / OBLIGATIONS_FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        actors.append(ActorNames(actor.canonical, actor.en, tuple(sorted(names_zh)), tuple(sorted(names_en))))
+    known = {a.canonical for a in actors}
+    actors += [
+        ActorNames(name, "", (name,), ()) for name in dict.fromkeys(o.actor for o in obligations) if name not in known
+    ]
+    penalties = liability_paragraphs(corpus)
+    cited = {o.id for o in obligations} | {link.penalty for link in links} | set(penalties)
+    cited |= {ArticleRef.parse(ref).article_id for ref in cited}
+    citations = {ref: (corpus.cite_zh(ref), corpus.cite_en(ref)) for ref in sorted(cited)}
+    return ObligationStore(tuple(obligations), tuple(links), penalties, tuple(actors), citations)
 
 
-def read_obligations(folder: Path) -> dict[str, Any]:
-    """The stored obligations and links."""
+def write_obligation_store(corpus: Any, folder: Path) -> None:
+    """Build the store and write it atomically into `folder` (one build step; the reader is `read_obligation_store`)."""
+    store = build_obligation_store(corpus)
+    data = {"schema": STORE_SCHEMA, **store.as_data()}
+    write_text_atomic(folder / OBLIGATIONS_FILE, json.dumps(data, ensure_ascii=False))
+
+
+# The build step's former name, so the index build's call site keeps working until it moves.
+write_obligations = write_obligation_store
+
+
+def read_obligation_store(folder: Path) -> ObligationStore:
+    """The stored obligations and links as frozen records; ValueError when the file is of another schema."""
     data: dict[str, Any] = json.loads((folder / OBLIGATIONS_FILE).read_text(encoding="utf-8"))
-    return data
+    if data.get("schema") != STORE_SCHEMA:
+        raise ValueError(f"{OBLIGATIONS_FILE} has schema {data.get('schema')!r}, expected {STORE_SCHEMA}")
+    return ObligationStore(
+        obligations=tuple(Obligation.from_dict(o) for o in data["obligations"]),
+        links=tuple(PenaltyLink.from_dict(link) for link in data["links"]),
+        penalties={ref: Penalty.from_dict(p) for ref, p in data["penalty_kinds"].items()},
+        actors=tuple(
+            ActorNames(a["canonical"], a["en"], tuple(a["names_zh"]), tuple(a["names_en"])) for a in data["actors"]
+        ),
+        citations={ref: (pair[0], pair[1]) for ref, pair in data["citations"].items()},
+    )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from whoosh.analysis import LowercaseFilter, StemFilter, Token, Tokenizer
+from whoosh.analysis import LowercaseFilter, Token, Tokenizer
 from whoosh.analysis.analyzers import Analyzer, StemmingAnalyzer
 
 # CJK ideographs (with extension A and compatibility ideographs); Latin words and numbers apart.
@@ -96,4 +96,4 @@ def _stems(text: str) -> tuple[str, ...]:
 _ENGLISH = english_analyzer()
 
 
-__all__ = ["CjkBigramTokenizer", "StemFilter", "chinese_analyzer", "cjk_bigrams", "english_analyzer", "english_stems"]
+__all__ = ["CjkBigramTokenizer", "chinese_analyzer", "cjk_bigrams", "english_analyzer", "english_stems"]

@@ -1,17 +1,20 @@
-"""Recognise citations in every form users type: dsl:27, 数安法27条, DSL Art. 36, Article 82 of the Shenzhen …"""
+"""Recognise citations in every form users type: dsl:27, 数安法27条, DSL Art. 36, Article 82 of the Shenzhen …,
+and the bare forms DSL 27, DSL 27(2), 数安法27.2, blockchain 17."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from assistant.models import ArticleRef
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
 _NUMBER = rf"(?:\d{{1,3}}|[{NUMERAL_CHARS}]{{1,6}})"
 _CANONICAL = re.compile(r"\b([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?\b")
 _ZH_TAIL = rf"第?\s*({_NUMBER})\s*条(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
 _EN_ARTICLE = r"(?:art(?:icle)?s?\.?|§)\s*(\d{1,3})(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
+# A law's name then its number: "DSL 27", "DSL 27(2)", "数安法27.2"; not "深圳 3个", "DSL 2021", "27.5%".
+_BARE_NUMBERS = r"\s*(\d{1,3})(?:\s*\(\s*(\d{1,2})\s*\)|\.(\d{1,2}))?(?:\s*\(\s*(\d{1,2})\s*\)|\.(\d{1,2}))?"
+_BARE_END = r"(?![\d.]*\d|\s*[%个家年月日天岁万元名次条款项人])(?![A-Za-z])"
 _EN_PARAGRAPH = r"(?:,?\s*(?:para(?:graph)?\.?|par\.)\s*(\d{1,2}))?(?:,?\s*item\s*\(?(\d{1,2})\)?)?"
 
 
@@ -25,10 +28,6 @@ class CitationMatch:
     item: int | None
     span: tuple[int, int]
     bracketed: bool = False  # "Art. 21(3)": the (3) may be a paragraph, or an item of a one-paragraph article
-
-    def refs(self, laws: list[str]) -> list[ArticleRef]:
-        """The refs this match can mean: its law's, or every law's when none was named."""
-        return [ArticleRef(law, self.article, self.paragraph, self.item) for law in ([self.law] if self.law else laws)]
 
 
 def _number(text: str | None) -> int | None:
@@ -56,6 +55,7 @@ class CitationRecognizer:
         alias = rf"(?:the\s+)?({alternatives})"
         self._zh = re.compile(rf"(?:《\s*{alias}\s*》|{alias})?\s*{_ZH_TAIL}", re.IGNORECASE)
         self._en_alias_first = re.compile(rf"\b{alias}\s*,?\s*{_EN_ARTICLE}{_EN_PARAGRAPH}", re.IGNORECASE)
+        self._bare = re.compile(rf"(?<![A-Za-z0-9]){alias}{_BARE_NUMBERS}{_BARE_END}", re.IGNORECASE)
         self._en_article_first = re.compile(
             rf"\b{_EN_ARTICLE}{_EN_PARAGRAPH}(?:\s*(?:of|in)?\s*{alias})?", re.IGNORECASE
         )
@@ -98,6 +98,15 @@ class CitationRecognizer:
             if law is None and not has_di:
                 continue  # a bare "3条" is a count, not a citation
             add(law, match.group(3, 4, 5), match.span())
+        for match in self._bare.finditer(query):
+            paragraph = match.group(3) or match.group(4)
+            item = match.group(5) or match.group(6)
+            add(
+                self._law(match.group(1)),
+                (match.group(2), paragraph, item),
+                match.span(),
+                bool(match.group(3)) and not item,
+            )
         return sorted(found, key=lambda f: f.span)
 
     def remainder(self, query: str, matches: list[CitationMatch]) -> str:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assistant.search.analysis import CJK_RUN, english_stems
+from assistant.wording import contains_words, first_words
+
+if TYPE_CHECKING:
+    from assistant.search.query_cues import Cue
+    from assistant.search.query_data import GlossaryEntry
 
 MAX_QUERY_CHARS = 500
 
@@ -16,7 +21,7 @@ MAX_QUERY_CHARS = 500
 ZH_FILLER = sorted(
     ["什么", "怎么", "怎样", "如何", "哪些", "哪个", "是否", "需不需要", "需要", "要不要", "能不能", "可不可以",
      "会不会", "是不是", "有没有", "我们", "我的", "我", "你们", "请问", "一下", "多少钱", "多少", "多久", "吗", "呢",
-     "吧", "啊", "么", "还能", "能否", "可以吗", "应该", "的话", "以后", "之后", "直接", "公司", "这个", "那个"],
+     "吧", "啊", "么", "怎么办", "怎么做", "该怎么", "还能", "能否", "可以吗", "应该", "的话", "以后", "之后", "直接", "公司", "这个", "那个"],
     key=len, reverse=True,
 )  # fmt: skip
 EN_FILLER = {
@@ -45,7 +50,7 @@ def clean_query(text: str) -> tuple[str, str | None]:
 
 @dataclass
 class QueryTerms:
-    """What to look for: Chinese chunks, English stems, and glossary phrases in each language."""
+    """What to look for: Chinese chunks, English stems, and glossary phrases in each language (built once per query)."""
 
     zh_chunks: list[str] = field(default_factory=list)
     en_stems: list[str] = field(default_factory=list)
@@ -54,6 +59,7 @@ class QueryTerms:
     heading_zh: dict[str, float] = field(default_factory=dict)
     heading_en: dict[str, float] = field(default_factory=dict)
     expanded: list[str] = field(default_factory=list)
+    expansions: set[str] = field(default_factory=set)  # phrases the question reached, not its own words
     cues: list[str] = field(default_factory=list)
     skipped_cues: tuple[str, ...] = ()
 
@@ -70,66 +76,81 @@ class QueryTerms:
         return bool(self.zh_chunks) or (not self.en_stems and bool(self.zh_phrases))
 
 
-@lru_cache(maxsize=8192)
-def _word_pattern(phrase: str) -> re.Pattern[str]:
-    """A whole-word pattern for a phrase, compiled once (glossary phrases are checked on every query)."""
-    return re.compile(rf"(?<![a-z0-9]){re.escape(phrase.lower())}(?![a-z0-9])")
+def _add(target: dict[str, float], phrase: str, weight: float) -> None:
+    target[phrase] = max(target.get(phrase, 0.0), weight)
 
 
-def _contains_word(haystack: str, phrase: str) -> bool:
-    return phrase.lower() in haystack and _word_pattern(phrase).search(haystack) is not None
-
-
-def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: list[dict[str, Any]]) -> None:
+def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: Sequence[Cue]) -> None:
     for cue in cues:
-        if cue["id"] in terms.skipped_cues:
+        if cue.id in terms.skipped_cues:
             continue
-        zh_cue = next((w for w in cue["when_zh"] if w in chinese_part), None)
-        en_cue = next((w for w in cue["when_en"] if _contains_word(lowered, w)), None)
+        zh_cue = next((w for w in cue.when_zh if w in chinese_part), None)
+        en_cue = first_words(lowered, cue.when_en)
         if not (zh_cue or en_cue):
             continue
-        terms.expanded.append(f"{zh_cue or en_cue} → {cue['id']}")
-        terms.cues.append(cue["id"])
-        for target, key in (
-            (terms.zh_phrases, "zh"),
-            (terms.en_phrases, "en"),
-            (terms.heading_zh, "heading_zh"),
-            (terms.heading_en, "heading_en"),
+        terms.expanded.append(f"{zh_cue or en_cue} → {cue.id}")
+        terms.cues.append(cue.id)
+        for target, weights in (
+            (terms.zh_phrases, cue.zh),
+            (terms.en_phrases, cue.en),
+            (terms.heading_zh, cue.heading_zh),
+            (terms.heading_en, cue.heading_en),
         ):
-            for phrase, weight in cue[key].items():
-                target[phrase] = max(target.get(phrase, 0.0), weight)
+            for phrase, weight in weights:
+                _add(target, phrase, weight)
+                terms.expansions.add(phrase)
+
+
+def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
+    """True when a longer matched phrase contains this one ("government" inside "government data")."""
+    return phrase is not None and any(phrase != other and phrase in other for other in matched)
+
+
+def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary: Sequence[GlossaryEntry]) -> None:
+    found = []
+    for entry in glossary:
+        zh_hit = entry.zh in chinese_part
+        synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
+        en_hit = contains_words(lowered, (entry.en, *entry.en_forms))
+        synonym_en = first_words(lowered, entry.synonyms_en)
+        if zh_hit or synonym_zh or en_hit or synonym_en:
+            found.append((entry, zh_hit, synonym_zh, en_hit, synonym_en))
+    # A synonym inside a longer phrase the question matched is that phrase's word, not its own term.
+    matched_zh = {p for e, zh_hit, syn, _, _ in found for p in ([e.zh] if zh_hit else []) + ([syn] if syn else [])}
+    matched_en = {p.lower() for _, _, _, _, syn in found if syn for p in [syn]}
+    for entry, zh_hit, synonym_zh, en_hit, synonym_en in found:
+        synonym_zh = None if _inside_longer(synonym_zh, matched_zh) else synonym_zh
+        synonym_en = None if _inside_longer(synonym_en and synonym_en.lower(), matched_en) else synonym_en
+        if zh_hit or synonym_zh:
+            # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
+            _add(terms.zh_phrases, entry.zh, 2.0 if zh_hit else 1.6)
+            if not zh_hit:
+                terms.expansions.add(entry.zh)
+                terms.expanded.append(f"{synonym_zh} → {entry.zh}")
+        if en_hit or synonym_en:
+            weight = 2.0 if en_hit else 1.6
+            _add(terms.en_phrases, entry.en, weight)
+            # English questions reach the authoritative Chinese through the glossary.
+            _add(terms.zh_phrases, entry.zh, weight * 0.6)
+            if not zh_hit:
+                terms.expansions.add(entry.zh)
+            if not en_hit:
+                terms.expansions.add(entry.en)
+                terms.expanded.append(f"{synonym_en} → {entry.en} / {entry.zh}")
 
 
 def extract_terms(
     query: str,
-    glossary: list[dict[str, Any]],
-    cues: list[dict[str, Any]] | None = None,
+    glossary: Sequence[GlossaryEntry],
+    cues: Sequence[Cue] = (),
     skip_cues: tuple[str, ...] = (),
 ) -> QueryTerms:
-    """The search terms of a cleaned query, using the glossary and cues (dicts as stored in query_data.json)."""
+    """The search terms of a cleaned query (question scaffolding dropped), using the glossary and cues."""
     terms = QueryTerms(skipped_cues=skip_cues)
     lowered = query.lower()
     chinese_part = " ".join(CJK_RUN.findall(query))
-    _apply_cues(terms, lowered, chinese_part, cues or [])
-    for entry in glossary:
-        zh_hit = entry["zh"] in chinese_part
-        synonym_zh = next((s for s in entry["synonyms_zh"] if s in chinese_part), None)
-        en_forms = [entry["en"], *entry["en_forms"]]
-        en_hit = any(_contains_word(lowered, form) for form in en_forms)
-        synonym_en = next((s for s in entry["synonyms_en"] if _contains_word(lowered, s)), None)
-        if zh_hit or synonym_zh:
-            # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
-            weight = 2.0 if zh_hit else 1.6
-            terms.zh_phrases[entry["zh"]] = max(terms.zh_phrases.get(entry["zh"], 0.0), weight)
-            if synonym_zh and not zh_hit:
-                terms.expanded.append(f"{synonym_zh} → {entry['zh']}")
-        if en_hit or synonym_en:
-            weight = 2.0 if en_hit else 1.6
-            terms.en_phrases[entry["en"]] = max(terms.en_phrases.get(entry["en"], 0.0), weight)
-            # English questions reach the authoritative Chinese through the glossary.
-            terms.zh_phrases[entry["zh"]] = max(terms.zh_phrases.get(entry["zh"], 0.0), weight * 0.6)
-            if synonym_en and not en_hit:
-                terms.expanded.append(f"{synonym_en} → {entry['en']} / {entry['zh']}")
+    _apply_cues(terms, lowered, chinese_part, cues)
+    _apply_glossary(terms, lowered, chinese_part, glossary)
     for run in CJK_RUN.findall(query):
         for filler in ZH_FILLER:
             run = run.replace(filler, " ")

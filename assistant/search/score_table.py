@@ -1,12 +1,10 @@
-"""A BM25F impact table written beside the Whoosh index, so plain queries are scored with numpy, not matchers.
+"""The score table: every BM25F weight a query can use, computed when the index is written (the artefact).
 
-Whoosh's pure-Python matchers cost ~10 ms for a typical question here (an OR of ~20 bigrams and
-stems plus glossary phrases) and grow with the corpus. Every weight Whoosh would compute for a
-(field, term) pair is known once the index is written, and every phrase a plain query can contain
-comes from the glossary and query cues (also known then), so both are precomputed: a query becomes
-a few array additions. The weights use Whoosh's own BM25F formula and statistics (idf, its encoded
-field lengths, average lengths), so rankings match what Whoosh itself returns for the same query;
-a test holds the two paths equal.
+How queries use it is documented in `assistant/search/scoring.py`, the one scoring path. Each
+(field, term) weight uses the BM25F formula over the index's own statistics (idf, encoded field
+lengths, average lengths); every phrase a query can score (glossary terms, query-cue phrases) is
+known at build time and precomputed as the sum of its terms' weights where it occurs. A table
+that is missing or fails its checksums is a damaged artefact: the index is rebuilt.
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ if TYPE_CHECKING:
 TABLE_VERSION = 1
 META_FILE = "score_table.json"
 ARRAYS_FILE = "score_table.npz"
-FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en", "topics_zh", "topics_en")
+FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en", "topics_zh", "topics_en", "questions_zh", "questions_en")
 FILTER_FIELDS = ("law", "chapter", "status")
 
 
@@ -145,10 +143,7 @@ def phrases_for(query_data: dict[str, Any], schema: Any) -> dict[str, set[tuple[
     for cue in query_data.get("cues", []):
         zh_texts.update(cue.get("zh", {}), cue.get("heading_zh", {}))
         en_texts.update(cue.get("en", {}), cue.get("heading_en", {}))
-    texts = {
-        "text_zh": zh_texts, "heading_zh": zh_texts, "topics_zh": zh_texts,
-        "text_en": en_texts, "heading_en": en_texts, "topics_en": en_texts,
-    }  # fmt: skip
+    texts = {field: zh_texts if field.endswith("_zh") else en_texts for field in FIELDS}
     return {
         field: {tuple(schema[field].process_text(text, mode="query")) for text in field_texts}
         for field, field_texts in texts.items()
@@ -177,15 +172,11 @@ class ScoreTable:
         position = self._position.get(table_key(field, (token,)))
         return 0 if position is None else int(self._offsets[position + 1] - self._offsets[position])
 
-    def knows(self, part: QueryPart) -> bool:
-        """False for a phrase the table cannot answer exactly (not precomputed, yet all its terms occur)."""
-        if part.key in self._position or len(part.tokens) == 1:
-            return True
-        # A phrase with a term found nowhere matches nothing: answerable without precomputing it.
-        return any(table_key(part.field, (token,)) not in self._position for token in part.tokens)
-
     def scores(self, parts: Iterable[QueryPart]) -> np.ndarray:
-        """The summed BM25F score of every document (0 where nothing matched), as Whoosh's OR would sum them."""
+        """The summed, boosted BM25F score of every document (0 where nothing matched).
+
+        A part the table lacks matches nothing: single terms are all listed, and a phrase is listed
+        wherever it occurs (it is absent only when one of its terms occurs nowhere)."""
         total = self._np.zeros(self.size, dtype=self._np.float64)
         for part in parts:
             position = self._position.get(part.key)
@@ -203,12 +194,18 @@ class ScoreTable:
         boosted_laws: Sequence[str],
         boost: float,
         limit: int,
+        allowed: Iterable[int] | None = None,
     ) -> list[tuple[float, int]]:
-        """The best (score, row) pairs for the parts, within the (law, chapter, status) filters, named laws boosted."""
+        """The best (score, row) pairs for the parts, within the (law, chapter, status) filters and, when
+        given, the `allowed` rows (what a phrase or query syntax requires); named laws boosted."""
         scores = self.scores(parts)
         mask = self.mask(*filters)
         if mask is not None:
             scores *= mask
+        if allowed is not None:
+            keep = self._np.zeros(self.size, dtype=bool)
+            keep[list(allowed)] = True
+            scores *= keep
         if boosted_laws:
             scores[self._np.isin(self._columns["law"], list(boosted_laws))] *= boost
         return self.top(scores, limit)

@@ -1,12 +1,15 @@
-"""Snippets: the window of an article that best matches the query, with highlight spans from the analyzers."""
+"""Snippets and hits: the window of an article that best matches the query, with highlight spans from the analyzers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_analyzer, english_stems
+from assistant.models import ArticleRef
+from assistant.search.analysis import CJK_RUN, chinese_analyzer, cjk_bigrams, english_analyzer, english_stems
 from assistant.search.query_terms import QueryTerms
+from assistant.search.results import SearchHit
 
 ZH_WINDOW = 90
 EN_WINDOW = 220
@@ -84,3 +87,26 @@ def make_snippet(text_zh: str, text_en: str, terms: QueryTerms, prefer_zh: bool)
     lang = order[0]
     snippet = _window(texts[lang], [], ZH_WINDOW if lang == "zh" else EN_WINDOW)
     return Snippet(snippet.text, (), lang)
+
+
+def make_hit(
+    doc: dict[str, Any], score: float, terms: QueryTerms, matched: str, ref: ArticleRef | None, query: str
+) -> SearchHit:
+    """A ranked article as a hit: its snippet in the query's language where it matches."""
+    prefer_zh = terms.is_chinese if not terms.empty else bool(CJK_RUN.search(query))
+    snippet = make_snippet(doc["text_zh"], doc["text_en"], terms, prefer_zh)
+    return SearchHit(
+        id=doc["id"],
+        law=doc["law"],
+        article=doc["article"],
+        score=score,
+        snippet=snippet.text,
+        highlights=snippet.highlights,
+        snippet_lang=snippet.lang,
+        citation_zh=doc["citation_zh"],
+        citation_en=doc["citation_en"],
+        text_status=doc["status"],
+        chapter=doc["chapter_label"],
+        matched=matched,
+        ref=ref.id if ref is not None and ref.paragraph is not None else None,
+    )

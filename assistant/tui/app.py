@@ -66,7 +66,7 @@ class DataLawApp(App[None]):
         """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
         try:
             corpus = self.service.corpus
-            reading = ReadingData.build(corpus)
+            reading = ReadingData.build(corpus, self.service)
             store = BookmarkStore(self.data_dir or paths.user_data_dir(), corpus)
         except Exception as exc:
             self._from_thread(self._core_failed, f"could not load the corpus: {describe(exc)}")

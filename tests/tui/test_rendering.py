@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
 
 from assistant.corpus.store import Corpus
+from assistant.service import AssistantService
 from assistant.tui.cells import fit_cells, fold_cells, pad_cells, spread
 from assistant.tui.history import History, Place
 from assistant.tui.links import reference_spans
 from assistant.tui.reading import ReadingData
 from assistant.tui.render_article import EN_LABEL, ArticleDisplay, render_article
 from assistant.tui.render_results import clip_lines
+from tests.conftest import CORPUS
 
 
 @pytest.fixture(scope="module")
-def reading(corpus: Corpus) -> ReadingData:
-    return ReadingData.build(corpus)
+def reading(corpus: Corpus, built_index_dir: Path) -> ReadingData:
+    # Penalty links come from the service's store (issue 14): the reader computes none itself.
+    return ReadingData.build(corpus, AssistantService(CORPUS, built_index_dir))
 
 
 def test_padding_and_fitting_count_chinese_as_two_cells() -> None:

@@ -83,7 +83,7 @@ def test_ask_answers_with_the_blockchain_identity_duty(service: AssistantService
     assert answer.actors == ["区块链信息服务提供者"]
     assert first["id"].startswith("blockchain:8") and first["modality"] in ("must", "must_not")
     assert first["text_zh"] in service.corpus.text_of(first["id"], "zh")  # type: ignore[operator]
-    assert first["penalties"] == ["blockchain:20"]
+    assert first["penalties"] == ["blockchain:20.1"]  # paragraph-precise since issue 14
 
 
 def test_ask_json_contract(
@@ -97,7 +97,7 @@ def test_ask_json_contract(
     assert {"question", "obligations", "articles"} <= data.keys()
     first = data["obligations"][0]
     assert {"id", "actor", "modality", "text_zh", "text_en", "penalties"} <= first.keys()
-    assert first["id"].startswith("dsl:33") and first["penalties"] == ["dsl:47"]
+    assert first["id"].startswith("dsl:33") and first["penalties"] == ["dsl:47.1"]  # paragraph-precise since issue 14
 
 
 def test_obligation_matrix_by_actor(

@@ -123,7 +123,7 @@ def test_the_reader_highlighter_leaves_citations_unmarked(service: AssistantServ
 )  # fmt: skip
 def test_hostile_input_never_raises(service: AssistantService, hostile: str) -> None:
     results = service.search(hostile)
-    assert isinstance(results.hits, list)
+    assert isinstance(results.hits, tuple)  # results are frozen (issue 12.3)
     assert results.hits or results.messages
 
 
@@ -164,18 +164,26 @@ def test_search_quality_meets_the_targets() -> None:
     from benchmarks.evaluate import evaluate
 
     results = evaluate()["engine"]
-    assert results["overall"]["R@5"] >= 0.90
+    assert results["overall"]["R@5"] >= 0.93  # issue 13's targets
     assert results["lang=zh"]["R@5"] >= 0.90 and results["lang=en"]["R@5"] >= 0.90
     assert results["overall"]["MRR"] >= 0.80
     assert results["kind=citation"]["R@1"] == 1.0
 
 
-@pytest.mark.parametrize("name", ["search_questions.yaml", "search_heldout.yaml", "search_heldout_2.yaml"])
+@pytest.mark.parametrize(
+    "name", ["search_questions.yaml", "search_heldout.yaml", "search_heldout_2.yaml", "search_heldout_3.yaml"]
+)
 def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service: AssistantService, name: str) -> None:
-    questions = yaml.safe_load((PROJECT / "tests" / "eval" / name).read_text(encoding="utf-8"))["questions"]
+    path = PROJECT / "tests" / "eval" / name
+    if name == "search_heldout_3.yaml" and not path.exists():
+        return  # added by the lead at the end (issue 13)
+    questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
     assert len({q["id"] for q in questions}) == len(questions) >= 60
     for question in questions:
-        assert set(question) == {"id", "query", "lang", "kind", "gold"}, question["id"]
+        assert (
+            {"id", "query", "lang", "kind", "gold"} <= set(question) <= {"id", "query", "lang", "kind", "gold", "cross"}
+        )
+        assert question.get("cross", False) in {True, False}, question["id"]
         assert question["lang"] in {"zh", "en"} and question["kind"] in {"citation", "statutory", "everyday"}
         for gold in question["gold"]:
             assert service.corpus.exists(ArticleRef.parse(gold)), f"{question['id']}: {gold}"

@@ -10,7 +10,7 @@ from assistant.corpus.store import Corpus, load_corpus
 from assistant.corpus.topics import TOPICS_FILE, load_topics
 from assistant.corpus.verify import verify_corpus
 from assistant.datafile import DataFileError
-from assistant.search.index_store import ensure_index
+from assistant.indexing import ensure_index
 from assistant.service import AssistantService
 from tests.conftest import CORPUS
 
@@ -70,4 +70,4 @@ def test_a_topic_keyword_brings_its_article_forward(corpus_copy: Path, tmp_path:
     path.write_text(text.replace("  3:\n    zh: [", "  3:\n    zh: [喵呜链, ", 1), encoding="utf-8")
     ensure_index(load_corpus(corpus_copy), tmp_path)
     assert AssistantService(corpus_copy, tmp_path).search("喵呜链").hits[0].id == "blockchain:3"
-    assert AssistantService(CORPUS, tmp_path / "plain").search("喵呜链").hits == []
+    assert AssistantService(CORPUS, tmp_path / "plain").search("喵呜链").hits == ()

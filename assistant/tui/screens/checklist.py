@@ -16,10 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.checklist.conditions import evaluate
+from assistant.checklist.conditions import NOT_SURE
 from assistant.checklist.engine import ITEM_STATUSES, ChecklistResult
 from assistant.checklist.model import Checklist, Question
-from assistant.checklist.sessions import ChecklistSession, SessionError, SessionStore
+from assistant.checklist.sessions import ChecklistSession, SessionError, SessionStore, StaleSessionError
+from assistant.errors import DlaError
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
@@ -28,6 +29,9 @@ DEFAULT_SESSION = "default"
 CHECKLIST_KEYS: tuple[KeyAction, ...] = (
     KeyAction("y", "answer_yes", "Yes", "Answer yes to the question shown", footer=True),
     KeyAction("n", "answer_no", "No", "Answer no to the question shown", footer=True),
+    KeyAction(
+        "u", "answer_not_sure", "Not sure", "Answer not sure: what turns on it is listed to confirm", footer=True
+    ),
     KeyAction(
         "1", "answer_option(1)", "Option", "Pick an option of a choice question (1-9)", palette=False, bind=False
     ),
@@ -42,6 +46,8 @@ CHECKLIST_KEYS: tuple[KeyAction, ...] = (
     KeyAction("o", "edit_owner", "Owner", "Set the selected item's owner"),
     KeyAction("d", "edit_due", "Due date", "Set the selected item's due date (YYYY-MM-DD)"),
     KeyAction("e", "edit_notes", "Notes", "Set the selected item's notes"),
+    KeyAction("R", "sign_off", "Sign off", "Record the reviewer's sign-off of the selected item (name, date)"),
+    KeyAction("L", "add_evidence", "Evidence", "Add an evidence link or file path to the selected item"),
     KeyAction(
         "x", "export", "Export", "Export the checklist to Markdown (same bytes as dla checklist run)", footer=True
     ),
@@ -102,7 +108,7 @@ class ChecklistScreen(DlaScreen):
         self.store: SessionStore | None = None
         self.current: Question | None = None
         self.result: ChecklistResult | None = None
-        self.show_help = False
+        self.show_help = True  # issue 15: help is where the question is, shown by default
         self.show_cites = False
 
     def compose_body(self) -> ComposeResult:
@@ -147,26 +153,22 @@ class ChecklistScreen(DlaScreen):
     # -- state ---------------------------------------------------------------------------------
 
     def _visible(self) -> list[Question]:
+        """The core's one visibility rule (the CLI and the exports use the same)."""
         assert self.checklist is not None and self.session is not None
-        answers = dict(self.session.answers)
-        shown: list[Question] = []
-        resolved: dict[str, Any] = {}
-        for question in self.checklist.questions:
-            if evaluate(question.when, resolved):
-                shown.append(question)
-                # Unanswered yes/no counts as no for what follows, as in the exported checklist.
-                resolved[question.id] = answers.get(question.id, False if question.type == "yes_no" else None)
-        return shown
+        return self.checklist.visible_questions(self.session.answers)
 
     def _pending(self) -> list[Question]:
-        assert self.session is not None
-        return [q for q in self._visible() if q.id not in self.session.answers]
+        assert self.checklist is not None and self.session is not None
+        return self.checklist.pending_questions(self.session.answers)
 
     def _save(self) -> None:
         assert self.store is not None and self.session is not None
         try:
-            self.store.save(self.session)
-        except (OSError, SessionError) as exc:
+            self.store.save(self.session)  # merged with changes saved meanwhile (e.g. by `dla checklist track`)
+        except StaleSessionError as exc:  # the same field changed elsewhere: nothing written; show what is saved
+            self.session = self.store.reload(self.session)
+            self.notify(f"{exc.user_message()}. Reloaded the saved session.", severity="warning")
+        except (OSError, DlaError) as exc:
             self.notify(f"Could not save the session: {exc}", severity="error")
 
     def _status(self) -> None:
@@ -197,15 +199,16 @@ class ChecklistScreen(DlaScreen):
         text.append(f"{question.text_en}\n", style="bold")
         text.append(f"{question.text_zh}\n\n")
         if question.type == "yes_no":
-            text.append("y = yes   n = no\n", style="bold")
+            text.append("y = yes   n = no   u = not sure\n", style="bold")
         else:
             for index, option in enumerate(question.options, start=1):
                 text.append(f"{index}. {option.label_en} / {option.label_zh}\n", style="bold")
+            text.append("u = not sure\n", style="bold")
         if question.id in self.session.answers:
             text.append(
                 f"\nCurrent answer: {self._label(question, self.session.answers[question.id])}\n", style="green"
             )
-        text.append("\nh help text · a cited articles · b back · v review · g checklist\n", style="dim")
+        text.append("\nh hide/show help · a cited articles · b back · v review · g checklist\n", style="dim")
         if self.show_help:
             text.append(f"\n{question.help_en}\n{question.help_zh}\n")
         if self.show_cites:
@@ -217,6 +220,8 @@ class ChecklistScreen(DlaScreen):
 
     @staticmethod
     def _label(question: Question, value: Any) -> str:
+        if value == NOT_SURE:
+            return "not sure"
         if question.type == "yes_no":
             return "yes" if value else "no"
         return next((f"{o.label_en} / {o.label_zh}" for o in question.options if o.value == value), str(value))
@@ -249,6 +254,10 @@ class ChecklistScreen(DlaScreen):
     def action_answer_no(self) -> None:
         if self._on_question():
             self._answer(False)
+
+    def action_answer_not_sure(self) -> None:
+        if self._on_question():
+            self._answer(NOT_SURE)
 
     def action_answer_option(self, number: int) -> None:
         current = self.current
@@ -289,7 +298,7 @@ class ChecklistScreen(DlaScreen):
             answer = (
                 self._label(question, self.session.answers[question.id])
                 if question.id in self.session.answers
-                else "— (not answered: counts as no)"
+                else "— (not answered: no; a choice: not sure)"
             )
             review.add_option(Option(Text.assemble((f"{answer:<12}", "bold"), f" {question.text_en}"), id=question.id))
         self.query_one(ContentSwitcher).current = "review-view"
@@ -314,31 +323,41 @@ class ChecklistScreen(DlaScreen):
         items = self.query_one("#items", OptionList)
         highlighted = items.highlighted
         items.clear_options()
-        for item in self.result.items:
-            marker = "x" if item.tracking.status in ("done", "not applicable") else " "
+        markers = {"todo": " ", "in progress": "~", "done": "x", "not applicable": "-"}
+        for item in self._listed():
+            status = "to confirm" if item.to_confirm else item.tracking.status
+            marker = "?" if item.to_confirm else markers.get(status, " ")
             label = Text.assemble(
                 f"[{marker}] ",
-                (f"{item.tracking.status:<14}", "dim"),
+                (f"{status:<14}", "dim"),
+                (f"{item.finding.severity:<7}", "bold" if item.finding.severity == "high" else ""),
                 f"{item.quotes[0].citation_en}  {item.finding.obligation_en[:70]}",
             )
             items.add_option(Option(label, id=item.finding.id))
         self.query_one(ContentSwitcher).current = "result-view"
         self._status()
-        if self.result.items:
-            items.highlighted = min(highlighted or 0, len(self.result.items) - 1)
+        if self._listed():
+            items.highlighted = min(highlighted or 0, len(self._listed()) - 1)
             items.focus()
         else:
             self.query_one("#item-text", Static).update(
                 "No obligation in these instruments applies to the answers given."
             )
 
+    def _listed(self) -> list[Any]:
+        """Items as the export orders them: by severity, then those to confirm."""
+        if self.result is None:
+            return []
+        return [*self.result.by_severity(), *self.result.to_confirm]
+
     def _selected_item(self) -> Any:
         if self.result is None or self.query_one(ContentSwitcher).current != "result-view":
             return None
         items = self.query_one("#items", OptionList)
-        if items.highlighted is None or items.highlighted >= len(self.result.items):
+        listed = self._listed()
+        if items.highlighted is None or items.highlighted >= len(listed):
             return None
-        return self.result.items[items.highlighted]
+        return listed[items.highlighted]
 
     @on(OptionList.OptionHighlighted, "#items")
     def _item_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -351,7 +370,17 @@ class ChecklistScreen(DlaScreen):
             f"{item.finding.actor_en} ({item.finding.actor_zh}) · {item.finding.modality} · severity {item.finding.severity}\n"
         )
         tracking = item.tracking
-        text.append(f"Status {tracking.status} · owner {tracking.owner or '—'} · due {tracking.due or '—'}\n")
+        today = datetime.date.today().isoformat()
+        status = "to confirm" if item.to_confirm else tracking.status
+        text.append(
+            f"Status {status} · risk {item.risk(today)} · owner {tracking.owner or '—'} · due {tracking.due or '—'}\n"
+        )
+        if item.settle_by:
+            text.append("To settle, answer: " + "; ".join(q.text_en for q in item.settle_by) + "\n", style="yellow")
+        if tracking.reviewer or tracking.reviewed:
+            text.append(f"Reviewed by {tracking.reviewer or '—'} on {tracking.reviewed or '—'}\n")
+        if tracking.evidence:
+            text.append("Evidence: " + "; ".join(tracking.evidence) + "\n")
         if tracking.notes:
             text.append(f"Notes: {tracking.notes}\n")
         if item.penalties:
@@ -367,7 +396,7 @@ class ChecklistScreen(DlaScreen):
                 text.append(f"{quote.text_en}\n")
         self.query_one("#item-text", Static).update(text)
 
-    def _track(self, **changes: str) -> None:
+    def _track(self, **changes: Any) -> None:
         item = self._selected_item()
         if item is None or self.session is None:
             self.notify("Select an item of the checklist first (g).", severity="warning")
@@ -407,6 +436,40 @@ class ChecklistScreen(DlaScreen):
     def action_edit_notes(self) -> None:
         self._edit("notes", "Notes (plain text; exported safely)")
 
+    def action_sign_off(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            self.notify("Select an item of the checklist first (g).", severity="warning")
+            return
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            name, _, date = value.partition(",")
+            self._track(reviewer=name.strip(), reviewed=date.strip() or datetime.date.today().isoformat())
+
+        self.app.push_screen(TextDialog("Reviewer sign-off: name, date (YYYY-MM-DD; empty date = today)"), done)
+
+    def action_add_evidence(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            self.notify("Select an item of the checklist first (g).", severity="warning")
+            return
+
+        def done(value: str | None) -> None:
+            if value and value.strip():
+                self._track_evidence(value.strip())
+
+        self.app.push_screen(TextDialog("Evidence link or file path"), done)
+
+    def _track_evidence(self, link: str) -> None:
+        item = self._selected_item()
+        if item is None or self.session is None:
+            return
+        self.session.track(item.finding.id, evidence=[link])
+        self._save()
+        self.action_show_result()
+
     def action_export(self) -> None:
         if self.checklist is None or self.session is None:
             return
@@ -431,7 +494,7 @@ class ChecklistScreen(DlaScreen):
                 f"Cannot write {path}: {exc.strerror or exc}. Nothing was written.", severity="error", timeout=10
             )
             return
-        self.notify(f"Exported {len(result.items)} obligations to {path}")
+        self.notify(f"Exported {len(result.items)} obligations ({len(result.to_confirm)} to confirm) to {path}")
 
     def action_switch_session(self) -> None:
         def chosen(name: str | None) -> None:

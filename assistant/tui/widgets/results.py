@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -29,7 +30,7 @@ class ResultsList(OptionList):
         self.hits: list[SearchHit] = []
         self._laid_out_width = 0
 
-    def show_hits(self, hits: list[SearchHit]) -> None:
+    def show_hits(self, hits: Sequence[SearchHit]) -> None:
         """Replace the entries with `hits`, the first one highlighted."""
         self.hits = list(hits)
         self._lay_out()

@@ -1,13 +1,16 @@
-"""The index is built atomically, rebuilt when missing, stale or corrupt, and safe to open concurrently."""
+"""The build is atomic, verified on open, rebuilt when missing, stale or damaged, and safe to run concurrently."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from assistant.corpus.store import load_corpus
-from assistant.search.index_store import CURRENT_FILE, MANIFEST_FILE, ensure_index, index_status
+from assistant.indexing import ensure_build, ensure_index, index_status
+from assistant.indexing.build import CURRENT_FILE
+from assistant.indexing.manifest import MANIFEST_FILE
 from tests.conftest import CORPUS, PROJECT
 
 
@@ -17,6 +20,16 @@ def test_missing_index_is_built_with_a_message(tmp_path: Path) -> None:
     assert messages == ["search index missing: building it now"]
     assert handle.manifest["articles"] == 317
     assert index_status(CORPUS, tmp_path) == "ok"
+
+
+def test_every_artefact_file_is_checksummed_in_the_manifest(tmp_path: Path) -> None:
+    build = ensure_build(load_corpus(CORPUS), tmp_path)
+    manifest = json.loads((build.folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+    assert set(manifest["artefacts"]) == {"search", "obligations"}
+    written = {p.relative_to(build.folder).as_posix() for p in build.folder.rglob("*") if p.is_file()}
+    listed = {path for files in manifest["artefacts"].values() for path in files}
+    assert written - listed == {MANIFEST_FILE, ".dla-build"}
+    assert "obligations/obligations.json" in listed
 
 
 def test_corrupt_index_is_detected_and_rebuilt(tmp_path: Path) -> None:
@@ -34,10 +47,10 @@ def test_corrupt_index_is_detected_and_rebuilt(tmp_path: Path) -> None:
 
 
 def test_half_written_build_is_never_used(tmp_path: Path) -> None:
-    handle = ensure_index(load_corpus(CORPUS), tmp_path)
-    (handle.folder / MANIFEST_FILE).unlink()  # as if the build stopped before its last step
-    assert index_status(CORPUS, tmp_path) == "unreadable (incomplete or corrupt)"
-    assert ensure_index(load_corpus(CORPUS), tmp_path).folder != handle.folder
+    build = ensure_build(load_corpus(CORPUS), tmp_path)
+    (build.folder / MANIFEST_FILE).unlink()  # as if the build stopped before its last step
+    assert index_status(CORPUS, tmp_path).startswith("unreadable (manifest unreadable")
+    assert ensure_build(load_corpus(CORPUS), tmp_path).folder != build.folder
 
 
 def test_stale_index_is_rebuilt_after_a_corpus_change(tmp_path: Path, corpus_copy: Path) -> None:
@@ -48,13 +61,13 @@ def test_stale_index_is_rebuilt_after_a_corpus_change(tmp_path: Path, corpus_cop
     assert index_status(corpus_copy, index_dir) == "stale (corpus changed)"
     ensure_index(load_corpus(corpus_copy), index_dir)
     assert index_status(corpus_copy, index_dir) == "ok"
-    assert len(list(index_dir.glob("search-*"))) == 1  # the old build is cleaned up
+    assert len(list(index_dir.glob("dla-build-*"))) == 1  # the old build is cleaned up
 
 
 def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
     code = (
         "import sys; from pathlib import Path; from assistant.corpus.store import load_corpus;"
-        "from assistant.search.index_store import ensure_index;"
+        "from assistant.indexing import ensure_index;"
         f"h = ensure_index(load_corpus(Path({str(CORPUS)!r})), Path({str(tmp_path)!r}));"
         "s = h.whoosh_index.searcher(); print(s.doc_count())"
     )
@@ -64,4 +77,4 @@ def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
     assert all(p.returncode == 0 for p in processes)
     assert outputs == ["317", "317", "317"]
-    assert (tmp_path / CURRENT_FILE).read_text().strip().startswith("search-")
+    assert (tmp_path / CURRENT_FILE).read_text().strip().startswith("dla-build-")

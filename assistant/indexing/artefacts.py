@@ -1,0 +1,57 @@
+"""The artefacts one build writes, each into its own folder, each with its own writer and reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.obligations.store import ObligationStore
+
+SEARCH = "search"
+OBLIGATIONS = "obligations"
+ARTEFACTS = (SEARCH, OBLIGATIONS)
+
+
+def write_search(corpus: Any, folder: Path, penalized_by: dict[str, list[str]]) -> None:
+    """The Whoosh index, score table and query data."""
+    from assistant.search.index_store import _documents, _query_data, write_search_files
+
+    write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by))
+
+
+def write_obligations(corpus: Any, folder: Path) -> None:
+    """Obligations and duty-penalty links (spaCy loads here only)."""
+    from assistant.obligations.store import write_obligation_store
+
+    write_obligation_store(corpus, folder)
+
+
+def check_obligation_quotes(corpus: Any, folder: Path) -> None:
+    """Every obligation's Chinese text is a verbatim part of the provision it cites; IndexBuildError otherwise.
+
+    Checked once at build time against the corpus; the manifest's checksums (and corpus hash) then
+    guarantee that what is shown later is exactly what was checked here.
+    """
+    from assistant.search.index_store import IndexBuildError
+
+    for obligation in read_obligations(folder).obligations:
+        citation, quoted = obligation.id, obligation.text_zh
+        if not quoted:
+            continue
+        if quoted not in corpus.article(citation).text_zh:
+            raise IndexBuildError(f"obligation {citation}: its text is not the provision's wording; the build stops")
+
+
+def read_obligations(folder: Path) -> ObligationStore:
+    """The obligation store's reader, over a folder whose checksums were just verified."""
+    from assistant.obligations.store import read_obligation_store
+
+    return read_obligation_store(folder)
+
+
+def penalty_links(corpus: Any) -> dict[str, list[str]]:
+    """Duty article -> penalty articles, computed once per build and given to search."""
+    from assistant.obligations.penalties import build_penalty_links
+
+    return build_penalty_links(corpus).penalized_by

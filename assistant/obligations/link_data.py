@@ -1,0 +1,139 @@
+"""Reviewed link data under `corpus/links/`: penalty scope rules, related provisions, defined terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.modality import MODALITIES
+from assistant.obligations.records import RELATION_TYPES, Relation
+
+LINKS_DIR = Path("links")
+SCOPE_FILE = LINKS_DIR / "penalty_scope.yaml"
+RELATED_FILE = LINKS_DIR / "related.yaml"
+DEFINITIONS_FILE = LINKS_DIR / "definitions.yaml"
+# Actors named by these words are public authorities: a liability clause aimed at the regulated party never
+# punishes them, unless a rule names them.
+AUTHORITY_WORDS = ("部门", "机关", "人民政府", "委员会", "办公室", "人民检察院", "领导机构", "各地区、各部门")
+
+
+def is_authority(actor: str) -> bool:
+    """True for a public authority (a department, organ, government, committee or office)."""
+    return any(word in actor for word in AUTHORITY_WORDS)
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    """A general liability clause and the duties it covers, by actor and by article, chapter or subject."""
+
+    penalty: str  # liability paragraph
+    law: str  # the instrument whose duties it covers
+    reason: str
+    actors: tuple[str, ...] = ()  # canonical or text actors; empty = any actor
+    authorities: bool = False  # with no actors listed: cover public authorities instead of regulated parties
+    chapters: tuple[int, ...] = ()  # empty = the whole instrument
+    provisions: tuple[str, ...] = ()  # citation ids (article, paragraph or item); empty = no restriction
+    modalities: tuple[str, ...] = ("must", "must_not")
+
+    def covers(self, duty: str, article_chapter: int | None, actor: str, modality: str) -> bool:
+        """True when a duty of this actor, at this provision, falls under the rule."""
+        if not duty.startswith(f"{self.law}:") or modality not in self.modalities:
+            return False
+        if self.chapters and article_chapter not in self.chapters:
+            return False
+        if self.provisions and not any(duty == p or duty.startswith(f"{p}.") for p in self.provisions):
+            return False
+        if self.actors:
+            return actor in self.actors
+        return is_authority(actor) == self.authorities
+
+
+@dataclass(frozen=True)
+class DefinitionEntry:
+    """A defined term and the provision that defines it (the text is read from the corpus)."""
+
+    term: str
+    citation: str
+    term_en: str | None = None
+
+
+def _strings(value: object, path: Path, line: int | None, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise DataFileError(path, line, f"{what} must be a list")
+    return tuple(str(v) for v in value)
+
+
+def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
+    """Scope rules from `corpus/links/penalty_scope.yaml` (none when the file is absent)."""
+    path = corpus_root / SCOPE_FILE
+    if not path.is_file():
+        return []
+    data = require_mapping(load_yaml(path), path, "penalty scope")
+    check_keys(data, path, {"rules"}, {"rules"}, "penalty scope")
+    rules = []
+    keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities"}
+    for entry in data["rules"]:
+        entry = require_mapping(entry, path, "rule")
+        check_keys(entry, path, keys, {"penalty", "law", "reason"}, "rule")
+        modalities = _strings(entry.get("modalities"), path, entry.line, "modalities") or ("must", "must_not")
+        if any(m not in MODALITIES for m in modalities):
+            raise DataFileError(path, entry.line, f"modalities must be among {', '.join(MODALITIES)}")
+        rules.append(
+            ScopeRule(
+                penalty=str(entry["penalty"]), law=str(entry["law"]), reason=str(entry["reason"]),
+                actors=_strings(entry.get("actors"), path, entry.line, "actors"),
+                authorities=bool(entry.get("authorities", False)),
+                chapters=tuple(int(c) for c in _strings(entry.get("chapters"), path, entry.line, "chapters")),
+                provisions=_strings(entry.get("provisions"), path, entry.line, "provisions"),
+                modalities=modalities,
+            )
+        )  # fmt: skip
+    return rules
+
+
+def load_relations(corpus_root: Path) -> list[Relation]:
+    """Related provisions from `corpus/links/related.yaml` (none when the file is absent)."""
+    path = corpus_root / RELATED_FILE
+    if not path.is_file():
+        return []
+    data = require_mapping(load_yaml(path), path, "related provisions")
+    check_keys(data, path, {"relations"}, {"relations"}, "related provisions")
+    relations = []
+    for entry in data["relations"]:
+        entry = require_mapping(entry, path, "relation")
+        check_keys(entry, path, {"source", "targets", "type", "note"}, {"source", "targets", "type"}, "relation")
+        if entry["type"] not in RELATION_TYPES:
+            raise DataFileError(path, entry.line, f"type must be one of: {', '.join(RELATION_TYPES)}")
+        for target in _strings(entry["targets"], path, entry.line, "targets"):
+            relations.append(Relation(str(entry["source"]), target, str(entry["type"]), str(entry.get("note", ""))))
+    return relations
+
+
+def load_definitions(corpus_root: Path) -> list[DefinitionEntry]:
+    """Defined terms from `corpus/links/definitions.yaml` (none when the file is absent)."""
+    path = corpus_root / DEFINITIONS_FILE
+    if not path.is_file():
+        return []
+    data = require_mapping(load_yaml(path), path, "definitions")
+    check_keys(data, path, {"definitions"}, {"definitions"}, "definitions")
+    entries = []
+    for entry in data["definitions"]:
+        entry = require_mapping(entry, path, "definition")
+        check_keys(entry, path, {"term", "citation", "term_en"}, {"term", "citation"}, "definition")
+        term_en = entry.get("term_en")
+        entries.append(DefinitionEntry(str(entry["term"]), str(entry["citation"]), str(term_en) if term_en else None))
+    return entries
+
+
+def cited_provisions(corpus_root: Path) -> list[tuple[Path, str]]:
+    """Every citation the link data writes, with its file, for `dla corpus verify`."""
+    cited: list[tuple[Path, str]] = []
+    for rule in load_scope_rules(corpus_root):
+        cited += [(SCOPE_FILE, rule.penalty), *((SCOPE_FILE, p) for p in rule.provisions)]
+    for relation in load_relations(corpus_root):
+        cited += [(RELATED_FILE, relation.source), (RELATED_FILE, relation.target)]
+    cited += [(DEFINITIONS_FILE, d.citation) for d in load_definitions(corpus_root)]
+    return cited

@@ -1,0 +1,125 @@
+"""Duty-to-penalty links at clause and actor level: by number (the liability clause cites the duty) or by scope."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.corpus.store import Corpus
+from assistant.models import ArticleRef
+from assistant.obligations.crossrefs import find_references
+from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text
+from assistant.obligations.link_data import ScopeRule, is_authority
+from assistant.obligations.pipeline import ActorSpec
+from assistant.obligations.records import Obligation, Penalty, PenaltyLink
+
+PUNISHABLE = ("must", "must_not")
+
+
+def liability_paragraphs(corpus: Corpus) -> dict[str, Penalty]:
+    """Every paragraph of a liability article that sets a sanction, classified, in corpus order."""
+    penalties: dict[str, Penalty] = {}
+    for article in corpus.all_articles():
+        if not is_liability_article(article):
+            continue
+        for paragraph in article.paragraphs:
+            if is_sanction_text(paragraph.zh):
+                ref = f"{article.id}.{paragraph.number}"
+                penalties[ref] = classify_penalty(ref, paragraph.zh)
+    return penalties
+
+
+def _named_actor(text: str, actors: list[ActorSpec]) -> ActorSpec | None:
+    """The actor a liability paragraph opens with (区块链信息服务提供者违反…), if it names one."""
+    opening = text.split("违反")[0].split("不履行")[0].split("未履行")[0]
+    named = [(len(form), actor) for actor in actors for form in actor.forms if opening.startswith(form)]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def _kind_of(actor: str, named: ActorSpec, by_name: dict[str, ActorSpec]) -> bool:
+    """True when a duty's actor is the named actor or a kind of it (重要数据的处理者 is a 数据处理者)."""
+    if actor == named.canonical:
+        return True
+    spec = by_name.get(actor)
+    return spec is not None and named.canonical in spec.kind_of
+
+
+def _within(duty: str, target: str) -> bool:
+    return duty == target or duty.startswith(f"{target}.")
+
+
+def _punishable(reached: list[tuple[Obligation, str]]) -> list[tuple[Obligation, str]]:
+    """The duties among the rows a liability clause reaches; where a cited provision holds only a permission
+    with its exceptions (可以依法交易。但是，有下列情形之一的除外), that permission is what is breached."""
+    duties = [(o, cited) for o, cited in reached if o.modality in PUNISHABLE]
+    cited_with_duty = {cited for _, cited in duties}
+    return duties + [
+        (o, cited) for o, cited in reached if cited not in cited_with_duty and o.modality not in PUNISHABLE
+    ]
+
+
+def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec]) -> list[PenaltyLink]:
+    """Links where a liability paragraph cites the duty's provision by number."""
+    by_name = {a.canonical: a for a in actors}
+    links: list[PenaltyLink] = []
+    for article in corpus.all_articles():
+        if not is_liability_article(article):
+            continue
+        references = find_references(article)
+        for paragraph in article.paragraphs:
+            if not is_sanction_text(paragraph.zh):
+                continue
+            penalty = f"{article.id}.{paragraph.number}"
+            named = _named_actor(paragraph.zh, actors)
+            targets = [
+                t
+                for r in references
+                if r.kind == "article" and _within(r.source, penalty)
+                for t in r.targets
+                if corpus.exists(t) and ArticleRef.parse(t).article != article.number
+            ]
+            reached = []
+            for obligation in obligations:
+                cited = next((t for t in targets if _within(obligation.id, t)), None)
+                if cited is None:
+                    continue
+                if named is not None and not _kind_of(obligation.actor, named, by_name):
+                    continue
+                if named is None and is_authority(obligation.actor):
+                    continue  # a sanction on "whoever breaches art. X" does not reach the authority X empowers
+                reached.append((obligation, cited))
+            for obligation, cited in _punishable(reached):
+                links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
+    return links
+
+
+def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[ScopeRule]) -> list[PenaltyLink]:
+    """Links from reviewed scope rules: general liability clauses that cover duties by actor and subject matter."""
+    links: list[PenaltyLink] = []
+    for rule in rules:
+        for obligation in obligations:
+            article = corpus.article(obligation.article_id)
+            chapter = article.chapter.number if article.chapter else None
+            if rule.covers(obligation.id, chapter, obligation.actor, obligation.modality):
+                links.append(PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason))
+    return links
+
+
+def link_obligations(
+    corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec], rules: list[ScopeRule]
+) -> tuple[list[Obligation], list[PenaltyLink]]:
+    """Every link once (a number link wins over a scope link to the same paragraph), and each obligation's penalties."""
+    links: dict[tuple[str, str, str], PenaltyLink] = {}
+    for link in [*number_links(corpus, obligations, actors), *scope_links(corpus, obligations, rules)]:
+        links.setdefault((link.duty, link.actor, link.penalty), link)
+    order = {ref: index for index, ref in enumerate(corpus.all_ids())}
+    by_duty: dict[tuple[str, str], list[str]] = {}
+    for link in links.values():
+        by_duty.setdefault((link.duty, link.actor), []).append(link.penalty)
+    with_duty = {(o.id, o.actor) for o in obligations if o.modality in PUNISHABLE}
+    linked = [
+        replace(o, penalties=tuple(sorted(by_duty.get((o.id, o.actor), []), key=lambda p: order.get(p, 0))))
+        if o.modality in PUNISHABLE or (o.id, o.actor) not in with_duty
+        else o
+        for o in obligations
+    ]
+    return linked, list(links.values())

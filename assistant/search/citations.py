@@ -1,0 +1,136 @@
+"""Citation resolution: which provisions a query cites, checked against each law's shape, with notes.
+
+A citation of an instrument outside the corpus (个人信息保护法第三十八条) is said to be outside and
+resolves to nothing: never to another law's article with the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.corpus.outside import OutsideInstrument
+from assistant.models import ArticleRef
+from assistant.search.citation_query import CitationMatch, CitationRecognizer
+from assistant.search.query_data import LawFacts
+from assistant.wording import contains_words, word_pattern
+
+
+@dataclass(frozen=True)
+class Citations:
+    """The provisions a query cites, the query without them, and notes for the user."""
+
+    refs: tuple[ArticleRef, ...] = ()
+    remainder: str = ""
+    messages: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()  # ids of cited instruments that are not in the corpus
+
+
+def _is_title(alias: str) -> bool:
+    """A law's title or abbreviation (数据安全法, "Data Security Law", DSL), not a short name like 深圳 or 区块链."""
+    if alias.isascii():
+        return alias.isupper() or " " in alias.strip()
+    return len(alias) >= 4
+
+
+class CitationResolver:
+    """Finds citations in a query and resolves them against the corpus laws and the outside list."""
+
+    def __init__(self, laws: dict[str, LawFacts], outside: tuple[OutsideInstrument, ...]) -> None:
+        self.laws = laws
+        self.outside = {o.id: o for o in outside if o.id not in laws}
+        names = {law: list(facts.aliases) for law, facts in laws.items()}
+        names.update({o.id: list(o.names) for o in self.outside.values()})
+        self.recognizer = CitationRecognizer(names)
+        self._mentions = {
+            law: sorted({a.lower() for a in [law, *facts.aliases] if len(a) >= 2}, key=len, reverse=True)
+            for law, facts in laws.items()
+        }
+        self._titles = sorted(
+            {alias for facts in laws.values() for alias in facts.aliases if _is_title(alias)}, key=len, reverse=True
+        )
+
+    def mentioned_laws(self, text: str) -> list[str]:
+        """Corpus laws the query names anywhere (by id or alias): soft boosts, never filters."""
+        lowered = text.lower()
+        found = []
+        for law, names in self._mentions.items():
+            latin = [name for name in names if name.isascii()]
+            if any(name in lowered for name in names if not name.isascii()) or contains_words(lowered, latin):
+                found.append(law)
+        return found
+
+    def without_titles(self, text: str) -> str:
+        """The text with law titles taken out (数据安全法, "Data Security Law", DSL): naming a law boosts
+        it; its title's words (数据, 安全) say nothing about the question. Short names (深圳, 区块链) stay:
+        they are also what the question is about."""
+        for title in self._titles:
+            if title.isascii():
+                text = word_pattern((title,)).sub(" ", text.lower()) if contains_words(text, (title,)) else text
+            else:
+                text = text.replace(title, " ")
+        return text
+
+    def remainder(self, query: str) -> str:
+        """The query with its citations cut out."""
+        matches = self.recognizer.find(query)
+        return self.recognizer.remainder(query, matches) if matches else query
+
+    def resolve(self, query: str, law_filter: str | None) -> Citations:
+        """The cited provisions that exist (nearest existing provision where a part is missing)."""
+        matches = self.recognizer.find(query)
+        if not matches:
+            return Citations(remainder=query)
+        mentioned = self.mentioned_laws(query)
+        refs: list[ArticleRef] = []
+        messages: list[str] = []
+        outside: list[str] = []
+        for match in matches:
+            if match.law in self.outside:
+                instrument = self.outside[match.law]
+                outside.append(instrument.id)
+                messages.append(
+                    f"{instrument.title_zh} ({instrument.title_en}) is not in the corpus: "
+                    f"its article {match.article} cannot be shown, and no other law's article stands in for it"
+                )
+                continue
+            for ref in self._candidates(match, mentioned, law_filter, messages):
+                if ref not in refs:
+                    refs.append(ref)
+        return Citations(tuple(refs), self.recognizer.remainder(query, matches), tuple(messages), tuple(outside))
+
+    def _candidates(
+        self, match: CitationMatch, mentioned: list[str], law_filter: str | None, messages: list[str]
+    ) -> list[ArticleRef]:
+        law = match.law or (mentioned[0] if len(mentioned) == 1 else None) or law_filter
+        laws = [law] if law else list(self.laws)
+        valid: list[ArticleRef] = []
+        for name in laws:
+            ref = ArticleRef(name, match.article, match.paragraph, match.item)
+            if law_filter and ref.law != law_filter:
+                continue
+            problem = self.laws[name].shape.problem(ref)
+            if problem is None:
+                valid.append(ref)
+            elif law:
+                valid.extend(self._nearest(ref, problem, match.bracketed, messages))
+        return valid
+
+    def _nearest(self, ref: ArticleRef, problem: str, bracketed: bool, messages: list[str]) -> list[ArticleRef]:
+        """For a cited paragraph or item that does not exist in an existing article: what the user most likely meant.
+
+        "Art. 21(3)" of an article with one paragraph and items means its item 3 (the usual English
+        rendering of 第二十一条第（三）项); anything else falls back to the article itself, never to
+        another article. Nothing when the article itself does not exist.
+        """
+        articles = self.laws[ref.law].shape.items_per_paragraph
+        if ref.paragraph is None or ref.article > len(articles):
+            messages.append(f"no such provision {ref.id}: {problem}")
+            return []
+        paragraphs = articles[ref.article - 1]
+        if bracketed and ref.item is None and len(paragraphs) == 1 and ref.paragraph <= paragraphs[0]:
+            nearest = ArticleRef(ref.law, ref.article, 1, ref.paragraph)
+            messages.append(f"{ref.id} does not exist ({problem}): read as item {nearest.item}, {nearest.id}")
+            return [nearest]
+        nearest = ArticleRef(ref.law, ref.article)
+        messages.append(f"no such provision {ref.id}: {problem}; showing {nearest.id}")
+        return [nearest]

@@ -1,0 +1,76 @@
+"""What answering a query needs besides the index (laws, glossary, cues, outside instruments, penalty links),
+read from the index's JSON into frozen records once, when the engine opens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.corpus.outside import OutsideInstrument
+from assistant.models import LawShape
+from assistant.search.query_cues import Cue
+
+
+@dataclass(frozen=True)
+class LawFacts:
+    """A corpus law as search sees it: the names it is cited by and its shape."""
+
+    id: str
+    aliases: tuple[str, ...]
+    citation_title_zh: str
+    shape: LawShape
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A glossary term as query expansion uses it."""
+
+    zh: str
+    en: str
+    en_forms: tuple[str, ...] = ()
+    synonyms_zh: tuple[str, ...] = ()
+    synonyms_en: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QueryData:
+    """Everything besides the index that a query needs."""
+
+    laws: dict[str, LawFacts]
+    glossary: tuple[GlossaryEntry, ...]
+    cues: tuple[Cue, ...]
+    outside: tuple[OutsideInstrument, ...]
+    penalized_by: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QueryData:
+        """From the JSON written at build time (see index_store.query_data_for)."""
+        laws = {
+            law_id: LawFacts(
+                law_id,
+                tuple(facts["aliases"]),
+                facts["citation_title_zh"],
+                LawShape(facts["short_en"], tuple(tuple(article) for article in facts["structure"])),
+            )
+            for law_id, facts in data["laws"].items()
+        }
+        glossary = tuple(
+            GlossaryEntry(
+                entry["zh"],
+                entry["en"],
+                tuple(entry.get("en_forms", ())),
+                tuple(entry.get("synonyms_zh", ())),
+                tuple(entry.get("synonyms_en", ())),
+            )
+            for entry in data["glossary"]
+        )
+        return cls(
+            laws=laws,
+            glossary=glossary,
+            cues=tuple(Cue.from_dict(cue) for cue in data.get("cues", [])),
+            outside=tuple(
+                OutsideInstrument(o["id"], o["title_zh"], o["title_en"], tuple(o["aliases"]))
+                for o in data.get("outside", [])
+            ),
+            penalized_by={duty: tuple(p) for duty, p in data.get("penalized_by", {}).items()},
+        )

@@ -1,0 +1,38 @@
+"""Whole-word matching of English phrases, written once: glossary terms, query cues, law names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_BEFORE = r"(?<![a-z0-9])"
+_AFTER = r"(?![a-z0-9])"
+
+
+@lru_cache(maxsize=8192)
+def word_pattern(phrases: tuple[str, ...], plural: bool = False) -> re.Pattern[str]:
+    """A pattern matching any of the phrases as whole words in lowercased text (spaces match any run of
+    whitespace); with `plural`, a trailing -s/-es is allowed. Compiled once per phrase set."""
+    forms = sorted({p.lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) or r"(?!x)x"
+    suffix = "(?:s|es)?" if plural else ""
+    return re.compile(rf"{_BEFORE}(?:{alternatives}){suffix}{_AFTER}")
+
+
+def contains_words(text: str, phrases: Iterable[str], plural: bool = False) -> bool:
+    """True when the text (any case) contains one of the phrases as whole words."""
+    lowered = text.lower()
+    phrases = tuple(phrases)
+    if not any(p.lower().split(" ")[0] in lowered for p in phrases):
+        return False  # cheap test first: most phrases are nowhere in a short query
+    return word_pattern(phrases, plural).search(lowered) is not None
+
+
+def first_words(text: str, phrases: Iterable[str]) -> str | None:
+    """The first of the phrases (in the given order) that the text contains as whole words."""
+    lowered = text.lower()
+    for phrase in phrases:
+        if phrase.lower() in lowered and word_pattern((phrase,)).search(lowered):
+            return phrase
+    return None

@@ -1,0 +1,89 @@
+"""Fault-injection suite: every test is marked `reliability`; scenarios, processes and faults are counted and printed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT
+
+TALLY: Counter[str] = Counter()
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test in this folder, so `pytest -m reliability` runs the suite alone."""
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.reliability)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count each scenario (test case) of this folder that ran."""
+    if report.when == "call" and "tests/reliability/" in report.nodeid:
+        TALLY["scenarios"] += 1
+        TALLY["scenarios passed" if report.passed else "scenarios failed"] += 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The counts the closing note reports."""
+    if TALLY["scenarios"]:
+        main = [name for name in sorted(TALLY) if not name.startswith("fault: ")]
+        kinds = [name for name in sorted(TALLY) if name.startswith("fault: ")]
+        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {TALLY[n]}" for n in main))
+        if kinds:
+            listed = ", ".join(f"{n[7:]} {TALLY[n]}" for n in kinds)
+            terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
+
+
+def fault(kind: str, amount: int = 1) -> None:
+    """Count injected faults (by kind, and in total)."""
+    TALLY["faults injected"] += amount
+    TALLY[f"fault: {kind}"] += amount
+
+
+def spawn(args: Sequence[str], capture: bool = False) -> subprocess.Popen[str]:
+    """Start a Python child in the project (counted); stderr is captured, stdout only with `capture`."""
+    TALLY["processes"] += 1
+    stdout = subprocess.PIPE if capture else subprocess.DEVNULL
+    return subprocess.Popen([sys.executable, *args], cwd=PROJECT, stdout=stdout, stderr=subprocess.PIPE, text=True)
+
+
+def finish(processes: Sequence[subprocess.Popen[str]], timeout: float = 60) -> list[tuple[int, str, str]]:
+    """Wait for every child, reading its pipes; (code, stdout, stderr) each."""
+    results = []
+    for process in processes:
+        out, err = process.communicate(timeout=timeout)
+        results.append((process.returncode, out or "", err or ""))
+    return results
+
+
+def all_ok(results: Sequence[tuple[int, str, str]]) -> bool:
+    """Every child exited 0 with no traceback."""
+    return all(code == 0 and no_traceback(err) for code, _, err in results)
+
+
+def dla(*args: str, stdin: str | None = None, timeout: float = 60) -> tuple[int, str, str]:
+    """Run `python -m assistant ARGS` as a child (the real CLI, the test's environment); (code, stdout, stderr)."""
+    TALLY["processes"] += 1
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        cwd=PROJECT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=os.environ.copy(),
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def no_traceback(stderr: str) -> bool:
+    """Neither a Python traceback nor the catch-all message reached the user."""
+    return "Traceback" not in stderr and "unexpected error" not in stderr

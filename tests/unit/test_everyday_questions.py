@@ -1,0 +1,174 @@
+"""Everyday questions: one meaning whatever the punctuation, bare citations, outside instruments, expansions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.corpus.outside import load_outside_instruments
+from assistant.corpus.store import Corpus, load_corpus
+from assistant.corpus.topics import MIN_QUESTIONS, load_questions
+from assistant.corpus.verify import verify_corpus
+from assistant.search.query_plan import wants_syntax
+from assistant.service import AssistantService
+from tests.conftest import CORPUS, PROJECT
+
+DEV = yaml.safe_load((PROJECT / "tests/eval/search_questions.yaml").read_text(encoding="utf-8"))["questions"]
+NATURAL = [q["query"] for q in DEV if q["kind"] != "citation"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "ref"),
+    [
+        ("DSL 27", "dsl:27", None),
+        ("DSL 27(2)", "dsl:27", "dsl:27.2"),
+        ("数安法27.2", "dsl:27", "dsl:27.2"),
+        ("blockchain 17", "blockchain:17", None),
+        ("dsl 27 要求什么", "dsl:27", None),
+    ],
+)
+def test_bare_citations_resolve_at_rank_one(service: AssistantService, query: str, expected: str, ref: str) -> None:
+    hit = service.search(query).hits[0]
+    assert (hit.id, hit.matched, hit.ref) == (expected, "citation", ref)
+
+
+@pytest.mark.parametrize("query", ["深圳 3个数据中心", "DSL 2021", "区块链3.5%"])
+def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
+    service: AssistantService, query: str
+) -> None:
+    assert service.search(query).citations == ()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["个人信息保护法第三十八条", "网络安全法第21条", "PIPL Art. 38", "《个人信息保护法》第十三条第一款", "pipl:13"],
+)
+def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
+    service: AssistantService, query: str
+) -> None:
+    results = service.search(query)
+    assert results.citations == ()
+    assert all(hit.matched != "citation" for hit in results.hits)
+    assert any("is not in the corpus" in message for message in results.messages)
+
+
+def test_an_instrument_added_to_the_corpus_wins_over_the_outside_list() -> None:
+    names = {"pipl": ["个人信息保护法", "PIPL"]}
+    outside = {o.id for o in load_outside_instruments(CORPUS, names)}
+    assert "pipl" not in outside and "csl" in outside
+    assert "pipl" in {o.id for o in load_outside_instruments(CORPUS, {})}
+    # An instrument known by another id but cited by the same name is the corpus's too.
+    assert "ndsr" not in {o.id for o in load_outside_instruments(CORPUS, {"netdata": ["网络数据安全管理条例"]})}
+
+
+@pytest.mark.parametrize("text", ["吗?要报送给谁?", "风险评估(深圳)", "*数据", "什么是重要数据?x", '"大数据杀熟"'])
+def test_ordinary_punctuation_never_means_query_syntax(text: str) -> None:
+    assert not wants_syntax(text)
+
+
+@pytest.mark.parametrize("text", ["数据 AND 安全", "NOT 区块链", "law:dsl 数据", "heading_zh:法律责任"])
+def test_explicit_operators_and_field_prefixes_do(text: str) -> None:
+    assert wants_syntax(text)
+
+
+def test_a_question_with_full_width_punctuation_finds_its_article(service: AssistantService) -> None:
+    ids = [hit.id for hit in service.search("重要数据的处理者需要定期做风险评估吗？要报送给谁？").hits[:3]]
+    assert "dsl:30" in ids
+
+
+def test_quotes_keep_the_expansion_and_require_the_phrase(service: AssistantService) -> None:
+    plain = service.search("大数据杀熟")
+    quoted = service.search('"大数据杀熟"')
+    assert quoted.hits and quoted.hits[0].id == plain.hits[0].id == "shenzhen:69"
+    assert quoted.expanded == plain.expanded
+
+
+def test_overseas_parent_company_is_about_a_company_abroad_not_a_guardian(service: AssistantService) -> None:
+    results = service.search("overseas parent company")
+    assert not any("guardian" in e or "监护人" in e for e in results.expanded)
+    assert any("境外" in e or "abroad" in e for e in results.expanded)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "send customer data to our Singapore affiliate",
+        "把用户数据传到香港的服务器",
+        "our HQ abroad wants customer records",
+    ],
+)
+def test_named_places_abroad_mean_outside_the_territory(service: AssistantService, query: str) -> None:
+    ids = [hit.id for hit in service.search(query).hits]
+    assert {"shenzhen:82", "dsl:31", "dsl:36"} & set(ids)  # a cross-border article in the top 10
+
+
+def test_a_named_jurisdiction_is_a_soft_boost_not_a_filter(service: AssistantService) -> None:
+    laws = {hit.law for hit in service.search("深圳 重要数据 风险评估").hits}
+    assert "shenzhen" in laws and len(laws) > 1
+
+
+def test_a_generic_expansion_cannot_outweigh_the_question_s_own_words(service: AssistantService) -> None:
+    # "company" reaches long statutory phrases (数据处理者, 市场主体); the question is about real-name checks.
+    hit = service.search("does a blockchain company need real-name verification of users").hits[0]
+    assert hit.id == "blockchain:8"
+
+
+@pytest.mark.parametrize("query", NATURAL)
+def test_no_natural_language_dev_question_returns_an_empty_list(service: AssistantService, query: str) -> None:
+    assert service.search(query).hits
+
+
+def _variants(query: str) -> list[str]:
+    variants = [query + "？", query + "?", "请问" + query]
+    for place in ("深圳", "Shenzhen", "境外", "香港"):
+        if place in query:
+            variants.append(query.replace(place, f"（{place}）", 1))
+    return variants
+
+
+@pytest.mark.parametrize("query", [q["query"] for q in DEV])
+def test_punctuation_and_politeness_never_empty_a_result(service: AssistantService, query: str) -> None:
+    if not service.search(query).hits:
+        return
+    for variant in _variants(query):
+        assert service.search(variant).hits, variant
+
+
+def test_every_article_has_its_bank_questions(corpus: Corpus) -> None:
+    for law_id, law in corpus.laws.items():
+        bank = load_questions(CORPUS / "laws" / law_id, law_id, len(law.articles))
+        for article in law.articles:
+            questions = bank[article.number]
+            assert len(questions.zh) >= MIN_QUESTIONS and len(questions.en) >= MIN_QUESTIONS, article.id
+
+
+def test_bank_questions_are_clear_of_every_evaluation_question(corpus: Corpus) -> None:
+    def norm(text: str) -> str:
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    evaluation = {
+        norm(q["query"])
+        for path in (PROJECT / "tests/eval").glob("search_*.yaml")
+        for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    }
+    for law_id, law in corpus.laws.items():
+        for questions in load_questions(CORPUS / "laws" / law_id, law_id, len(law.articles)).values():
+            assert not {norm(q) for q in (*questions.zh, *questions.en)} & evaluation
+
+
+def test_verify_reports_an_article_with_too_few_bank_questions(corpus_copy: Path) -> None:
+    path = corpus_copy / "laws" / "blockchain" / "questions.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["articles"][3]["en"] = data["articles"][3]["en"][:2]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = verify_corpus(load_corpus(corpus_copy), None)
+    assert any("blockchain:3" in problem and "bank questions" in problem for problem in report.problems)
+
+
+def test_bank_questions_are_never_shown_as_law(service: AssistantService, corpus: Corpus) -> None:
+    bank = load_questions(CORPUS / "laws" / "dsl", "dsl", len(corpus.laws["dsl"].articles))
+    question = bank[30].zh[0]
+    for hit in service.search(question).hits:
+        assert question not in hit.snippet
