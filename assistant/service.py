@@ -106,12 +106,18 @@ class AssistantService:
         return verify_corpus(self.corpus, sources)
 
     def add_instrument(
-        self, source: Path, law_id: str, provenance: Path | None = None, replace: bool = False
+        self,
+        source: Path,
+        law_id: str,
+        provenance: Path | None = None,
+        replace: bool = False,
+        metadata: Path | None = None,
+        translation: Path | None = None,
     ) -> AddResult:
-        """Add an instrument from a plain-text file (an existing id only with `replace`)."""
+        """Add an instrument from a plain-text file (an existing id only with `replace`), with its facts and English."""
         from assistant.corpus.add_instrument import add_instrument
 
-        result = add_instrument(self.corpus_root, source, law_id, provenance, replace)
+        result = add_instrument(self.corpus_root, source, law_id, provenance, replace, metadata, translation)
         self.reload_corpus()
         return result
 

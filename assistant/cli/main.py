@@ -51,8 +51,14 @@ def _cmd_corpus_verify(args: argparse.Namespace, service: AssistantService) -> i
 
 
 def _cmd_corpus_add(args: argparse.Namespace, service: AssistantService) -> int:
-    provenance = Path(args.provenance) if args.provenance else None
-    result = service.add_instrument(Path(args.file), args.id, provenance, replace=args.replace)
+    result = service.add_instrument(
+        Path(args.file),
+        args.id,
+        Path(args.provenance) if args.provenance else None,
+        replace=args.replace,
+        metadata=Path(args.metadata) if args.metadata else None,
+        translation=Path(args.translation) if args.translation else None,
+    )
     print(f"added {result.law_id}: {result.articles} articles, {result.headings} headings -> {result.text_path}")
     if result.created_metadata:
         print(f"wrote metadata skeleton {result.law_path}: review and complete it", file=sys.stderr)
@@ -87,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("file")
     add.add_argument("--id", required=True, help="law id for citations, e.g. pipl")
     add.add_argument("--provenance", help="provenance.json giving each article's text status")
+    add.add_argument("--metadata", help="YAML of the instrument's facts (titles, issuing body, number, dates, status)")
+    add.add_argument("--translation", help="unofficial English translation YAML (one string per source line)")
     add.add_argument(
         "--replace", action="store_true", help="regenerate an existing id (never one verified against another source)"
     )

@@ -28,12 +28,12 @@ TEXT_FILE = "text.zh.yaml"
 TRANSLATION_FILE = "translation.en.yaml"
 STATUS_NOTES_FILE = "status_notes.yaml"
 
-_LAW_KEYS = {
+LAW_KEYS = {
     "id", "title_zh", "title_en", "citation_title_zh", "short_en", "aliases", "issuing_body_zh", "issuing_body_en",
     "document_number", "adopted", "promulgated", "effective", "status", "level", "jurisdiction", "official_source",
     "source_file", "source_sha256",
 }  # fmt: skip
-_LAW_REQUIRED = _LAW_KEYS - {"document_number", "adopted", "promulgated"}
+_LAW_REQUIRED = LAW_KEYS - {"document_number", "adopted", "promulgated"}
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _heading_key(kind: str, number: int, chapter: int | None) -> tuple[str, int,
 
 def _load_law_info(path: Path, preamble: tuple[str, ...]) -> LawInfo:
     data = require_mapping(load_yaml(path), path, "law.yaml")
-    check_keys(data, path, _LAW_KEYS, _LAW_REQUIRED, "law.yaml")
+    check_keys(data, path, LAW_KEYS, _LAW_REQUIRED, "law.yaml")
     aliases = data["aliases"]
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise DataFileError(path, data.line_of("aliases"), "aliases must be a list of strings")

@@ -34,7 +34,7 @@ def test_resolution_checks_every_level(corpus: Corpus) -> None:
     assert corpus.exists("dsl:55") and not corpus.exists("dsl:56")
     assert corpus.exists("dsl:27.2") and not corpus.exists("dsl:27.3")
     assert corpus.exists("shenzhen:10.1.5") and not corpus.exists("shenzhen:10.1.6")
-    assert not corpus.exists("pipl:1")
+    assert not corpus.exists("csl:1")
 
 
 def test_unknown_ids_come_with_close_suggestions(corpus: Corpus) -> None:

@@ -23,7 +23,7 @@ def test_export_has_every_article_with_the_contract_fields(capsys: pytest.Captur
     code, out, _ = run_cli(capsys, "corpus", "export", "--jsonl")
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
-    assert len(records) == 179
+    assert len(records) == 317
     dsl27 = next(r for r in records if r["id"] == "dsl:27")
     assert dsl27["law"] == "dsl" and dsl27["article"] == 27
     assert dsl27["chapter"] == "第四章 数据安全保护义务" and dsl27["section"] is None
@@ -49,7 +49,7 @@ def test_show_json_narrows_to_a_paragraph(capsys: pytest.CaptureFixture[str]) ->
     assert data["text_zh"] == data["paragraphs_zh"][1]
 
 
-@pytest.mark.parametrize("bad", ["dsl:72", "dsl:27.9", "pipl:1", "nonsense", "dsl:27.2.1"])
+@pytest.mark.parametrize("bad", ["dsl:72", "dsl:27.9", "gdpr:1", "nonsense", "dsl:27.2.1", "csl:1"])
 def test_unknown_ids_exit_2_with_suggestions(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     code, out, err = run_cli(capsys, "show", bad)
     assert code == 2 and out == ""
@@ -65,7 +65,7 @@ def test_verify_passes_on_the_corpus(capsys: pytest.CaptureFixture[str]) -> None
     args = ["corpus", "verify"] + (["--sources", str(SOURCES)] if sources_available() else [])
     code, out, err = run_cli(capsys, *args)
     assert code == 0, err
-    assert out.startswith("corpus verify OK: 179 articles") and out.count("\n") == 1
+    assert out.startswith("corpus verify OK: 317 articles") and out.count("\n") == 1
 
 
 def test_verify_fails_on_a_tampered_corpus(

@@ -20,13 +20,15 @@ RECORDED_SHA256 = {
     "dsl": "c1fbf5fe6e224aa136f7882110ba15a3ba4fff8b96f0f94ed5b2698143371c6c",
     "blockchain": "63469d27699ed9c3cd5cdb665af580e857b2e72e4bb5a811ec27c61870e66a24",
     "shenzhen": "71b791c350c7c837c4638f666b310cfb7222dc32ddf32691dfecb680b84c4fb3",
+    "pipl": "0f3c2245b01473e30d36d321ec7e72b98c3df12a72d3003c8e83fb7e3bdc0b0c",
+    "ndsr": "b15999cb26e77355ad2258d34c1df66c4b6e707c563be82887e5ca38c3265613",
 }
 SQUASH = re.compile(r"[\s\u3000]+")
 
 
-def test_three_instruments_with_their_article_counts(corpus: Corpus) -> None:
+def test_five_instruments_with_their_article_counts(corpus: Corpus) -> None:
     assert {law_id: len(law.articles) for law_id, law in corpus.laws.items()} == {
-        "dsl": 55, "blockchain": 24, "shenzhen": 100,
+        "dsl": 55, "blockchain": 24, "shenzhen": 100, "pipl": 74, "ndsr": 64,
     }  # fmt: skip
 
 

@@ -43,7 +43,7 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
 
 @pytest.mark.parametrize(
     "query",
-    ["个人信息保护法第三十八条", "网络安全法第21条", "PIPL Art. 38", "《个人信息保护法》第十三条第一款", "pipl:13"],
+    ["网络安全法第二十一条", "网络安全法第21条", "CSL Art. 21", "《中华人民共和国网络安全法》第二十一条第一款", "《电子商务法》第二十三条"],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
     service: AssistantService, query: str
@@ -52,6 +52,25 @@ def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothin
     assert results.citations == ()
     assert all(hit.matched != "citation" for hit in results.hits)
     assert any("is not in the corpus" in message for message in results.messages)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("个人信息保护法第三十八条", "pipl:38"),
+        ("个保法第13条", "pipl:13"),
+        ("PIPL Art. 38", "pipl:38"),
+        ("《个人信息保护法》第十三条第一款", "pipl:13.1"),
+        ("网数条例第三十条第二款", "ndsr:30.2"),
+        ("Article 28 of the Network Data Security Management Regulations", "ndsr:28"),
+    ],
+)
+def test_citations_of_the_added_instruments_resolve_to_their_own_articles(
+    service: AssistantService, query: str, expected: str
+) -> None:
+    results = service.search(query)
+    assert results.citations[:1] == (expected,)
+    assert results.hits[0].id == expected.split(".")[0]  # never another law's article of that number
 
 
 def test_an_instrument_added_to_the_corpus_wins_over_the_outside_list() -> None:
@@ -81,7 +100,9 @@ def test_a_question_with_full_width_punctuation_finds_its_article(service: Assis
 def test_quotes_keep_the_expansion_and_require_the_phrase(service: AssistantService) -> None:
     plain = service.search("大数据杀熟")
     quoted = service.search('"大数据杀熟"')
-    assert quoted.hits and quoted.hits[0].id == plain.hits[0].id == "shenzhen:69"
+    assert quoted.hits and quoted.hits[0].id == plain.hits[0].id
+    # The two rules on price discrimination by big data: Shenzhen's art. 69 and PIPL art. 24(1).
+    assert {"shenzhen:69", "pipl:24"} <= {hit.id for hit in quoted.hits[:3]}
     assert quoted.expanded == plain.expanded
 
 

@@ -18,7 +18,7 @@ def test_missing_index_is_built_with_a_message(tmp_path: Path) -> None:
     messages: list[str] = []
     handle = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
     assert messages == ["search index missing: building it now"]
-    assert handle.manifest["articles"] == 179
+    assert handle.manifest["articles"] == 317
     assert index_status(CORPUS, tmp_path) == "ok"
 
 
@@ -43,7 +43,7 @@ def test_corrupt_index_is_detected_and_rebuilt(tmp_path: Path) -> None:
     rebuilt = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
     assert messages and "corrupt" in messages[0]
     with rebuilt.whoosh_index.searcher() as searcher:
-        assert searcher.doc_count() == 179
+        assert searcher.doc_count() == 317
 
 
 def test_half_written_build_is_never_used(tmp_path: Path) -> None:
@@ -76,5 +76,5 @@ def test_two_processes_building_at_once_both_succeed(tmp_path: Path) -> None:
     ]
     outputs = [p.communicate(timeout=120)[0].strip() for p in processes]
     assert all(p.returncode == 0 for p in processes)
-    assert outputs == ["179", "179", "179"]
+    assert outputs == ["317", "317", "317"]
     assert (tmp_path / CURRENT_FILE).read_text().strip().startswith("dla-build-")

@@ -105,14 +105,18 @@ def test_ask_shows_only_penalties_that_punish_the_duty(service: AssistantService
 
 
 def test_related_provisions_both_ways(service: AssistantService) -> None:
-    assert {(r.target, r.type) for r in service.related("shenzhen:82")} == {("dsl:31", "implements")}
+    related = {(r.target, r.type) for r in service.related("shenzhen:82")}
+    # The DSL article it implements, and the national cross-border rules of the PIPL and the NDSR.
+    assert ("dsl:31", "implements") in related
+    assert {"pipl:38", "pipl:39", "pipl:40", "ndsr:35", "ndsr:37"} <= {target for target, _ in related}
     assert any(r.target == "shenzhen:82" and r.inverse for r in service.related("dsl:31"))
     assert service.show("shenzhen:84")["related"][0]["target"] == "dsl:30"
 
 
 def test_define_in_chinese_and_english(service: AssistantService) -> None:
     chinese = service.define("个人数据")
-    assert [d.citation for d in chinese] == ["shenzhen:2.1.2"]
+    # Shenzhen's own definition first; the PIPL defines the national term (个人信息) it stands for.
+    assert [d.citation for d in chinese] == ["shenzhen:2.1.2", "pipl:4.1"]
     assert chinese[0].text_zh == service.corpus.text_of("shenzhen:2.1.2")
     assert {d.citation for d in service.define("data")} == {"dsl:3.1", "shenzhen:2.1.1"}
 

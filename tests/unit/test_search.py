@@ -146,7 +146,7 @@ def test_cli_json_contract_and_exit_codes(built_index_dir: Path) -> None:
     assert {"id", "law", "article", "score", "snippet"} <= hit.keys() and hit["id"] == "dsl:36"
     bad = _dla("search", "x", "--limit", "0", index_dir=built_index_dir)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
-    unknown_law = _dla("search", "x", "--law", "pipl", index_dir=built_index_dir)
+    unknown_law = _dla("search", "x", "--law", "gdpr", index_dir=built_index_dir)
     assert unknown_law.returncode == 2 and "unknown law" in unknown_law.stderr
 
 
