@@ -60,7 +60,7 @@ def load_exclusions(corpus_root: Path) -> Exclusions:
     actors: dict[str, str] = {}
     for entry in data.get("not_regulated_parties") or []:
         entry = require_mapping(entry, path, "actor entry")
-        check_keys(entry, path, {"actor", "reason_en"}, {"actor", "reason_en"}, "actor entry")
+        check_keys(entry, path, {"actor", "reason_en", "reason_zh"}, {"actor", "reason_en"}, "actor entry")
         actors[str(entry["actor"])] = str(entry["reason_en"])
     articles: dict[str, Exclusion] = {}
     for entry in data["articles"] or []:

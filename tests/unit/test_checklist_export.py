@@ -253,11 +253,11 @@ def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply() -> No
     session = ChecklistSession("s", checklist.id, checklist.version)
     session.answer("operates_in_shenzhen", True)
     session.answer("processes_personal_data", True)
-    session.answer("does_user_profiling", True)
-    session.answer("operates_in_shenzhen", False)  # profiling follow-up is now hidden, not forgotten
-    assert "does_user_profiling" not in checklist.effective_answers(session.answers)
+    session.answer("processes_biometric_data", True)
+    session.answer("operates_in_shenzhen", False)  # biometric follow-up is now hidden, not forgotten
+    assert "processes_biometric_data" not in checklist.effective_answers(session.answers)
     session.answer("operates_in_shenzhen", True)
-    assert checklist.effective_answers(session.answers)["does_user_profiling"] is True
+    assert checklist.effective_answers(session.answers)["processes_biometric_data"] is True
     assert session.answers["processes_personal_data"] is True
 
 

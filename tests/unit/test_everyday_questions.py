@@ -43,7 +43,13 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
 
 @pytest.mark.parametrize(
     "query",
-    ["网络安全法第二十一条", "网络安全法第21条", "CSL Art. 21", "《中华人民共和国网络安全法》第二十一条第一款", "《电子商务法》第二十三条"],
+    [
+        "网络安全法第二十一条",
+        "网络安全法第21条",
+        "CSL Art. 21",
+        "《中华人民共和国网络安全法》第二十一条第一款",
+        "《电子商务法》第二十三条",
+    ],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
     service: AssistantService, query: str
