@@ -32,6 +32,8 @@ HELD_OUT = [
 # Third held-out set (issue 13), added by the lead at the end and measured once; optional `cross: true`
 # marks a question spanning two instruments, found when every gold article is in the top 10.
 HELD_OUT_3 = PROJECT_ROOT / "tests" / "eval" / "search_heldout_3.yaml"
+# Held-out set for the two instruments added by issue 17 (citations and everyday questions), measured once.
+HELD_OUT_PIPL_NDSR = PROJECT_ROOT / "tests" / "eval" / "search_heldout_pipl_ndsr.yaml"
 CROSS_DEPTH = 10
 KS = (1, 5, 10)
 
@@ -115,7 +117,7 @@ def evaluate(questions_file: Path = QUESTIONS, verbose: bool = False) -> dict[st
 
 def main() -> int:
     """Print the tables: the development set, then the held-out set."""
-    held_out = [*HELD_OUT, *([HELD_OUT_3] if HELD_OUT_3.exists() else [])]
+    held_out = [*HELD_OUT, *(path for path in (HELD_OUT_3, HELD_OUT_PIPL_NDSR) if path.exists())]
     for questions_file in (QUESTIONS, *held_out):
         results = evaluate(questions_file, verbose="-v" in sys.argv)
         questions = len(yaml.safe_load(questions_file.read_text(encoding="utf-8"))["questions"])

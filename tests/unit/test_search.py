@@ -171,7 +171,14 @@ def test_search_quality_meets_the_targets() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["search_questions.yaml", "search_heldout.yaml", "search_heldout_2.yaml", "search_heldout_3.yaml"]
+    "name",
+    [
+        "search_questions.yaml",
+        "search_heldout.yaml",
+        "search_heldout_2.yaml",
+        "search_heldout_3.yaml",
+        "search_heldout_pipl_ndsr.yaml",
+    ],
 )
 def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service: AssistantService, name: str) -> None:
     path = PROJECT / "tests" / "eval" / name
