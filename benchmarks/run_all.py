@@ -5,6 +5,8 @@
 - `dla search --json` process time, beside a bare `python -c pass`;
 - index build time (search index alone, and with obligation extraction);
 - TUI cold start: time to first frame and to first search result, beside the bare Textual import.
+
+`python -m benchmarks.run_all --tui` measures only the TUI cold start (over a freshly built index).
 """
 
 from __future__ import annotations
@@ -94,11 +96,14 @@ def process_times(command: list[str], runs: int, env: dict[str, str]) -> list[fl
     return timings
 
 
-def tui_start(env: dict[str, str], runs: int) -> tuple[list[float], list[float], list[float], list[float]]:
+def tui_start(env: dict[str, str], runs: int) -> dict[str, list[float]]:
     """Cold-start times to the TUI's first frame and first search result, of a minimal Textual app's first
-    frame (Header, Input, Footer: the baseline, alternated run by run), and of a bare Textual import."""
+    frame (Header, Input, Footer: the baseline, alternated run by run), and of a bare Textual import; with the
+    first paint of both (before the probe waits for the process to go idle)."""
     probe = PROJECT_ROOT / "benchmarks" / "tui_probe.py"
-    frames, results, minimal, imports = [], [], [], []
+    times: dict[str, list[float]] = {
+        name: [] for name in ("frames", "results", "minimal", "imports", "paints", "minimal_paints")
+    }
 
     def run_probe(*extra: str) -> dict[str, float]:
         output = subprocess.run(
@@ -109,13 +114,47 @@ def tui_start(env: dict[str, str], runs: int) -> tuple[list[float], list[float],
 
     for _ in range(runs):
         data = run_probe()
-        frames.append(data["first_frame"])
-        results.append(data["first_result"])
-        minimal.append(run_probe("--minimal")["first_frame"])
+        times["frames"].append(data["first_frame"])
+        times["results"].append(data["first_result"])
+        times["paints"].append(data["first_paint"])
+        baseline = run_probe("--minimal")
+        times["minimal"].append(baseline["first_frame"])
+        times["minimal_paints"].append(baseline["first_paint"])
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import textual.app"], check=True, env=env)
-        imports.append(time.perf_counter() - start)
-    return frames, results, minimal, imports
+        times["imports"].append(time.perf_counter() - start)
+    return times
+
+
+def print_tui_start(env: dict[str, str], runs: int = 5) -> None:
+    """The TUI cold-start section of the report."""
+    print(f"\nTUI cold start, median of {runs}")
+    times = tui_start(env, runs)
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print(f"  import textual.app (baseline):    {_ms(median['imports'])}")
+    print(f"  minimal app first frame (baseline): {_ms(median['minimal'])}")
+    ratio = median["frames"] / median["minimal"]
+    print(f"  first frame:                      {_ms(median['frames'])}  ({ratio:.2f}x the minimal app)")
+    print(f"  first search result:              {_ms(median['results'])}")
+    paint_ratio = median["paints"] / median["minimal_paints"]
+    print(
+        f"  first paint, before the idle wait: {_ms(median['paints'])}  "
+        f"(minimal app {_ms(median['minimal_paints']).strip()}, {paint_ratio:.2f}x)"
+    )
+
+
+def main_tui() -> int:
+    """Only the TUI cold start, over an index built for the run."""
+    corpus = load_corpus(PROJECT_ROOT / "corpus")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        build_index(corpus, root / "index")
+        env = {**os.environ, "DLA_INDEX_DIR": str(root / "index"), "DLA_DATA_DIR": str(root / "data")}
+        print_tui_start(env)
+    return 0
 
 
 def main() -> int:
@@ -164,13 +203,7 @@ def main() -> int:
         print(f"  dla search --json (citation):     {_ms(statistics.median(cli))}")
         print(f"  dla search --json (question):     {_ms(statistics.median(question))}")
 
-        print("\nTUI cold start, median of 5")
-        frames, results, minimal, imports = tui_start(env, 5)
-        print(f"  import textual.app (baseline):    {_ms(statistics.median(imports))}")
-        print(f"  minimal app first frame (baseline): {_ms(statistics.median(minimal))}")
-        ratio = statistics.median(frames) / statistics.median(minimal)
-        print(f"  first frame:                      {_ms(statistics.median(frames))}  ({ratio:.2f}x the minimal app)")
-        print(f"  first search result:              {_ms(statistics.median(results))}")
+        print_tui_start(env)
     return 0
 
 
@@ -180,4 +213,4 @@ def _fresh(folder: Path) -> Path:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main_tui() if "--tui" in sys.argv[1:] else main())

@@ -1,4 +1,10 @@
-"""Cold-start probe for `make bench`: time to the TUI's first frame and to its first search result."""
+"""Cold-start probe for `make bench`: time to the TUI's first frame and to its first search result.
+
+`first_frame` is measured after `pilot.pause()`, which waits until the process is idle: it includes whatever
+the app still does in the background right after painting (loading the corpus and opening the index).
+`first_paint` is the moment `run_test` hands over (the first screen composed and drawn), before that wait;
+it is reported beside `first_frame`, never instead of it.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +29,10 @@ async def minimal() -> None:
             yield Footer()
 
     async with Minimal().run_test(size=(120, 40)) as pilot:
+        first_paint = time.perf_counter() - START
         await pilot.pause()
         first_frame = time.perf_counter() - START
-    print(json.dumps({"first_frame": first_frame}))
+    print(json.dumps({"first_frame": first_frame, "first_paint": first_paint}))
 
 
 async def main() -> None:
@@ -35,6 +42,7 @@ async def main() -> None:
     app = create_app()
     first_frame: float | None = None
     async with app.run_test(size=(120, 40)) as pilot:
+        first_paint = time.perf_counter() - START
         await pilot.pause()
         first_frame = time.perf_counter() - START
         screen = app.screen
@@ -45,7 +53,7 @@ async def main() -> None:
                 break
             await asyncio.sleep(0.005)
         first_result = time.perf_counter() - START
-    print(json.dumps({"first_frame": first_frame, "first_result": first_result}))
+    print(json.dumps({"first_frame": first_frame, "first_result": first_result, "first_paint": first_paint}))
 
 
 asyncio.run(minimal() if "--minimal" in sys.argv else main())

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -15,18 +15,19 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from assistant import paths
-from assistant.bookmarks import BookmarkStore
 from assistant.service import AssistantService
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.crash import crash_message, write_crash_log
 from assistant.tui.errors import describe
 from assistant.tui.keys import APP_KEYS, bindings
 from assistant.tui.markup import plain_markup
-from assistant.tui.reading import ReadingData
 from assistant.tui.screens.base import DlaScreen
-from assistant.tui.screens.help import HelpScreen
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.state import ReaderState, load_state, save_state
+
+if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
+    from assistant.bookmarks import BookmarkStore
+    from assistant.tui.reading import ReadingData
 
 
 # Each mode is one screen with its own navigation; adding a screen is one line here.
@@ -108,6 +109,10 @@ class DataLawApp(App[None]):
     @work(thread=True, group="core", exit_on_error=False)
     def load_core(self) -> None:
         """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
+        # Imported here, in the worker: YAML, file locks and the corpus model are not needed to paint.
+        from assistant.bookmarks import BookmarkStore
+        from assistant.tui.reading import ReadingData
+
         try:
             corpus = self.service.corpus
             reading = ReadingData.build(corpus, self.service)
@@ -187,6 +192,8 @@ class DataLawApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key of the current screen (F1 again closes it)."""
+        from assistant.tui.screens.help import HelpScreen  # imported on first use: not on the path to the first frame
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

@@ -18,9 +18,24 @@ class ChapterEntry:
     article_ids: tuple[str, ...]
 
     @property
+    def law(self) -> str:
+        """The instrument's id (`dsl` of `dsl:4.1`)."""
+        return self.key.partition(":")[0]
+
+    @property
+    def chapter(self) -> str:
+        """The chapter number as the search filter takes it (`4` of `dsl:4.1`)."""
+        return self.key.partition(":")[2].partition(".")[0]
+
+    @property
+    def is_section(self) -> bool:
+        """True for a section inside a chapter."""
+        return "." in self.key.partition(":")[2]
+
+    @property
     def searchable(self) -> str:
-        """What type-ahead matches: law names, both labels and the article span."""
-        return f"{self.law_short} {self.label_zh} {self.label_en} {self.span}".lower()
+        """What type-ahead matches: law names, both labels, "chapter N" and the article span."""
+        return f"{self.law_short} {self.law} {self.label_zh} {self.label_en} chapter {self.chapter} {self.span}".lower()
 
     @property
     def span(self) -> str:
@@ -46,6 +61,15 @@ def chapter_entries(reading: ReadingData) -> list[ChapterEntry]:
             english = f"{article.chapter.title_en or ''} › {article.section.title_en or ''}".strip(" ›")
             labels[section_key] = (short, f"{article.chapter.label_zh} › {article.section.label_zh}", english)
     return [ChapterEntry(key, *labels[key], tuple(ids)) for key, ids in entries.items()]
+
+
+# The picker's "no chapter filter" choice: not a chapter, never matched by typing.
+NO_CHAPTER = ChapterEntry("", "", "", "", ())
+
+
+def chapter_filter_entries(reading: ReadingData, law: str | None) -> list[ChapterEntry]:
+    """The chapters the search can be limited to (the core filters by chapter): of one law, or of every law."""
+    return [entry for entry in chapter_entries(reading) if not entry.is_section and (law is None or entry.law == law)]
 
 
 def matching(entries: list[ChapterEntry], typed: str) -> list[ChapterEntry]:

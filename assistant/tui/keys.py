@@ -142,6 +142,12 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("plus", "more_results", "More results", "List up to 200 results instead of the best 30"),
     KeyAction("g", "go_to_chapter", "Go to chapter", "Type part of a chapter's name and read it as continuous text"),
+    KeyAction(
+        "f8,G",
+        "filter_chapter",
+        "Chapter filter",
+        "Limit the search to one chapter: type part of its name, pick it (F8 again offers all chapters)",
+    ),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
     KeyAction(
         "R",

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from assistant.corpus.store import Corpus
 from assistant.models import Article, ArticleRef
-from assistant.obligations.crossrefs import CrossReference, find_references
 
 if TYPE_CHECKING:
+    from assistant.obligations.crossrefs import CrossReference
     from assistant.service import AssistantService
 
 
@@ -35,6 +35,8 @@ class ReadingData:
         """The article's cross-references (本法第X条, 前款, 本章 …), resolved once and then cached."""
         cached = self._references.get(article.id)
         if cached is None:
+            from assistant.obligations.crossrefs import find_references  # when the first article is read, not at start
+
             members = self.chapter_articles.get((article.law, article.chapter.number)) if article.chapter else None
             cached = find_references(article, members)
             self._references[article.id] = cached

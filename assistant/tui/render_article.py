@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from rich.cells import cell_len
 from rich.console import RenderableType
@@ -16,19 +15,12 @@ from assistant.numerals import int_to_chinese
 from assistant.obligations.crossrefs import CrossReference
 from assistant.status_labels import status_warning
 from assistant.tui.highlight import Highlighter, no_highlight
+from assistant.tui.languages import SIDE_BY_SIDE_MIN_WIDTH, Language
 from assistant.tui.linebreak import ChineseText
 from assistant.tui.links import Link, LinkSpan, reference_spans
 from assistant.tui.reading import ReadingData
 from assistant.tui.styles import DIM, HIGHLIGHT, LINK, OTHER_LAW, SELECTED_LINK, click_action, status_badge
 
-Language = Literal["zh", "en", "both"]
-LANGUAGES: tuple[Language, ...] = ("zh", "en", "both")
-LANGUAGE_NAMES: dict[Language, str] = {
-    "zh": "中文",
-    "en": "English (unofficial)",
-    "both": "中文 + English (unofficial)",
-}
-SIDE_BY_SIDE_MIN_WIDTH = 64  # below this, "both" stacks the English under the Chinese
 COMPACT_HEADER_WIDTH = 60  # below this (80x24), the header keeps citation, validity and chapter on three lines
 ZH_LABEL = "中文（正式文本，以此为准）"
 EN_LABEL = "English: unofficial translation; the Chinese text is authoritative"

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from assistant.tui.widgets.footer import DlaFooter
 from assistant.tui.widgets.notice import LegalNotice
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class DlaScreen(Screen[None]):
         yield from self.compose_body()
         yield LegalNotice()
         # No "^p palette" corner: at 80 columns it covers the last keys; Ctrl+P works and F1 lists it.
-        yield Footer(compact=True, show_command_palette=False)
+        yield DlaFooter(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between the header and the notice."""

@@ -1,4 +1,4 @@
-"""Go to a chapter with type-ahead, and read a whole chapter as continuous text."""
+"""Go to a chapter with type-ahead (to read it, or to limit the search to it), and read a chapter as continuous text."""
 
 from __future__ import annotations
 
@@ -13,14 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.tui.chapters import ChapterEntry, matching
-from assistant.tui.render_article import LANGUAGE_NAMES, ArticleDisplay, Language, render_article
+from assistant.tui.chapters import NO_CHAPTER, ChapterEntry, matching
+from assistant.tui.languages import LANGUAGE_NAMES, Language
+from assistant.tui.render_article import ArticleDisplay, render_article
 from assistant.tui.styles import DIM
 from assistant.tui.widgets.option_list import PagingOptionList
 
+GO_TO_PLACEHOLDER = "Go to chapter: type words of its name (zh or en), a law, 第四章 …"
+CLEAR_ID = "-no-chapter-"
+
 
 class ChapterPicker(ModalScreen[ChapterEntry | None]):
-    """Type part of a chapter's name (数据安全, security, DSL 第四章); Enter opens the highlighted one."""
+    """Type part of a chapter's name (数据安全, security, DSL 第四章); Enter opens the highlighted one.
+
+    With `clear_label`, an empty box offers that label first: choosing it returns NO_CHAPTER (the search filter
+    uses it to lift the chapter limit). Esc returns None.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
@@ -34,16 +42,20 @@ class ChapterPicker(ModalScreen[ChapterEntry | None]):
     ChapterPicker PagingOptionList { height: 1fr; }
     """
 
-    def __init__(self, entries: list[ChapterEntry]) -> None:
+    def __init__(
+        self, entries: list[ChapterEntry], *, placeholder: str = GO_TO_PLACEHOLDER, clear_label: str | None = None
+    ) -> None:
         super().__init__()
         self.entries = entries
-        self.shown: list[ChapterEntry] = list(entries)
+        self.placeholder = placeholder
+        self.clear_label = clear_label
+        self.shown: list[ChapterEntry] = list(entries)  # the chapters listed, in order (after the clear option)
+        self._choices: list[ChapterEntry] = []  # what each option of the list stands for, clear option included
+        self._shown_for: str | None = None  # the text the list was made for
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(
-                placeholder="Go to chapter: type words of its name (zh or en), a law, 第四章 …", id="chapter-filter"
-            )
+            yield Input(placeholder=self.placeholder, id="chapter-filter")
             yield PagingOptionList(id="chapter-list")
 
     def on_mount(self) -> None:
@@ -52,7 +64,11 @@ class ChapterPicker(ModalScreen[ChapterEntry | None]):
 
     def _fill(self, typed: str) -> None:
         self.shown = matching(self.entries, typed)
-        options = [
+        self._shown_for = typed
+        offer_clear = self.clear_label is not None and not typed.strip()
+        self._choices = [NO_CHAPTER, *self.shown] if offer_clear else list(self.shown)
+        options = [Option(Text(self.clear_label or "", style="italic"), id=CLEAR_ID)] if offer_clear else []
+        options += [
             Option(
                 Text.assemble((f"{entry.law_short}  ", "bold"), entry.label_zh, ("  " + entry.label_en, DIM),
                               (f"  {entry.span}", DIM)),
@@ -70,14 +86,21 @@ class ChapterPicker(ModalScreen[ChapterEntry | None]):
 
     @on(Input.Submitted, "#chapter-filter")
     def _submitted(self) -> None:
+        """Enter in the box: the highlighted entry of the list made for the text in the box *now*."""
+        typed = self.query_one("#chapter-filter", Input).value
+        if typed != self._shown_for:  # a paste or a fast typist: the list is behind the box
+            self._fill(typed)
         chapter_list = self.query_one(PagingOptionList)
-        if chapter_list.highlighted is not None and chapter_list.highlighted < len(self.shown):
-            self._choose(self.shown[chapter_list.highlighted])
+        if chapter_list.highlighted is not None and chapter_list.highlighted < len(self._choices):
+            self._choose(self._choices[chapter_list.highlighted])
         else:
             self.app.bell()
 
     @on(OptionList.OptionSelected, "#chapter-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id == CLEAR_ID:
+            self._choose(NO_CHAPTER)
+            return
         entry = next((entry for entry in self.shown if entry.key == event.option_id), None)
         if entry is not None:
             self._choose(entry)

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from assistant.tui.render_article import LANGUAGE_NAMES, ArticleDisplay, Language, render_article
+from assistant.tui.languages import LANGUAGE_NAMES, Language
+from assistant.tui.render_article import ArticleDisplay, render_article
 
 COMPARE_LANGUAGES: tuple[Language, ...] = ("zh", "en", "both")
 

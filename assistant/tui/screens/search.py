@@ -15,10 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane, Tree
 from textual.worker import get_current_worker
 
-from assistant.atomic import write_text_atomic
 from assistant.models import ArticleRef, CitationError
-from assistant.tui.chapters import ChapterEntry, chapter_entries
-from assistant.tui.copying import citation_text, provision_text
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -33,15 +30,7 @@ from assistant.tui.keys import (
     KeyAction,
     bindings,
 )
-from assistant.tui.links import Link
-from assistant.tui.reading_list import reading_list_markdown
-from assistant.tui.related import related_entries
-from assistant.tui.render_article import LANGUAGE_NAMES, LANGUAGES, ArticleDisplay
 from assistant.tui.screens.base import DlaScreen
-from assistant.tui.screens.chapters import ChapterPicker, ChapterScreen
-from assistant.tui.screens.choose_target import ChooseTargetScreen
-from assistant.tui.screens.citation_dialog import CitationDialog
-from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.related_panel import RelatedPanel
@@ -49,8 +38,13 @@ from assistant.tui.widgets.results import ResultsList
 from assistant.tui.widgets.search_bar import QueryInput, SearchBar
 from assistant.tui.widgets.toc import ContentsTree
 
+# Paint first: what only an open article, a dialog or another screen needs is imported where it is first used
+# (rendering, related provisions, chapters, compare, copy, export), not on the path to the first frame.
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
     from assistant.search.engine import SearchResults
+    from assistant.tui.chapters import ChapterEntry
+    from assistant.tui.links import Link
+    from assistant.tui.render_article import ArticleDisplay
 
 SEARCH_LIMIT = 30
 MORE_LIMIT = 200
@@ -77,6 +71,8 @@ class SearchScreen(DlaScreen):
         self._history_position: int | None = None  # where Up has got to in the search history
         self.search_limit = SEARCH_LIMIT  # + raises it to MORE_LIMIT for the query in the box
         self._state_applied = False
+        self._corpus_shown = False  # contents, law names and bookmarks filled in from the loaded corpus
+        self.chapter_filter: ChapterEntry | None = None  # the chapter the search is limited to (F8), within its law
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -115,13 +111,22 @@ class SearchScreen(DlaScreen):
         return self.query_one(ContentsTree)
 
     def _set_status(self, text: str) -> None:
+        scope = self.chapter_filter
+        if scope is not None:  # the limit stays in sight whatever the line says
+            text = f"Only {scope.law_short} {scope.label_zh} (F8: change) · {text}"
         self.query_one("#search-status", Static).update(text)
+
+    @property
+    def chapter(self) -> str | None:
+        """The chapter number the search is limited to (within the law filter), or None."""
+        return self.chapter_filter.chapter if self.chapter_filter is not None else None
 
     # -- loading -----------------------------------------------------------------------------------
 
     def _core_changed(self, status: CoreStatus) -> None:
         """Show loading progress; fill the contents, filter and bookmarks once the corpus is in."""
-        self.results.loading = not status.search_ready and status.stage != "failed"
+        # The spinner only for a build (seconds); opening an index takes a moment, and the status line says so.
+        self.results.loading = status.stage == "building"
         if status.stage == "failed":
             self._set_status(f"Search is unavailable: {status.message}")
         elif not status.search_ready:
@@ -130,8 +135,11 @@ class SearchScreen(DlaScreen):
         if status.corpus_ready and reading is not None and not self._state_applied:
             self._state_applied = True
             self.run_worker(self._apply_remembered_state(), group="state")
-        if status.corpus_ready and reading is not None and not self.toc.root.children:
-            self.toc.populate(reading.corpus)
+        if status.corpus_ready and reading is not None and not self._corpus_shown:
+            self._corpus_shown = True
+            self.toc.set_corpus(reading.corpus)  # built when the Contents tab is first shown
+            if self.query_one(TabbedContent).active == TABS["contents"]:
+                self.toc.ensure_populated()
             self.search_bar.set_laws(
                 [(f"{n}  {law.info.short_en}", law.id) for n, law in enumerate(reading.corpus.laws.values(), start=1)]
             )
@@ -175,7 +183,10 @@ class SearchScreen(DlaScreen):
 
     @on(Select.Changed, "#law-filter")
     def _law_changed(self) -> None:
-        self.toc.expand_law(self.search_bar.law)
+        law = self.search_bar.law
+        if self.chapter_filter is not None and self.chapter_filter.law != law:
+            self.chapter_filter = None  # a chapter belongs to its law: another law (or all) lifts it
+        self.toc.expand_law(law)
         self._search()
 
     def _search(self) -> None:
@@ -190,28 +201,36 @@ class SearchScreen(DlaScreen):
             if self.dla.core_status.stage != "failed":
                 self._set_status(f"{self.dla.core_status.message} — the search runs as soon as it is ready")
             return
-        self.run_search(query, law)
+        self.run_search(query, law, self.chapter)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str, law: str | None) -> None:
-        """Search in a thread; results for a query that is no longer in the box are dropped."""
+    def run_search(self, query: str, law: str | None, chapter: str | None = None) -> None:
+        """Search in a thread (the core applies the law and chapter filters); stale results are dropped."""
         worker = get_current_worker()
         service = self.dla.service
         try:
-            results = service.search(query, law=law, limit=self.search_limit + 1)  # one more: "more than N"
+            # One more than shown: "more than N".
+            results = service.search(query, law=law, chapter=chapter, limit=self.search_limit + 1)
             highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._search_failed, exc)
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, query, law, results, highlighter)
+            self.app.call_from_thread(self._show_results, query, law, results, highlighter, chapter)
 
-    def _show_results(self, query: str, law: str | None, results: SearchResults, highlighter: Highlighter) -> None:
-        if (query, law) != (self.search_bar.query_text.strip(), self.search_bar.law):
-            return  # stale: the user has typed on since this search started
+    def _show_results(
+        self,
+        query: str,
+        law: str | None,
+        results: SearchResults,
+        highlighter: Highlighter,
+        chapter: str | None = None,
+    ) -> None:
+        if (query, law, chapter) != (self.search_bar.query_text.strip(), self.search_bar.law, self.chapter):
+            return  # stale: the user has typed on (or changed a filter) since this search started
         limit = self.search_limit
-        self.results.show_hits(results.hits[:limit], (query, law))
+        self.results.show_hits(results.hits[:limit], (query, law, chapter))
         count = len(results.hits)
         if count > limit:
             more = "+ in the list shows up to 200" if limit < MORE_LIMIT else "narrow the search to see the rest"
@@ -247,6 +266,8 @@ class SearchScreen(DlaScreen):
         self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
     ) -> bool:
         """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
+        from assistant.tui.render_article import ArticleDisplay
+
         reading = self.dla.reading
         if reading is None:
             self.notify("The corpus is still loading.", severity="warning")
@@ -283,12 +304,17 @@ class SearchScreen(DlaScreen):
 
     def _show_related(self, display: ArticleDisplay) -> None:
         """Fill the side panel; the core's related provisions join in where the service offers them."""
+        from assistant.tui.related import related_entries
+
         reading = self.dla.reading
         if reading is None:
             return
         related = getattr(self.dla.service, "related", None)
+        defined = getattr(self.dla.service, "defined_terms_in", None)
         try:
-            entries = related_entries(reading, display, related if callable(related) else None)
+            entries = related_entries(
+                reading, display, related if callable(related) else None, defined if callable(defined) else None
+            )
         except Exception as exc:  # related data is a help, never a reason the article cannot be read
             notify_error(self, "listing related provisions", exc)
             entries = related_entries(reading, display)
@@ -335,6 +361,8 @@ class SearchScreen(DlaScreen):
 
     async def follow(self, link: Link) -> None:
         """Open a link's target, asking which one when it names several."""
+        from assistant.tui.screens.choose_target import ChooseTargetScreen
+
         if len(link.targets) == 1:
             await self.open_article(link.targets[0])
             return
@@ -372,11 +400,11 @@ class SearchScreen(DlaScreen):
         Otherwise (a fast typist, a paste: the search for the last keys has not finished) the text
         is searched here and now, and its top hit opens; never the answer to an earlier text.
         """
-        query, law = self.search_bar.query_text.strip(), self.search_bar.law
+        query, law, chapter = self.search_bar.query_text.strip(), self.search_bar.law, self.chapter
         if not query:
             self.app.bell()
             return
-        if self.results.shown_for == (query, law):
+        if self.results.shown_for == (query, law, chapter):
             option = self.results.highlighted_option
             if option is None or option.id is None:
                 self.notify(f"Nothing found for {query!r}: try other words, or a citation such as dsl:27.", timeout=4)
@@ -384,7 +412,7 @@ class SearchScreen(DlaScreen):
             hit = self.results.hit(option.id)
             target, focus = option.id, hit.ref if hit else None
         else:
-            found = await self._search_now(query, law)
+            found = await self._search_now(query, law, chapter)
             if found is None:
                 return
             if not found.hits:
@@ -396,7 +424,7 @@ class SearchScreen(DlaScreen):
         if await self.open_article(target, focus=focus):
             self.reader.focus()
 
-    async def _search_now(self, query: str, law: str | None) -> SearchResults | None:
+    async def _search_now(self, query: str, law: str | None, chapter: str | None = None) -> SearchResults | None:
         """Search `query` at once (off the UI thread, awaited) and show the results if it is still in the box."""
         status = self.dla.core_status
         if not status.search_ready:
@@ -406,16 +434,20 @@ class SearchScreen(DlaScreen):
         self.workers.cancel_group(self, "search")
         service = self.dla.service
         try:
-            results = await asyncio.to_thread(service.search, query, law=law, limit=self.search_limit + 1)
+            results = await asyncio.to_thread(
+                service.search, query, law=law, chapter=chapter, limit=self.search_limit + 1
+            )
             highlighter = await asyncio.to_thread(service.highlighter, query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             self._search_failed(exc)
             return None
-        self._show_results(query, law, results, highlighter)
+        self._show_results(query, law, results, highlighter, chapter)
         return results
 
     def action_cycle_language(self) -> None:
         """Chinese → English → both → Chinese."""
+        from assistant.tui.languages import LANGUAGE_NAMES, LANGUAGES
+
         reader = self.reader
         reader.language = LANGUAGES[(LANGUAGES.index(reader.language) + 1) % len(LANGUAGES)]
         self.dla.remember(language=reader.language)
@@ -474,6 +506,8 @@ class SearchScreen(DlaScreen):
 
     def action_copy_citation(self, full_title: bool = False) -> None:
         """Copy the citation at the reading level (第二十七条第二款 / Art. 27(2)); the full title on request."""
+        from assistant.tui.copying import citation_text
+
         ref, reading = self._reading_ref(), self.dla.reading
         if ref is None or reading is None:
             return
@@ -481,6 +515,8 @@ class SearchScreen(DlaScreen):
 
     def action_copy_text(self) -> None:
         """Copy the provision's text in the reader's language, under its citation."""
+        from assistant.tui.copying import provision_text
+
         ref, reading = self._reading_ref(), self.dla.reading
         if ref is None or reading is None:
             return
@@ -488,6 +524,8 @@ class SearchScreen(DlaScreen):
 
     async def action_compare(self) -> None:
         """Ask for a second provision (a penalty of the open duty is offered) and show both side by side."""
+        from assistant.tui.screens.citation_dialog import CitationDialog
+
         display = self.reader.display_data
         if display is None:
             self.notify("Open an article first.", severity="warning", timeout=3)
@@ -504,6 +542,9 @@ class SearchScreen(DlaScreen):
 
     async def compare(self, left: str, right: str) -> bool:
         """Show two provisions side by side; a citation that names nothing is a notification."""
+        from assistant.tui.render_article import ArticleDisplay
+        from assistant.tui.screens.compare import CompareScreen
+
         reading = self.dla.reading
         if reading is None:
             self.notify("The corpus is still loading.", severity="warning")
@@ -574,13 +615,22 @@ class SearchScreen(DlaScreen):
 
     def action_show_tab(self, name: str) -> None:
         """Show the results, contents or bookmarks in the side panel and move there."""
+        if name == "contents":
+            self.toc.ensure_populated()
         self.query_one(TabbedContent).active = TABS[name]
         widget = {"results": self.results, "contents": self.toc, "bookmarks": self.query_one(BookmarksList)}[name]
         widget.focus()
 
     def action_filter_law(self, law: str) -> None:
         """Limit the search to one law ('' for all)."""
-        self.search_bar.set_law(law or None)
+        self._choose_law(law or None)
+
+    def _choose_law(self, law: str | None) -> None:
+        """A law (or all laws) chosen by key: the whole law, so a chapter limit is lifted too."""
+        if self.chapter_filter is not None and self.search_bar.law == law:
+            self.chapter_filter = None
+            self._search()  # the law filter does not change, so it will not run the search
+        self.search_bar.set_law(law)
 
     def action_filter_law_number(self, number: int) -> None:
         """Limit the search to the n-th instrument in corpus order."""
@@ -589,10 +639,12 @@ class SearchScreen(DlaScreen):
             return
         laws = list(reading.corpus.laws)
         if 1 <= number <= len(laws):
-            self.search_bar.set_law(laws[number - 1])
+            self._choose_law(laws[number - 1])
 
     def action_export_reading_list(self, only_open: bool = False) -> None:
         """Ask for a file and write the bookmarks (or the open article) there as a Markdown reading list."""
+        from assistant.tui.screens.citation_dialog import CitationDialog
+
         reading, store = self.dla.reading, self.dla.bookmarks
         if reading is None:
             return
@@ -614,6 +666,9 @@ class SearchScreen(DlaScreen):
 
     def write_reading_list(self, path_text: str, citations: list[str]) -> bool:
         """Write the Markdown atomically; an unusable path is a notification and nothing is written."""
+        from assistant.atomic import write_text_atomic
+        from assistant.tui.reading_list import reading_list_markdown
+
         reading = self.dla.reading
         if reading is None:
             return False
@@ -628,6 +683,9 @@ class SearchScreen(DlaScreen):
 
     def action_go_to_chapter(self) -> None:
         """Pick a chapter by typing part of its name, then read it as continuous text."""
+        from assistant.tui.chapters import chapter_entries
+        from assistant.tui.screens.chapters import ChapterPicker
+
         reading = self.dla.reading
         if reading is None:
             self.notify("The corpus is still loading.", severity="warning")
@@ -639,8 +697,51 @@ class SearchScreen(DlaScreen):
 
         self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
 
+    def action_filter_chapter(self) -> None:
+        """Limit the search to one chapter (of the law filtered on, or of any law): type-ahead, then Enter."""
+        from assistant.tui.chapters import NO_CHAPTER, chapter_filter_entries
+        from assistant.tui.screens.chapters import ChapterPicker
+
+        reading = self.dla.reading
+        if reading is None:
+            self.notify("The corpus is still loading.", severity="warning")
+            return
+        law = self.search_bar.law
+        entries = chapter_filter_entries(reading, law)
+        if not entries:
+            self.notify("This instrument has no chapters: the law filter is the narrowest limit.", timeout=4)
+            return
+        current = self.chapter_filter
+        clear = f"All chapters of {current.law_short} (lift the chapter limit)" if current is not None else None
+
+        def chosen(entry: ChapterEntry | None) -> None:
+            if entry is None:
+                return  # Esc: the filter stays as it was
+            self.set_chapter_filter(None if entry is NO_CHAPTER else entry)
+
+        self.app.push_screen(
+            ChapterPicker(
+                entries,
+                placeholder="Limit the search to a chapter: type words of its name, 第四章, chapter 4 …",
+                clear_label=clear,
+            ),
+            chosen,
+        )
+
+    def set_chapter_filter(self, entry: ChapterEntry | None) -> None:
+        """Limit the search to a chapter (its law becomes the law filter), or lift the limit with None."""
+        self.chapter_filter = entry
+        self.query_one(TabbedContent).active = TABS["results"]
+        if entry is not None and self.search_bar.law != entry.law:
+            self.search_bar.set_law(entry.law)  # the law filter's change runs the search
+            return
+        self._search()
+
     async def read_chapter(self, entry: ChapterEntry) -> None:
         """Every article of a chapter or section, one after another; o there opens one in the reader."""
+        from assistant.tui.render_article import ArticleDisplay
+        from assistant.tui.screens.chapters import ChapterScreen
+
         reading = self.dla.reading
         if reading is None:
             return

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from assistant.bookmarks import Bookmark
-from assistant.corpus.store import Corpus
 from assistant.tui.keys import BOOKMARK_KEYS, bindings
 from assistant.tui.widgets.option_list import PagingOptionList
+
+if TYPE_CHECKING:  # the bookmarks and the corpus arrive from the loading worker, after the first frame
+    from assistant.bookmarks import Bookmark
+    from assistant.corpus.store import Corpus
 
 EMPTY = "No bookmarks yet: open an article and press m."
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,15 +14,11 @@ from textual.widgets import Static
 
 from assistant.tui.errors import notify_error
 from assistant.tui.keys import READER_KEYS, bindings
-from assistant.tui.links import Link
-from assistant.tui.render_article import (
-    LANGUAGE_NAMES,
-    SIDE_BY_SIDE_MIN_WIDTH,
-    ArticleDisplay,
-    Language,
-    RenderedArticle,
-    render_article,
-)
+from assistant.tui.languages import LANGUAGE_NAMES, SIDE_BY_SIDE_MIN_WIDTH, Language
+
+if TYPE_CHECKING:  # rendering is imported when the first article is shown, not on the path to the first frame
+    from assistant.tui.links import Link
+    from assistant.tui.render_article import ArticleDisplay, RenderedArticle
 
 # Every key named here works while the cursor is in the search box, where it is on the first screen.
 EMPTY_HINT = (
@@ -96,6 +93,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
     async def _rebuild_now(self) -> None:
         if self.display_data is None:
             return
+        from assistant.tui.render_article import render_article  # with the first article, not for the first frame
+
         width = self.scrollable_content_region.width or self.size.width or 80
         self._side_by_side = width >= SIDE_BY_SIDE_MIN_WIDTH
         try:

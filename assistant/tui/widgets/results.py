@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.widgets.option_list import Option
 
-from assistant.tui.render_results import hit_prompt
 from assistant.tui.widgets.option_list import PagingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
@@ -28,10 +27,10 @@ class ResultsList(PagingOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
-        self.shown_for: tuple[str, str | None] | None = None  # the (query, law) the hits answer
+        self.shown_for: tuple[str, str | None, str | None] | None = None  # the (query, law, chapter) answered
         self._laid_out_width = 0
 
-    def show_hits(self, hits: Sequence[SearchHit], shown_for: tuple[str, str | None] | None = None) -> None:
+    def show_hits(self, hits: Sequence[SearchHit], shown_for: tuple[str, str | None, str | None] | None = None) -> None:
         """Replace the entries with `hits` (the answer to `shown_for`), the first one highlighted."""
         self.hits = list(hits)
         self.shown_for = shown_for
@@ -49,6 +48,9 @@ class ResultsList(PagingOptionList):
 
     def _lay_out(self) -> None:
         width = self._entry_width()
+        if self.hits:
+            from assistant.tui.render_results import hit_prompt  # with the first results, not for the first frame
+
         self._laid_out_width = width
         highlighted = self.highlighted
         options: list[Option | None] = []

@@ -1,4 +1,4 @@
-"""The table of contents: each instrument's chapters, sections and articles as a tree."""
+"""The table of contents: each instrument's chapters, sections and articles as a tree, built when first shown."""
 
 from __future__ import annotations
 
@@ -42,10 +42,39 @@ class ContentsTree(Tree[str]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Contents", id=id)
-        self.show_root = False
-        self.guide_depth = 2
+        # Set without running their watchers: nothing is drawn yet, and the tree is built when first shown.
+        self.set_reactive(Tree.show_root, False)
+        self.set_reactive(Tree.guide_depth, 2)
         self._article_nodes: dict[str, TreeNode[str]] = {}
         self._law_nodes: dict[str, TreeNode[str]] = {}
+        self._corpus: Corpus | None = None
+        self._pending_laws: list[str | None] = []  # expand_law calls made before the tree was built
+        self._pending_reveal: str | None = None  # the article to show once the tree is built
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Hold the corpus; the tree (some 300 labels) is built when it is first shown, not on the first screen."""
+        self._corpus = corpus
+
+    @property
+    def populated(self) -> bool:
+        """True once the tree has been built."""
+        return bool(self._law_nodes)
+
+    def ensure_populated(self) -> None:
+        """Build the tree now if the corpus is in and it was not built yet, then apply what was asked meanwhile."""
+        if self._corpus is None or self.populated:
+            return
+        self.populate(self._corpus)
+        for law_id in self._pending_laws:
+            self.expand_law(law_id)
+        self._pending_laws.clear()
+        if self._pending_reveal is not None:
+            self.reveal(self._pending_reveal)
+            self._pending_reveal = None
+
+    def on_show(self) -> None:
+        """Shown for the first time (the Contents tab): build the tree."""
+        self.ensure_populated()
 
     def populate(self, corpus: Corpus) -> None:
         """Build the tree once from the corpus (laws collapsed, so it opens short)."""
@@ -73,12 +102,18 @@ class ContentsTree(Tree[str]):
 
     def expand_law(self, law_id: str | None) -> None:
         """Open one law's branch (or every law's, for None)."""
+        if self._corpus is not None and not self.populated:
+            self._pending_laws.append(law_id)
+            return
         for node_law, node in self._law_nodes.items():
             if law_id is None or node_law == law_id:
                 node.expand()
 
     def reveal(self, article_id: str) -> None:
         """Move the cursor to an article, opening its branches (without opening the article again)."""
+        if not self.populated:
+            self._pending_reveal = article_id
+            return
         node = self._article_nodes.get(article_id)
         if node is None:
             return
