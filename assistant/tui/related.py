@@ -16,6 +16,7 @@ GROUP_IN_TEXT = "Named in the text"
 GROUP_PENALTIES = "Penalties"
 GROUP_ENFORCES = "Enforces"
 GROUP_RELATED = "Related provisions"
+GROUP_DEFINED = "Defined terms"
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,17 @@ def first_words(reading: ReadingData, target: str) -> str:
 
 
 def related_entries(
-    reading: ReadingData, display: ArticleDisplay, related: Callable[[str], Iterable[Any]] | None = None
+    reading: ReadingData,
+    display: ArticleDisplay,
+    related: Callable[[str], Iterable[Any]] | None = None,
+    defined: Callable[[str, str | None], Iterable[tuple[int, int, Any]]] | None = None,
 ) -> list[RelatedEntry]:
     """Every entry for the open article, grouped, without duplicates inside a group.
 
     `related` is the core's `AssistantService.related(article_id)` where it exists (provisions linked by
-    the legal-links data); its items may be citation ids or mappings with an `id`/`target`.
+    the legal-links data); its items may be citation ids or mappings with an `id`/`target`. `defined` is
+    the core's `AssistantService.defined_terms_in(text, law)`: each term of the article defined elsewhere is
+    listed with the provision that defines it.
     """
     entries: list[RelatedEntry] = []
     seen: set[tuple[str, str]] = set()
@@ -64,6 +70,21 @@ def related_entries(
             found = item if isinstance(item, str) else _target_of(item)
             if found:
                 add(GROUP_RELATED, found)
+    if defined is not None:
+        text = reading.corpus.text_of(display.article.id, "zh") or ""
+        for _, _, definition in defined(text, display.article.law):
+            defining, term = getattr(definition, "citation", None), getattr(definition, "term", None)
+            if not isinstance(defining, str) or not isinstance(term, str):
+                continue
+            if (GROUP_DEFINED, defining) in seen or not reading.corpus.exists(defining):
+                continue
+            if defining.split(".")[0] == display.article.id:
+                continue  # the article defines the term itself
+            seen.add((GROUP_DEFINED, defining))
+            english = getattr(definition, "term_en", None)
+            label = f"{term} ({english})" if english else term
+            entries.append(RelatedEntry(GROUP_DEFINED, defining, f"{label} · {reading.corpus.cite_en(defining)}",
+                                        first_words(reading, defining)))  # fmt: skip
     return entries
 
 
