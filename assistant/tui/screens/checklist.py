@@ -22,8 +22,10 @@ from assistant.checklist.model import Checklist, Question
 from assistant.checklist.sessions import ChecklistSession, SessionError, SessionStore, StaleSessionError
 from assistant.errors import DlaError
 from assistant.status_labels import status_warning
+from assistant.tui.checklist_rows import ChecklistRow
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
+from assistant.tui.widgets.checklist_items import ChecklistItems
 from assistant.tui.widgets.option_list import PagingOptionList
 
 DEFAULT_SESSION = "default"
@@ -106,10 +108,15 @@ class ChecklistScreen(DlaScreen):
     ChecklistScreen #checklist-status { height: 1; padding: 0 1; color: $text-muted; }
     ChecklistScreen #question-view, ChecklistScreen #review-view { padding: 1 2; }
     ChecklistScreen #result-view { height: 1fr; }
-    ChecklistScreen #items { width: 1fr; min-width: 30; }
-    ChecklistScreen #item-detail { width: 1fr; padding: 0 1; border-left: solid $primary; }
+    ChecklistScreen #item-table { width: 3fr; }
+    ChecklistScreen #item-detail { width: 2fr; padding: 0 1; border-left: solid $primary; }
     ChecklistScreen ContentSwitcher { height: 1fr; }
+    /* Narrow terminals (80x24): the item table takes the whole width, the selected item's text goes below. */
+    ChecklistScreen.-narrow #result-view { layout: vertical; }
+    ChecklistScreen.-narrow #item-table { width: 1fr; height: 3fr; }
+    ChecklistScreen.-narrow #item-detail { width: 1fr; height: 2fr; border-left: none; border-top: solid $primary; }
     """
+    NARROW = 120  # below this width the table and the item's text are stacked, not side by side
     BINDINGS = bindings(CHECKLIST_KEYS + DIGIT_KEYS)
 
     def __init__(self) -> None:
@@ -130,12 +137,16 @@ class ChecklistScreen(DlaScreen):
             with VerticalScroll(id="review-view"):
                 yield PagingOptionList(id="review")
             with Horizontal(id="result-view"):
-                yield PagingOptionList(id="items")
+                yield ChecklistItems(id="item-table")
                 with VerticalScroll(id="item-detail"):
                     yield Static("", id="item-text", markup=False)
 
     def on_mount(self) -> None:
         self.load()
+
+    def on_resize(self) -> None:
+        """Stack the item table over the item's text when the screen is narrow."""
+        self.set_class(self.size.width < self.NARROW, "-narrow")
 
     @work(thread=True, exclusive=True, group="checklist", exit_on_error=False)
     def load(self, session_name: str = DEFAULT_SESSION) -> None:
@@ -333,18 +344,23 @@ class ChecklistScreen(DlaScreen):
             return
         items = self.query_one("#items", OptionList)
         highlighted = items.highlighted
-        items.clear_options()
-        markers = {"todo": " ", "in progress": "~", "done": "x", "not applicable": "-"}
-        for item in self._listed():
-            status = "to confirm" if item.to_confirm else item.tracking.status
-            marker = "?" if item.to_confirm else markers.get(status, " ")
-            label = Text.assemble(
-                f"[{marker}] ",
-                (f"{status:<14}", "dim"),
-                (f"{item.finding.severity:<7}", "bold" if item.finding.severity == "high" else ""),
-                f"{item.quotes[0].citation_en}  {item.finding.obligation_en[:70]}",
-            )
-            items.add_option(Option(label, id=item.finding.id))
+        self.query_one(ChecklistItems).show_rows(
+            [
+                (
+                    item.finding.id,
+                    ChecklistRow(
+                        status="to confirm" if item.to_confirm else item.tracking.status,
+                        severity=item.finding.severity,
+                        provision=item.quotes[0].citation_en,
+                        provision_id=item.quotes[0].citation,
+                        obligation=item.finding.obligation_en,
+                        owner=item.tracking.owner or "",
+                        due=item.tracking.due or "",
+                    ),
+                )
+                for item in self._listed()
+            ]
+        )
         self.query_one(ContentSwitcher).current = "result-view"
         self._status()
         if self._listed():
