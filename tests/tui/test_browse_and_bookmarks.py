@@ -6,11 +6,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Select, TabbedContent
+from textual.widgets import Select
 
 from assistant.bookmarks import BOOKMARKS_FILE
 from assistant.tui.app import DataLawApp
 from assistant.tui.widgets.bookmarks_list import BookmarksList
+from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
 from tests.tui.conftest import SIZE, search_screen, settle, type_query
 
@@ -72,7 +73,7 @@ async def test_the_table_of_contents_opens_an_article(make_app: Callable[[], Dat
 
         await pilot.press("tab")  # leave the search box so letters are keys, not text
         await pilot.press("t")
-        assert screen.query_one(TabbedContent).active == "contents-tab"
+        assert screen.query_one(Sidebar).active == "contents-tab"
         assert app.focused is screen.query_one(ContentsTree)
 
         # The cursor starts on the first law: open it, open chapter 1, open its first article.

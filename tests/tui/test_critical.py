@@ -14,7 +14,7 @@ import pytest
 from textual import events
 from textual.command import CommandPalette
 from textual.content import Content
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from assistant.bookmarks import BOOKMARKS_FILE
 from assistant.cli import tui_launcher
@@ -27,6 +27,7 @@ from assistant.tui.screens.checklist import ChecklistScreen, TextDialog
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import EMPTY_HINT
 from assistant.tui.widgets.search_bar import QueryInput
+from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
 from tests.tui.conftest import SIZE, search_screen, settle, type_query
 from tests.tui.test_browse_and_bookmarks import Notes
@@ -211,11 +212,11 @@ async def test_the_first_screens_advice_works_from_the_search_box(make_app: Call
         assert advised == ["F3", "F4"]
         await pilot.press("f3")
         await pilot.pause()
-        assert screen.query_one(TabbedContent).active == "contents-tab"
+        assert screen.query_one(Sidebar).active == "contents-tab"
         assert isinstance(app.focused, ContentsTree)
         await pilot.press("slash", "f4")
         await pilot.pause()
-        assert screen.query_one(TabbedContent).active == "bookmarks-tab"
+        assert screen.query_one(Sidebar).active == "bookmarks-tab"
         assert isinstance(app.focused, BookmarksList)
         assert screen.query_one(QueryInput).value == ""  # no key became a query
         footer_keys = {key_name(a.keys.split(",")[0]) for a in SEARCH_KEYS if a.footer}

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane, Tree
+from textual.widgets import Input, OptionList, Select, Static, Tree
 from textual.worker import get_current_worker
 
 from assistant.models import ArticleRef, CitationError
@@ -36,6 +36,7 @@ from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.results import ResultsList
 from assistant.tui.widgets.search_bar import QueryInput, SearchBar
+from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
 
 # Paint first: what only an open article, a dialog or another screen needs is imported where it is first used
@@ -78,13 +79,15 @@ class SearchScreen(DlaScreen):
         yield SearchBar(id="search-bar")
         yield Static(EMPTY_QUERY_HINT, id="search-status", markup=False)
         with Horizontal(id="workspace"):
-            with TabbedContent(id="sidebar", initial=TABS["results"]):
-                with TabPane("Results", id=TABS["results"]):
-                    yield ResultsList(id="results")
-                with TabPane("Contents", id=TABS["contents"]):
-                    yield ContentsTree(id="toc")
-                with TabPane("Bookmarks", id=TABS["bookmarks"]):
-                    yield BookmarksList(id="bookmarks")
+            yield Sidebar(
+                {
+                    TABS["results"]: ("Results", "screen.show_tab('results')", ResultsList(id="results")),
+                    TABS["contents"]: ("Contents", "screen.show_tab('contents')", ContentsTree(id="toc")),
+                    TABS["bookmarks"]: ("Bookmarks", "screen.show_tab('bookmarks')", BookmarksList(id="bookmarks")),
+                },
+                initial=TABS["results"],
+                id="sidebar",
+            )
             yield ArticleReader(id="reader")
             yield RelatedPanel(id="related")
 
@@ -138,7 +141,7 @@ class SearchScreen(DlaScreen):
         if status.corpus_ready and reading is not None and not self._corpus_shown:
             self._corpus_shown = True
             self.toc.set_corpus(reading.corpus)  # built when the Contents tab is first shown
-            if self.query_one(TabbedContent).active == TABS["contents"]:
+            if self.query_one(Sidebar).active == TABS["contents"]:
                 self.toc.ensure_populated()
             self.search_bar.set_laws(
                 [(f"{n}  {law.info.short_en}", law.id) for n, law in enumerate(reading.corpus.laws.values(), start=1)]
@@ -172,7 +175,7 @@ class SearchScreen(DlaScreen):
 
     @on(Input.Changed, "#query")
     def _query_changed(self) -> None:
-        self.query_one(TabbedContent).active = TABS["results"]
+        self.query_one(Sidebar).active = TABS["results"]
         self.search_limit = SEARCH_LIMIT
         self._search()
 
@@ -390,7 +393,7 @@ class SearchScreen(DlaScreen):
 
     def action_focus_results(self) -> None:
         """Move into the results list."""
-        self.query_one(TabbedContent).active = TABS["results"]
+        self.query_one(Sidebar).active = TABS["results"]
         self.results.focus()
 
     async def action_open_highlighted(self) -> None:
@@ -617,7 +620,7 @@ class SearchScreen(DlaScreen):
         """Show the results, contents or bookmarks in the side panel and move there."""
         if name == "contents":
             self.toc.ensure_populated()
-        self.query_one(TabbedContent).active = TABS[name]
+        self.query_one(Sidebar).active = TABS[name]
         widget = {"results": self.results, "contents": self.toc, "bookmarks": self.query_one(BookmarksList)}[name]
         widget.focus()
 
@@ -731,7 +734,7 @@ class SearchScreen(DlaScreen):
     def set_chapter_filter(self, entry: ChapterEntry | None) -> None:
         """Limit the search to a chapter (its law becomes the law filter), or lift the limit with None."""
         self.chapter_filter = entry
-        self.query_one(TabbedContent).active = TABS["results"]
+        self.query_one(Sidebar).active = TABS["results"]
         if entry is not None and self.search_bar.law != entry.law:
             self.search_bar.set_law(entry.law)  # the law filter's change runs the search
             return
