@@ -184,3 +184,29 @@ def test_snapshot_search_limited_to_a_chapter(snap_compare: Callable[..., bool],
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_an_instrument_without_chapters_says_so_and_keeps_its_law_filter(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    notes: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        notes.append(message)
+        original(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)
+        screen.reader.focus()
+        await pilot.press("2")  # the blockchain provisions: articles without chapters
+        await settle(pilot)
+        assert screen.search_bar.law == "blockchain"
+        await pilot.press("f8")
+        await settle(pilot)
+        assert app.screen is screen and screen.chapter_filter is None
+        assert any("no chapters" in note for note in notes)
+        assert screen.search_bar.law == "blockchain"
