@@ -6,11 +6,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Select
-
 from assistant.bookmarks import BOOKMARKS_FILE
 from assistant.tui.app import DataLawApp
 from assistant.tui.widgets.bookmarks_list import BookmarksList
+from assistant.tui.widgets.law_filter import LawFilter
 from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
 from tests.tui.conftest import SIZE, search_screen, settle, type_query
@@ -44,7 +43,7 @@ async def test_a_digit_key_limits_the_search_to_one_law_and_0_lifts_it(make_app:
         screen.results.focus()
         await pilot.press("2")  # the second instrument in corpus order
         await settle(pilot)
-        assert screen.query_one(Select).value == "blockchain"
+        assert screen.query_one(LawFilter).value == "blockchain"
         assert screen.results.hits and {hit.law for hit in screen.results.hits} == {"blockchain"}
 
         await pilot.press("0")
@@ -59,7 +58,7 @@ async def test_choosing_a_law_in_the_filter_narrows_the_results(make_app: Callab
         await settle(pilot)
         await type_query(pilot, "personal data")
         screen = search_screen(pilot)
-        screen.query_one(Select).value = "shenzhen"
+        screen.query_one(LawFilter).value = "shenzhen"
         await settle(pilot)
 
         assert screen.results.hits and {hit.law for hit in screen.results.hits} == {"shenzhen"}

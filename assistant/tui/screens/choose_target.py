@@ -1,4 +1,5 @@
-"""A small dialog asking which provision to open when a reference names several (本章, 第X条至第Y条)."""
+"""A small dialog asking which provision to open when a reference names several (本章, 第X条至第Y条), or which law
+to search."""
 
 from __future__ import annotations
 
@@ -39,15 +40,24 @@ class ChooseTargetScreen(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, choices: list[tuple[str, str]], *, question: str = "which provision?", current: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
+        self.question = question
+        self.current = current  # the choice highlighted at first
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.title_text} — which provision?", markup=False)
+            yield Label(f"{self.title_text} — {self.question}", markup=False)
             yield PagingOptionList(*(Option(Text(label), id=target) for target, label in self.choices))
+
+    def on_mount(self) -> None:
+        ids = [target for target, _ in self.choices]
+        if self.current in ids:
+            self.query_one(PagingOptionList).highlighted = ids.index(self.current)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, OptionList, Select, Static, Tree
+from textual.widgets import Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
 from assistant.models import ArticleRef, CitationError
@@ -32,6 +32,7 @@ from assistant.tui.keys import (
 )
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
+from assistant.tui.widgets.law_filter import LawFilter
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.results import ResultsList
@@ -184,7 +185,7 @@ class SearchScreen(DlaScreen):
         self.search_limit = MORE_LIMIT
         self._search()
 
-    @on(Select.Changed, "#law-filter")
+    @on(LawFilter.Changed, "#law-filter")
     def _law_changed(self) -> None:
         law = self.search_bar.law
         if self.chapter_filter is not None and self.chapter_filter.law != law:

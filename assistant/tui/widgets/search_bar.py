@@ -7,12 +7,12 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from assistant.service import MAX_QUERY_CHARS
 from assistant.tui.keys import SEARCH_BOX_KEYS, bindings
+from assistant.tui.widgets.law_filter import ALL_LAWS, LawFilter
 
-ALL_LAWS = "all"
 PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data security officer?"
 
 
@@ -47,13 +47,12 @@ class SearchBar(Horizontal):
     SearchBar {
         height: auto;
         QueryInput { width: 1fr; }
-        Select { width: 26; }
     }
     """
 
     def compose(self) -> ComposeResult:
         yield QueryInput(placeholder=PLACEHOLDER, id="query")
-        yield Select([("All laws", ALL_LAWS)], allow_blank=False, value=ALL_LAWS, id="law-filter")
+        yield LawFilter(id="law-filter")
 
     @property
     def query_text(self) -> str:
@@ -63,16 +62,13 @@ class SearchBar(Horizontal):
     @property
     def law(self) -> str | None:
         """The law id the search is limited to, or None for all."""
-        value = self.query_one(Select).value
-        return None if value in (ALL_LAWS, Select.NULL) else str(value)
+        value = self.query_one(LawFilter).value
+        return None if value == ALL_LAWS else value
 
     def set_laws(self, laws: list[tuple[str, str]]) -> None:
         """Offer these (label, law id) choices besides all laws, keeping the current choice."""
-        select: Select[str] = self.query_one(Select)
-        current = select.value
-        select.set_options([("All laws", ALL_LAWS), *laws])
-        select.value = current if current in {ALL_LAWS, *(law for _, law in laws)} else ALL_LAWS
+        self.query_one(LawFilter).set_options([("All laws", ALL_LAWS), *laws])
 
     def set_law(self, law: str | None) -> None:
         """Limit the search to one law (None: all)."""
-        self.query_one(Select).value = law or ALL_LAWS
+        self.query_one(LawFilter).value = law or ALL_LAWS
