@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -233,6 +233,15 @@ class AssistantService:
     def penalty(self, ref: str) -> Penalty | None:
         """What a liability paragraph sets: kinds (fine, referral, disciplinary, civil, criminal), amounts, law."""
         return self.obligation_store().penalties.get(ref)
+
+    def catch_all(self, law: str) -> list[Penalty]:
+        """The instrument's catch-all liability clauses (civil, public-security, criminal …): never linked to a duty,
+        they reach a breach of any of its duties, so wherever a duty's penalties are shown they are named once."""
+        return self.obligation_store().catch_all_for(law)
+
+    def catch_all_data(self, laws: Iterable[str]) -> list[dict[str, Any]]:
+        """The catch-all clauses of each instrument named, once each, with citations and kinds (`--json` form)."""
+        return self.obligation_store().catch_all_data(laws)
 
     @cached_property
     def relations(self) -> tuple[Relation, ...]:

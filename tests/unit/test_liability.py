@@ -1,0 +1,136 @@
+"""Liability paragraphs: the kind of every penalty (fine, referral, disciplinary, civil, criminal) and the catch-all
+clauses each instrument names once wherever a duty's penalties are shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.corpus.store import Corpus
+from assistant.obligations.liability import classify_penalty
+from assistant.obligations.liability_data import catch_all_penalties, liability_data_problems, load_catch_all
+from assistant.service import AssistantService
+from tests.conftest import CORPUS
+
+
+@pytest.mark.parametrize(
+    ("ref", "kinds", "refers_to"),
+    [
+        ("dsl:45.1", ("fine",), ()),
+        ("dsl:45.2", ("fine", "criminal"), ()),
+        ("dsl:50.1", ("disciplinary",), ()),
+        ("dsl:51.1", ("referral",), ("有关法律、行政法规",)),
+        ("dsl:52.2", ("referral", "criminal"), ("治安管理处罚",)),
+        ("blockchain:19.1", ("fine", "criminal"), ()),
+        ("blockchain:20.1", ("referral",), ("中华人民共和国网络安全法",)),
+        # A public body: an order to correct, liability under whatever law applies, compensation. No fine.
+        ("shenzhen:93.1", ("referral", "civil"), ("依法追究法律责任",)),
+        # Fines, plus the other administrative penalties of laws and administrative regulations.
+        ("shenzhen:94.1", ("fine", "referral"), ("法律、行政法规",)),
+        ("shenzhen:95.1", ("fine", "referral"), ("法律、行政法规",)),
+        ("shenzhen:95.2", ("referral",), ("反不正当竞争或者反垄断有关法律、法规",)),
+        ("shenzhen:97.1", ("disciplinary", "criminal"), ()),
+        ("shenzhen:98.1", ("civil",), ()),
+        ("shenzhen:99.1", ("referral", "civil", "criminal"), ("治安管理处罚",)),
+        ("pipl:67.1", ("referral",), ("有关法律、行政法规",)),
+        ("pipl:68.2", ("disciplinary",), ()),
+        ("pipl:69.1", ("civil",), ()),
+        ("pipl:70.1", ("civil",), ()),
+        (
+            "ndsr:58.1",
+            ("referral",),
+            ("中华人民共和国网络安全法", "中华人民共和国数据安全法", "中华人民共和国个人信息保护法"),
+        ),
+        ("ndsr:61.1", ("referral", "civil", "criminal"), ("治安管理处罚",)),
+    ],
+)
+def test_the_kind_of_a_liability_clause_follows_its_wording(
+    corpus: Corpus, ref: str, kinds: tuple[str, ...], refers_to: tuple[str, ...]
+) -> None:
+    penalty = classify_penalty(ref, corpus.text_of(ref) or "")
+    assert (penalty.kinds, penalty.refers_to) == (kinds, refers_to)
+
+
+def test_fines_carry_their_amounts(corpus: Corpus) -> None:
+    assert classify_penalty("shenzhen:95.1", corpus.text_of("shenzhen:95.1") or "").amounts == (
+        "五万元以上五十万元以下", "上一年度营业额百分之五以下", "最高不超过五千万元",
+    )  # fmt: skip
+    assert "二百万元以上一千万元以下" in classify_penalty("dsl:45.2", corpus.text_of("dsl:45.2") or "").amounts
+
+
+def test_every_liability_paragraph_is_reviewed_and_the_rule_agrees(corpus: Corpus) -> None:
+    assert liability_data_problems(corpus) == []
+
+
+def test_remedy_clauses_are_liability_paragraphs_not_duties(service: AssistantService) -> None:
+    store = service.obligation_store()
+    articles = {o.article_id for o in store.obligations}
+    assert not articles & {"pipl:69", "pipl:70", "shenzhen:98"}
+    assert {"pipl:69.1", "pipl:70.1", "shenzhen:98.3"} <= set(store.penalties)
+    assert store.penalties["shenzhen:96.1"].refers_to_en == ("the laws and regulations on data security",)
+
+
+def test_catch_all_clauses_are_linked_to_no_duty_but_named_once(service: AssistantService) -> None:
+    store = service.obligation_store()
+    catch_all = {ref for entry in load_catch_all(CORPUS) for ref in entry.provisions}
+    assert {"dsl:52.1", "shenzhen:99.1", "pipl:71.1", "ndsr:61.1"} <= catch_all
+    assert not {link.penalty for link in store.links} & catch_all
+    assert [p.ref for p in service.catch_all("dsl")] == ["dsl:52.1", "dsl:52.2"]
+    assert service.catch_all("blockchain") == []
+
+
+def test_ask_names_the_catch_all_clauses_of_the_instruments_it_shows(
+    service: AssistantService, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLA_INDEX_DIR", str(service.index_root))
+    assert main(["ask", "数据处理者应当建立数据安全管理制度吗", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    laws = {o["law"] for o in answer["obligations"]}
+    named = [entry["penalty"] for entry in answer["catch_all"]]
+    assert len(named) == len(set(named))  # once each
+    assert {entry["law"] for entry in answer["catch_all"]} == laws - {"blockchain"}
+    assert main(["ask", "数据处理者应当建立数据安全管理制度吗"]) == 0
+    assert "catch-all clauses" in capsys.readouterr().out
+
+
+def test_obligations_text_and_json_name_the_catch_all_clauses_once(
+    service: AssistantService, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DLA_INDEX_DIR", str(service.index_root))
+    assert main(["obligations", "--law", "pipl", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [e["penalty"] for e in data["catch_all"]] == [
+        "pipl:67.1",
+        "pipl:69.1",
+        "pipl:69.2",
+        "pipl:70.1",
+        "pipl:71.1",
+    ]
+    assert main(["obligations", "--law", "dsl"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("catch-all clauses") == 1 and "DSL Art. 52(2)" in out and "criminal" in out
+
+
+def test_the_checklist_export_names_the_catch_all_clauses(corpus: Corpus) -> None:
+    refs = [p.ref for p in catch_all_penalties(corpus, {"shenzhen"})]
+    assert refs == ["shenzhen:98.1", "shenzhen:98.2", "shenzhen:99.1"]
+
+
+def test_corpus_verify_reports_a_review_the_rule_contradicts(corpus_copy: Path) -> None:
+    path = corpus_copy / "links" / "penalty_kinds.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{ref: dsl:46.1, kinds: [fine]}", "{ref: dsl:46.1, kinds: [civil]}"), encoding="utf-8")
+    problems = AssistantService(corpus_copy).verify(None).problems
+    assert any("dsl:46.1 is reviewed as ['civil']" in problem for problem in problems)
+
+
+def test_corpus_verify_reports_a_catch_all_clause_a_scope_rule_links(corpus_copy: Path) -> None:
+    path = corpus_copy / "links" / "penalty_scope.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("penalty: dsl:49.1", "penalty: dsl:52.1"), encoding="utf-8"
+    )
+    problems = AssistantService(corpus_copy).verify(None).problems
+    assert any("dsl:52.1 is a catch-all clause" in problem for problem in problems)
