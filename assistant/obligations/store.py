@@ -122,8 +122,11 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
         names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
         actors.append(ActorNames(actor.canonical, actor.en, tuple(sorted(names_zh)), tuple(sorted(names_en))))
     known = {a.canonical for a in actors}
+    english = {o.actor: o.actor_en for o in obligations}
     actors += [
-        ActorNames(name, "", (name,), ()) for name in dict.fromkeys(o.actor for o in obligations) if name not in known
+        ActorNames(name, english[name], (name,), (english[name],) if english[name] else ())
+        for name in english
+        if name not in known
     ]
     penalties = liability_paragraphs(corpus, load_liability_review(corpus.root))
     catch_all: dict[str, tuple[str, ...]] = {}

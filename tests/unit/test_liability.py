@@ -134,3 +134,31 @@ def test_corpus_verify_reports_a_catch_all_clause_a_scope_rule_links(corpus_copy
     )
     problems = AssistantService(corpus_copy).verify(None).problems
     assert any("dsl:52.1 is a catch-all clause" in problem for problem in problems)
+
+
+def test_every_modal_clause_has_a_bearer_or_is_reviewed_as_no_duty(corpus: Corpus) -> None:
+    from assistant.obligations.extractor import ObligationExtractor
+
+    extractor = ObligationExtractor(corpus)
+    rows = extractor.extract_all()
+    assert {ref for ref, _, _ in extractor.unassigned} <= extractor.not_duties
+    bearers = {(o.id, o.actor, o.regime) for o in rows}
+    assert ("shenzhen:47.1", "公共管理和服务机构", False) in bearers
+    assert ("dsl:21.2", "数据处理者", True) in bearers
+    assert ("pipl:19.1", "个人信息处理者", False) in bearers
+    # A condition (…设立专门机构或者指定代表的，) is not a body set up to bear the duty.
+    assert ("ndsr:26.1", "中华人民共和国境外网络数据处理者", False) in bearers
+
+
+def test_every_actor_shown_has_an_english_name(service: AssistantService) -> None:
+    store = service.obligation_store()
+    assert [o.actor for o in store.obligations if not o.actor_en] == []
+    assert all(actor.en for actor in store.actors)
+
+
+def test_officials_answer_in_discipline_for_the_regulators_duties(service: AssistantService) -> None:
+    assert "dsl:50.1" in {link.penalty for link in service.penalties_for("dsl:12.2", "有关主管部门")}
+    assert "pipl:68.2" in {link.penalty for link in service.penalties_for("pipl:65.2")}
+    # Not for the police's data retrieval (criminal procedure), nor for a processor's duty.
+    assert "dsl:50.1" not in {link.penalty for link in service.penalties_for("dsl:35.1")}
+    assert "pipl:68.2" not in {link.penalty for link in service.penalties_for("pipl:64.1")}
