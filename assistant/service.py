@@ -41,6 +41,20 @@ if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait 
     from assistant.search.index_store import IndexHandle, Notify
 
 
+FIRST_WORDS = 30  # characters of a related provision's text shown beside its citation
+INVERSE_RELATIONS = {
+    "implements": "implemented by",
+    "refers to": "referred to by",
+    "stricter local rule": "made stricter locally by",
+    "same subject": "same subject",
+}
+
+
+def relation_label(relation_type: str, inverse: bool) -> str:
+    """How a relation reads from the article shown: "implements", or "implemented by" from the other end."""
+    return INVERSE_RELATIONS.get(relation_type, relation_type) if inverse else relation_type
+
+
 class AssistantService:
     """Everything the front ends can ask of the core; heavy parts load on first use."""
 
@@ -64,8 +78,29 @@ class AssistantService:
 
         ref = self.resolve_citation(citation)
         data = ref_to_dict(self.corpus, ref)
-        data["related"] = [relation.to_dict() for relation in self.related(ref.id)]
+        data["related"] = [self._related_entry(relation) for relation in self.related(ref.id)]
+        text = data.get("text_zh") or "\n".join(data.get("paragraphs_zh") or [])
+        terms: dict[str, dict[str, Any]] = {}
+        for _, _, definition in self.defined_terms_in(text, ref.law):
+            terms.setdefault(definition.term, {
+                "term": definition.term, "term_en": definition.term_en, "citation": definition.citation,
+                "citation_zh": self.corpus.cite_zh(definition.citation),
+                "citation_en": self.corpus.cite_en(definition.citation),
+            })  # fmt: skip
+        data["defined_terms"] = list(terms.values())
         return data
+
+    def _related_entry(self, relation: Relation) -> dict[str, Any]:
+        """A related provision as `dla show --json` gives it: the relation, the target's citations and first words."""
+        target = relation.target
+        words = (self.corpus.text_of(target) or "").split("\n")[0]
+        return {
+            **relation.to_dict(),
+            "label": relation_label(relation.type, relation.inverse),
+            "target_citation_zh": self.corpus.cite_zh(target),
+            "target_citation_en": self.corpus.cite_en(target),
+            "target_first_words_zh": words[:FIRST_WORDS] + ("…" if len(words) > FIRST_WORDS else ""),
+        }
 
     _recognizer: Any = None  # the citation recogniser over this corpus, made on first use
 

@@ -162,3 +162,19 @@ def test_officials_answer_in_discipline_for_the_regulators_duties(service: Assis
     # Not for the police's data retrieval (criminal procedure), nor for a processor's duty.
     assert "dsl:50.1" not in {link.penalty for link in service.penalties_for("dsl:35.1")}
     assert "pipl:68.2" not in {link.penalty for link in service.penalties_for("pipl:64.1")}
+
+
+def test_show_prints_related_provisions_and_defined_terms() -> None:
+    from assistant.cli.show_text import format_show
+
+    service = AssistantService(CORPUS)
+    data = service.show("shenzhen:82")
+    dsl = next(entry for entry in data["related"] if entry["target"] == "dsl:31")
+    assert dsl["label"] == "implements" and dsl["target_citation_en"] == "DSL Art. 31"
+    assert dsl["target_first_words_zh"].startswith("关键信息基础设施的运营者")
+    assert "个人数据" in {term["term"] for term in data["defined_terms"]}
+    text = format_show(data, "en")
+    assert "Related provisions" in text and "implements: 《数据安全法》第三十一条  DSL Art. 31" in text
+    assert "个人数据 (personal data): 《深圳经济特区数据条例》第二条第二项" in text
+    seen_from_dsl = {entry["target"]: entry["label"] for entry in service.show("dsl:31")["related"]}
+    assert seen_from_dsl["shenzhen:82"] == "implemented by"
