@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from assistant.corpus.glossary import load_glossary
@@ -183,6 +184,7 @@ class ObligationExtractor:
         found: list[Obligation] = []
         for sentence in doc.sents:
             modals = [e for e in doc.ents if e.label_ == "MODAL" and sentence.start <= e.start < sentence.end]
+            kept: list[tuple[Any, ActorSpec]] = []
             for ent in modals:
                 if ent.text == "禁止" and ent.end < len(doc) and doc[ent.end].text == "的":
                     continue  # "…禁止的信息内容" describes other laws' bans; it imposes nothing here
@@ -216,8 +218,9 @@ class ObligationExtractor:
                     self.unassigned.append((ref, ent.text, text_zh[sentence.start_char : sentence.end_char]))
                     continue
                 context.actor = actor
-                start = sentence.start_char
-                end = sentence.end_char
+                kept.append((ent, actor))
+            spans = self._clause_spans(text_zh, sentence.start_char, sentence.end_char, [e.start_char for e, _ in kept])
+            for (ent, actor), (start, end) in zip(kept, spans, strict=True):
                 for bearer in self._bearers(actor):
                     found.append(
                         self._obligation(
@@ -226,6 +229,25 @@ class ObligationExtractor:
                         )
                     )  # fmt: skip
         return found
+
+    def _clause_spans(self, text: str, start: int, end: int, markers: list[int]) -> list[tuple[int, int]]:
+        """Each duty's own clause where one sentence holds several: from the clause of its marker (with any
+        condition or topic clauses just before it, 发现…时，/ 对于…，) to the next duty's; the first keeps the sentence's opening,
+        and duties in one clause share it."""
+        if not markers:
+            return []
+        starts = [start]
+        for previous, marker in pairwise(markers):
+            cut, _ = self._clause_bounds(text, marker)
+            while cut > previous:
+                before, _ = self._clause_bounds(text, cut - 1)
+                clause = text[before:cut].rstrip("，,")
+                leads_in = self._ends_condition(clause) or clause.endswith("时") or clause.startswith("对于")
+                if before <= previous or not leads_in:
+                    break
+                cut = before
+            starts.append(cut if cut > previous else starts[-1])
+        return [(own, next((s for s in starts[index:] if s > own), end)) for index, own in enumerate(starts)]
 
     @staticmethod
     def _attribute(text: str, modal_start: int, modal_end: int, clause_end: int) -> bool:

@@ -178,3 +178,20 @@ def test_show_prints_related_provisions_and_defined_terms() -> None:
     assert "个人数据 (personal data): 《深圳经济特区数据条例》第二条第二项" in text
     seen_from_dsl = {entry["target"]: entry["label"] for entry in service.show("dsl:31")["related"]}
     assert seen_from_dsl["shenzhen:82"] == "implemented by"
+
+
+def test_each_row_quotes_its_own_clause(service: AssistantService) -> None:
+    rows = {(o.id, o.actor, o.text_zh) for o in service.obligation_store().obligations}
+    assert ("dsl:35.1", "有关组织、个人", "有关组织、个人应当予以配合。") in rows
+    assert ("dsl:29.1", "数据处理者", "发现数据安全缺陷、漏洞等风险时，应当立即采取补救措施；") in rows
+    assert ("dsl:32.1", "任何组织、个人", "不得窃取或者以其他非法方式获取数据。") in rows
+    # A topic clause (对于…，) goes with the duty it introduces.
+    provider = "区块链信息服务提供者"
+    assert (
+        "blockchain:6.1",
+        provider,
+        "对于法律、行政法规禁止的信息内容，应当具备对其发布、记录、存储、传播的即时和应急处置能力，",
+    ) in rows
+    for obligation in service.obligation_store().obligations:
+        text = service.corpus.text_of(obligation.id) or ""
+        assert text[obligation.span[0] : obligation.span[1]] == obligation.text_zh
