@@ -265,7 +265,7 @@ def run_checklist(
     }
     answered = {k: v for k, v in resolved.items() if k not in {q.id for q in assumed}}
     catch_all = [
-        (p.ref, corpus.cite_zh(p.ref), corpus.cite_en(p.ref), summarise(p), p.kinds)
+        (p.ref, corpus.cite_zh(p.ref), corpus.cite_en(p.ref), summarise(p), tuple(str(k) for k in p.kinds))
         for p in catch_all_penalties(corpus, {item.law for item in (*items, *to_confirm)})
     ]
     return ChecklistResult(checklist, answered, assumed, items, corpus.content_hash, laws, to_confirm, catch_all)
