@@ -188,6 +188,8 @@ class ObligationExtractor:
             for ent in modals:
                 if ent.text == "禁止" and ent.end < len(doc) and doc[ent.end].text == "的":
                     continue  # "…禁止的信息内容" describes other laws' bans; it imposes nothing here
+                if ent.text == "禁止" and text_zh[: ent.start_char].endswith("限制或者"):
+                    continue  # "限制或者禁止…" names a measure an authority may take, not a ban on anyone
                 if ent.text == "负责" and not self._responsibility_is_duty(doc, ent, modals):
                     continue
                 if self._in_title(text_zh, ent.start_char) or (ent.text == "应" and self._opens(doc, sentence, ent)):
@@ -205,6 +207,7 @@ class ObligationExtractor:
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
                     or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
                     or self._condition_subject(text_zh, clause_start, ent.start_char)
+                    or self._implicit_subject(ref)  # reviewed: wins over a bearer carried from an earlier clause
                     or context.actor
                     or self._text_actor(text_zh)
                     or (
@@ -212,7 +215,6 @@ class ObligationExtractor:
                         if self._ends_condition(text_zh[sentence.start_char : ent.start_char])
                         else None
                     )
-                    or self._implicit_subject(ref)
                 )
                 if actor is None:
                     self.unassigned.append((ref, ent.text, text_zh[sentence.start_char : sentence.end_char]))

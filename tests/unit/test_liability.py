@@ -195,3 +195,16 @@ def test_each_row_quotes_its_own_clause(service: AssistantService) -> None:
     for obligation in service.obligation_store().obligations:
         text = service.corpus.text_of(obligation.id) or ""
         assert text[obligation.span[0] : obligation.span[1]] == obligation.text_zh
+
+
+def test_a_measure_named_with_jinzhi_is_no_ban_and_reviewed_bearers_beat_carried_ones(
+    service: AssistantService,
+) -> None:
+    rows = {(o.id, o.actor, o.modality) for o in service.obligation_store().obligations}
+    # 列入限制或者禁止个人信息提供清单: the CAC may list; nobody is banned by the word.
+    assert not {row for row in rows if row[0] == "pipl:42.1" and row[2] == "must_not"}
+    # 风险评估报告应当包括…: the processor's report, not the department named last in 33(1).
+    assert ("ndsr:33.2", "重要数据的处理者", "must") in rows
+    assert ("ndsr:33.2", "有关主管部门", "must") not in rows
+    # The department receiving complaints is named by the text's own phrase in both laws.
+    assert ("dsl:12.1", "收到投诉、举报的部门", "must") in rows
