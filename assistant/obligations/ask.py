@@ -98,6 +98,7 @@ def obligation_row(store: ObligationStore, obligation: Obligation) -> dict[str, 
             "penalty": ref, "basis": link.basis if link else None, "rule": link.rule if link else None,
             "kinds": list(penalty.kinds) if penalty else [], "amounts": list(penalty.amounts) if penalty else [],
             "refers_to": list(penalty.refers_to) if penalty else [],
+            "refers_to_en": list(penalty.refers_to_en) if penalty else [],
         })  # fmt: skip
     citation_zh, citation_en = store.cite(obligation.id)
     return {
