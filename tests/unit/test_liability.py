@@ -112,6 +112,9 @@ def test_obligations_text_and_json_name_the_catch_all_clauses_once(
     assert main(["obligations", "--law", "dsl"]) == 0
     out = capsys.readouterr().out
     assert out.count("catch-all clauses") == 1 and "DSL Art. 52(2)" in out and "criminal" in out
+    assert main(["obligations", "--law", "ndsr", "--md"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.count("## Catch-all liability clauses") == 1 and "NDSR Art. 61(1)" in markdown
 
 
 def test_the_checklist_export_names_the_catch_all_clauses(corpus: Corpus) -> None:
