@@ -215,6 +215,11 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
         ]
         for item in result.to_confirm:
             out += _item(item, date, quotes)
+    if result.penalty_kinds:
+        out += ["## What the penalties set", ""]
+        out += [f"- {_citations([(zh, en)])}: {escape(summary or 'see the text')}"
+                for _, zh, en, summary, _kinds in result.penalty_kinds]  # fmt: skip
+        out.append("")
     if result.catch_all:
         out += ["## Catch-all liability clauses", ""]
         out += [

@@ -152,13 +152,19 @@ def catch_all_penalties(corpus: Corpus, laws: Iterable[str] | None = None) -> li
 
     Read straight from the reviewed data and the text (no index needed), so the checklist export can name them.
     """
-    from assistant.obligations.linking import liability_paragraphs
-
     wanted = set(laws) if laws is not None else None
     entries = [e for e in load_catch_all(corpus.root) if wanted is None or e.law in wanted]
     if not entries:
         return []
-    penalties = liability_paragraphs(corpus, load_liability_review(corpus.root))
+    penalties = classified_penalties(corpus)
     order = {law: index for index, law in enumerate(corpus.laws)}
     entries.sort(key=lambda e: order.get(e.law, len(order)))
     return [penalties[ref] for entry in entries for ref in entry.provisions if ref in penalties]
+
+
+def classified_penalties(corpus: Corpus) -> dict[str, Penalty]:
+    """Every liability paragraph classified as the store classifies it (rule, reviewed overrides, English names),
+    read from the text and the reviewed data without an index (the checklist uses it)."""
+    from assistant.obligations.linking import liability_paragraphs
+
+    return liability_paragraphs(corpus, load_liability_review(corpus.root))

@@ -122,6 +122,19 @@ def test_the_checklist_export_names_the_catch_all_clauses(corpus: Corpus) -> Non
     assert refs == ["shenzhen:98.1", "shenzhen:98.2", "shenzhen:99.1"]
 
 
+def test_the_checklist_export_says_what_each_cited_penalty_sets() -> None:
+    service = AssistantService(CORPUS)
+    checklist = service.checklist("data-compliance")
+    result = service.run_checklist(checklist, {"operates_in_shenzhen": True, "processes_personal_data": True})
+    described = {ref: summary for ref, _, _, summary, _ in result.penalty_kinds}
+    cited = {p[0] for item in result.items for p in item.penalties}
+    assert set(described) == cited
+    assert described["shenzhen:92.1"].startswith("referral to 个人信息保护有关法律、法规")
+    assert described["pipl:66.2"].startswith("fine 五千万元以下")
+    text = service.render_checklist(result, "md", "2026-11-29")
+    assert text.count("## What the penalties set") == 1 and text.count("## Catch-all liability clauses") == 1
+
+
 def test_corpus_verify_reports_a_review_the_rule_contradicts(corpus_copy: Path) -> None:
     path = corpus_copy / "links" / "penalty_kinds.yaml"
     text = path.read_text(encoding="utf-8")
