@@ -88,7 +88,23 @@ class AssistantService:
                 "citation_en": self.corpus.cite_en(definition.citation),
             })  # fmt: skip
         data["defined_terms"] = list(terms.values())
+        data["catch_all"] = self._catch_all_for_reader(ref)
         return data
+
+    def _catch_all_for_reader(self, ref: ArticleRef) -> list[dict[str, Any]]:
+        """The instrument's catch-all liability clauses beside any article that is not itself a liability article
+        (read from the reviewed data and the text: `dla show` needs no index)."""
+        from assistant.obligations.describe import summarise
+        from assistant.obligations.liability import is_liability_article
+        from assistant.obligations.liability_data import catch_all_penalties
+
+        if is_liability_article(self.corpus.article(ref.article_id)):
+            return []
+        return [
+            {"penalty": p.ref, "citation_zh": self.corpus.cite_zh(p.ref), "citation_en": self.corpus.cite_en(p.ref),
+             "kinds": list(p.kinds), "summary": summarise(p)}
+            for p in catch_all_penalties(self.corpus, [ref.law])
+        ]  # fmt: skip
 
     def _related_entry(self, relation: Relation) -> dict[str, Any]:
         """A related provision as `dla show --json` gives it: the relation, the target's citations and first words."""

@@ -194,6 +194,8 @@ def test_show_prints_related_provisions_and_defined_terms() -> None:
     assert "个人数据 (personal data): 《深圳经济特区数据条例》第二条第二项" in text
     seen_from_dsl = {entry["target"]: entry["label"] for entry in service.show("dsl:31")["related"]}
     assert seen_from_dsl["shenzhen:82"] == "implemented by"
+    assert [entry["penalty"] for entry in service.show("dsl:31")["catch_all"]] == ["dsl:52.1", "dsl:52.2"]
+    assert service.show("dsl:52")["catch_all"] == [] and service.show("blockchain:11")["catch_all"] == []
 
 
 def test_each_row_quotes_its_own_clause(service: AssistantService) -> None:
