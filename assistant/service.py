@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,20 @@ if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait 
     from assistant.search.index_store import IndexHandle, Notify
 
 
+FIRST_WORDS = 30  # characters of a related provision's text shown beside its citation
+INVERSE_RELATIONS = {
+    "implements": "implemented by",
+    "refers to": "referred to by",
+    "stricter local rule": "made stricter locally by",
+    "same subject": "same subject",
+}
+
+
+def relation_label(relation_type: str, inverse: bool) -> str:
+    """How a relation reads from the article shown: "implements", or "implemented by" from the other end."""
+    return INVERSE_RELATIONS.get(relation_type, relation_type) if inverse else relation_type
+
+
 class AssistantService:
     """Everything the front ends can ask of the core; heavy parts load on first use."""
 
@@ -64,8 +78,45 @@ class AssistantService:
 
         ref = self.resolve_citation(citation)
         data = ref_to_dict(self.corpus, ref)
-        data["related"] = [relation.to_dict() for relation in self.related(ref.id)]
+        data["related"] = [self._related_entry(relation) for relation in self.related(ref.id)]
+        text = data.get("text_zh") or "\n".join(data.get("paragraphs_zh") or [])
+        terms: dict[str, dict[str, Any]] = {}
+        for _, _, definition in self.defined_terms_in(text, ref.law):
+            terms.setdefault(definition.term, {
+                "term": definition.term, "term_en": definition.term_en, "citation": definition.citation,
+                "citation_zh": self.corpus.cite_zh(definition.citation),
+                "citation_en": self.corpus.cite_en(definition.citation),
+            })  # fmt: skip
+        data["defined_terms"] = list(terms.values())
+        data["catch_all"] = self._catch_all_for_reader(ref)
         return data
+
+    def _catch_all_for_reader(self, ref: ArticleRef) -> list[dict[str, Any]]:
+        """The instrument's catch-all liability clauses beside any article that is not itself a liability article
+        (read from the reviewed data and the text: `dla show` needs no index)."""
+        from assistant.obligations.describe import summarise
+        from assistant.obligations.liability import is_liability_article
+        from assistant.obligations.liability_data import catch_all_penalties
+
+        if is_liability_article(self.corpus.article(ref.article_id)):
+            return []
+        return [
+            {"penalty": p.ref, "citation_zh": self.corpus.cite_zh(p.ref), "citation_en": self.corpus.cite_en(p.ref),
+             "kinds": list(p.kinds), "summary": summarise(p)}
+            for p in catch_all_penalties(self.corpus, [ref.law])
+        ]  # fmt: skip
+
+    def _related_entry(self, relation: Relation) -> dict[str, Any]:
+        """A related provision as `dla show --json` gives it: the relation, the target's citations and first words."""
+        target = relation.target
+        words = (self.corpus.text_of(target) or "").split("\n")[0]
+        return {
+            **relation.to_dict(),
+            "label": relation_label(relation.type, relation.inverse),
+            "target_citation_zh": self.corpus.cite_zh(target),
+            "target_citation_en": self.corpus.cite_en(target),
+            "target_first_words_zh": words[:FIRST_WORDS] + ("…" if len(words) > FIRST_WORDS else ""),
+        }
 
     _recognizer: Any = None  # the citation recogniser over this corpus, made on first use
 
@@ -233,6 +284,15 @@ class AssistantService:
     def penalty(self, ref: str) -> Penalty | None:
         """What a liability paragraph sets: kinds (fine, referral, disciplinary, civil, criminal), amounts, law."""
         return self.obligation_store().penalties.get(ref)
+
+    def catch_all(self, law: str) -> list[Penalty]:
+        """The instrument's catch-all liability clauses (civil, public-security, criminal …): never linked to a duty,
+        they reach a breach of any of its duties, so wherever a duty's penalties are shown they are named once."""
+        return self.obligation_store().catch_all_for(law)
+
+    def catch_all_data(self, laws: Iterable[str]) -> list[dict[str, Any]]:
+        """The catch-all clauses of each instrument named, once each, with citations and kinds (`--json` form)."""
+        return self.obligation_store().catch_all_data(laws)
 
     @cached_property
     def relations(self) -> tuple[Relation, ...]:

@@ -14,6 +14,9 @@ from assistant.checklist.risk import RISK_RULE_EN, RISK_RULE_ZH, item_risk, over
 from assistant.corpus.store import Corpus
 from assistant.errors import DlaError
 from assistant.models import ArticleRef
+from assistant.obligations.describe import summarise
+from assistant.obligations.liability_data import catch_all_penalties, classified_penalties
+from assistant.obligations.records import Penalty
 
 ITEM_STATUSES = ("todo", "in progress", "done", "not applicable")
 DUE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -116,6 +119,10 @@ class ChecklistResult:
     corpus_hash: str
     laws: dict[str, dict[str, str]] = field(default_factory=dict)
     to_confirm: list[ResultItem] = field(default_factory=list)
+    # The catch-all liability clauses of the instruments the items come from: (id, zh, en, what they set, kinds).
+    catch_all: list[tuple[str, str, str, str, tuple[str, ...]]] = field(default_factory=list)
+    # Every penalty the items cite, once, in corpus order: (id, zh, en, what it sets, kinds).
+    penalty_kinds: list[tuple[str, str, str, str, tuple[str, ...]]] = field(default_factory=list)
 
     def by_severity(self) -> list[ResultItem]:
         """Items that apply, high severity first (ties keep instrument, topic and checklist order)."""
@@ -170,6 +177,10 @@ class ChecklistResult:
                  "settle_by": [{"question": q.id, "text_en": q.text_en, "text_zh": q.text_zh} for q in item.settle_by]}
                 for item in self.to_confirm
             ],
+            "penalty_kinds": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
+                               "summary": summary} for ref, zh, en, summary, kinds in self.penalty_kinds],
+            "catch_all": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
+                           "summary": summary} for ref, zh, en, summary, kinds in self.catch_all],
             "not_covered": [{"text_zh": n.text_zh, "text_en": n.text_en} for n in self.checklist.not_covered],
             "notice": "Legal information, not legal advice. English is an unofficial translation; the Chinese text is authoritative.",
         }  # fmt: skip
@@ -258,4 +269,18 @@ def run_checklist(
         law_id: {"title_zh": law.info.title_zh, "title_en": law.info.title_en} for law_id, law in corpus.laws.items()
     }
     answered = {k: v for k, v in resolved.items() if k not in {q.id for q in assumed}}
-    return ChecklistResult(checklist, answered, assumed, items, corpus.content_hash, laws, to_confirm)
+    catch_all = [
+        _described(corpus, p) for p in catch_all_penalties(corpus, {item.law for item in (*items, *to_confirm)})
+    ]
+    classified = classified_penalties(corpus)
+    cited = dict.fromkeys(p[0] for item in (*items, *to_confirm) for p in item.penalties)
+    penalty_kinds = [_described(corpus, penalty) for ref, penalty in classified.items() if ref in cited]
+    return ChecklistResult(
+        checklist, answered, assumed, items, corpus.content_hash, laws, to_confirm, catch_all, penalty_kinds
+    )
+
+
+def _described(corpus: Corpus, penalty: Penalty) -> tuple[str, str, str, str, tuple[str, ...]]:
+    """A penalty as the export lists it: id, citations, what it sets, its kinds."""
+    ref = penalty.ref
+    return ref, corpus.cite_zh(ref), corpus.cite_en(ref), summarise(penalty), tuple(str(k) for k in penalty.kinds)

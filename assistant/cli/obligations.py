@@ -10,6 +10,7 @@ from assistant import LEGAL_NOTICE_EN
 from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
 from assistant.modality import MODALITY_BADGES, MODALITY_WORDS
+from assistant.obligations.describe import penalty_summary
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning
 
@@ -20,17 +21,37 @@ def _notify(message: str) -> None:
 
 def _penalty_note(link: dict[str, Any]) -> str:
     """What a penalty is and why it is linked: (fine 五万元以上五十万元以下; by scope)."""
-    parts = []
-    for kind in link.get("kinds") or []:
-        if kind == "fine" and link.get("amounts"):
-            parts.append(f"fine {link['amounts'][0]}" + (" …" if len(link["amounts"]) > 1 else ""))
-        elif kind == "referral" and link.get("refers_to"):
-            parts.append(f"referral to {'; '.join(link['refers_to'])}")
-        else:
-            parts.append(kind)
+    summary = penalty_summary(
+        link.get("kinds") or [], link.get("amounts") or [], link.get("refers_to") or [], link.get("refers_to_en") or []
+    )
+    parts = [summary] if summary else []
     if link.get("basis") == "scope":
         parts.append("general clause, by scope")
     return f" ({', '.join(parts)})" if parts else ""
+
+
+def _print_catch_all(entries: list[dict[str, Any]], titles: dict[str, str]) -> None:
+    """Once per instrument: the catch-all clauses that reach a breach of any of its duties shown above."""
+    by_law: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        by_law.setdefault(entry["law"], []).append(entry)
+    for law, clauses in by_law.items():
+        print(f"Also for a breach of any duty of {titles.get(law, law)} (catch-all clauses):")
+        for clause in clauses:
+            print(f"  {clause['citation_zh']} / {clause['citation_en']}{_penalty_note(clause)}")
+    if by_law:
+        print()
+
+
+def _markdown_catch_all(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[str]:
+    if not entries:
+        return []
+    lines = ["## Catch-all liability clauses", "",
+             "They reach a breach of any duty of their instrument, so no row above repeats them.", ""]  # fmt: skip
+    for entry in entries:
+        lines.append(f"- {escape(titles.get(entry['law'], entry['law']))}: {escape(entry['citation_zh'])} "
+                     f"{escape(entry['citation_en'])}{escape(_penalty_note(entry))}")  # fmt: skip
+    return [*lines, ""]
 
 
 def _print_obligation(obligation: dict[str, Any]) -> None:
@@ -78,11 +99,16 @@ def cmd_ask(args: argparse.Namespace, service: AssistantService) -> int:
         for obligation in obligations:
             _print_obligation(obligation)
         print()
+    _print_catch_all(answer.catch_all, _titles(service))
     print(LEGAL_NOTICE_EN)
     return EXIT_OK
 
 
-def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
+def _titles(service: AssistantService) -> dict[str, str]:
+    return {law_id: law.info.title_en for law_id, law in service.corpus.laws.items()}
+
+
+def _markdown_matrix(rows: list[dict[str, Any]], catch_all: list[dict[str, Any]], titles: dict[str, str]) -> str:
     lines = ["# Obligation matrix", "", f"> Notice: {escape(LEGAL_NOTICE_EN)}", ""]
     current = None
     for row in rows:
@@ -99,6 +125,7 @@ def _markdown_matrix(rows: list[dict[str, Any]]) -> str:
                      f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip
         if rows.index(row) + 1 == len(rows) or rows[rows.index(row) + 1]["actor"] != current:
             lines.append("")
+    lines += _markdown_catch_all(catch_all, titles)
     return "\n".join(lines) + "\n"
 
 
@@ -111,10 +138,11 @@ def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
     rows.sort(key=lambda r: (r["actor"], list(service.corpus.laws).index(r["law"])))
     if args.actor and not rows:
         raise CliError(f"no obligations of an actor matching {args.actor!r}", EXIT_USAGE)
+    catch_all = service.catch_all_data(row["law"] for row in rows)
     if args.json:
-        print_json({"actor": args.actor, "law": args.law, "obligations": rows})
+        print_json({"actor": args.actor, "law": args.law, "obligations": rows, "catch_all": catch_all})
     elif args.md:
-        sys.stdout.write(_markdown_matrix(rows))
+        sys.stdout.write(_markdown_matrix(rows, catch_all, _titles(service)))
     else:
         current = None
         for row in rows:
@@ -122,7 +150,9 @@ def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
                 current = row["actor"]
                 print(f"\n{row['actor']} ({row['actor_en']})")
             _print_obligation(row)
-        print(f"\n{LEGAL_NOTICE_EN}")
+        print()
+        _print_catch_all(catch_all, _titles(service))
+        print(LEGAL_NOTICE_EN)
     return EXIT_OK
 
 

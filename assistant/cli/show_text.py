@@ -41,5 +41,34 @@ def format_show(data: dict[str, Any], lang: str) -> str:
         lines.append("[English · unofficial translation]")
         lines.append(english or "(no English translation yet)")
         lines.append("")
+    lines += _related_lines(data.get("related") or [])
+    lines += _defined_term_lines(data.get("defined_terms") or [])
     lines.append(LEGAL_NOTICE_EN)
     return "\n".join(lines) + "\n"
+
+
+def _related_lines(related: list[dict[str, Any]]) -> list[str]:
+    """Related provisions (关联法条): how each relates, its citation and its first words."""
+    if not related:
+        return []
+    lines = ["Related provisions (关联法条):"]
+    for entry in related:
+        label = entry.get("label") or entry["type"]
+        lines.append(f"  {label}: {entry.get('target_citation_zh', entry['target'])}"
+                     f"  {entry.get('target_citation_en', '')}".rstrip())  # fmt: skip
+        if entry.get("target_first_words_zh"):
+            lines.append(f"    {entry['target_first_words_zh']}")
+        if entry.get("note"):
+            lines.append(f"    ({entry['note']})")
+    return [*lines, ""]
+
+
+def _defined_term_lines(terms: list[dict[str, Any]]) -> list[str]:
+    """Terms the text uses that the instrument defines, with where (`dla define TERM` prints the definition)."""
+    if not terms:
+        return []
+    lines = ["Defined terms (dla define TERM):"]
+    for term in terms:
+        english = f" ({term['term_en']})" if term.get("term_en") else ""
+        lines.append(f"  {term['term']}{english}: {term['citation_zh']}  {term['citation_en']}")
+    return [*lines, ""]

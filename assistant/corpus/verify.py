@@ -297,6 +297,9 @@ def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
         text = corpus.text_of(rule.penalty) if corpus.exists(rule.penalty) else None
         if text is not None and not is_sanction_text(text):
             report.problems.append(f"corpus/{SCOPE_FILE}: {rule.penalty} sets no sanction")
+    from assistant.obligations.liability_data import liability_data_problems
+
+    report.problems.extend(liability_data_problems(corpus))
     for entry in load_definitions(corpus.root):
         text = corpus.text_of(entry.citation) if corpus.exists(entry.citation) else None
         if text is not None and entry.term not in text:

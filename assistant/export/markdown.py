@@ -215,6 +215,19 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
         ]
         for item in result.to_confirm:
             out += _item(item, date, quotes)
+    if result.penalty_kinds:
+        out += ["## What the penalties set", ""]
+        out += [f"- {_citations([(zh, en)])}: {escape(summary or 'see the text')}"
+                for _, zh, en, summary, _kinds in result.penalty_kinds]  # fmt: skip
+        out.append("")
+    if result.catch_all:
+        out += ["## Catch-all liability clauses", ""]
+        out += [
+            "These reach a breach of any duty of their instrument, so no item above repeats them.",
+            "",
+        ]
+        out += [f"- {_citations([(zh, en)])}: {escape(summary)}" for _, zh, en, summary, _kinds in result.catch_all]
+        out.append("")
     warnings: dict[str, str] = {}
     for item in (*ordered, *result.to_confirm):
         for quote in item.quotes:

@@ -37,6 +37,7 @@ class Answer:
     obligations: list[dict[str, Any]] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    catch_all: list[dict[str, Any]] = field(default_factory=list)  # each instrument's catch-all clauses, once
 
     def to_dict(self) -> dict[str, Any]:
         """The `dla ask --json` contract."""
@@ -47,6 +48,7 @@ class Answer:
             "obligations": self.obligations,
             "articles": self.articles,
             "messages": self.messages,
+            "catch_all": self.catch_all,
             "notice": "Legal information, not legal advice. Quotes are extracted verbatim; English is unofficial.",
         }
 
@@ -96,6 +98,7 @@ def obligation_row(store: ObligationStore, obligation: Obligation) -> dict[str, 
             "penalty": ref, "basis": link.basis if link else None, "rule": link.rule if link else None,
             "kinds": list(penalty.kinds) if penalty else [], "amounts": list(penalty.amounts) if penalty else [],
             "refers_to": list(penalty.refers_to) if penalty else [],
+            "refers_to_en": list(penalty.refers_to_en) if penalty else [],
         })  # fmt: skip
     citation_zh, citation_en = store.cite(obligation.id)
     return {
@@ -138,6 +141,7 @@ def answer_question(question: str, results: SearchResults, store: ObligationStor
     leaders = sorted(firsts.values(), key=lambda o: -o["score"])
     ranked = leaders + [o for o in ranked if firsts[o["article_id"]] is not o]
     answer.obligations = ranked[:limit]
+    answer.catch_all = store.catch_all_data(o["law"] for o in answer.obligations)
     if not answer.obligations:
         answer.messages.append("no obligation found in the articles that match the question")
     return answer

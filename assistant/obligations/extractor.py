@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from assistant.corpus.glossary import load_glossary
@@ -15,7 +16,15 @@ from assistant.corpus.store import Corpus
 from assistant.models import Article
 from assistant.obligations.crossrefs import find_references
 from assistant.obligations.liability import is_liability_article, is_sanction_text
-from assistant.obligations.pipeline import LIMIT_PATTERNS, ActorSpec, build_en_pipeline, build_zh_pipeline, load_actors
+from assistant.obligations.pipeline import (
+    LIMIT_PATTERNS,
+    ActorSpec,
+    build_en_pipeline,
+    build_zh_pipeline,
+    load_actor_names,
+    load_actors,
+    load_implicit_subjects,
+)
 from assistant.obligations.records import Obligation
 
 # Tokens that make the next noun phrase an object, not the subject (对/向 X …).
@@ -46,7 +55,8 @@ TEXT_ACTOR = re.compile(
 # Verbs that show the opening words are not one noun phrase (市数据工作委员会设立…委员会, …遵循…原则).
 NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
 # 市人民政府设立市数据工作委员会，负责… : the body set up is the subject of what follows.
-ESTABLISHED = re.compile(r"设立([^，。；]{2,20}?)，(?:并)?$")
+# (…设立专门机构或者指定代表的，应当… is a condition: the body set up is not the subject.)
+ESTABLISHED = re.compile(r"设立([^，。；]{1,19}[^，。；的])，(?:并)?$")
 # A clause that subjects an actor to a regime: 关键信息基础设施的运营者…，适用《…》的规定; 其他数据处理者…的
 # …管理办法，由…制定
 REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
@@ -66,10 +76,13 @@ class ObligationExtractor:
         self.corpus = corpus
         self.actors = load_actors(corpus.root)
         self.actor_by_name = {a.canonical: a for a in self.actors}
+        self.names_en = load_actor_names(corpus.root)
+        self.implicit_subjects, self.not_duties = load_implicit_subjects(corpus.root)
         glossary_terms = [t.zh for t in load_glossary(corpus.root).terms]
         self.zh = build_zh_pipeline(self.actors, glossary_terms)
         self.en = build_en_pipeline()
         self.punished = self._cited_by_liability()
+        self.unassigned: list[tuple[str, str, str]] = []  # (provision, marker, sentence) of modals with no bearer
 
     def _cited_by_liability(self) -> set[str]:
         """Paragraphs (and whole articles, as their first paragraph) that a liability article cites by number."""
@@ -120,6 +133,14 @@ class ObligationExtractor:
                 rows = self._extract_text(article, ref, text_zh, text_en, context, refs_here)
                 if not rows and ref in self.punished:
                     rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
+                implicit = self.implicit_subjects.get(ref)
+                if not rows and implicit is not None and implicit.regime:
+                    rows = [
+                        self._obligation(
+                            article, ref, self._implicit_subject(ref) or self._named(implicit.actor), "must", "", 0,
+                            text_zh, text_en, 0, len(text_zh), refs_here, regime=True,
+                        )
+                    ]  # fmt: skip
                 results.extend(rows)
         return results
 
@@ -163,9 +184,12 @@ class ObligationExtractor:
         found: list[Obligation] = []
         for sentence in doc.sents:
             modals = [e for e in doc.ents if e.label_ == "MODAL" and sentence.start <= e.start < sentence.end]
+            kept: list[tuple[Any, ActorSpec]] = []
             for ent in modals:
                 if ent.text == "禁止" and ent.end < len(doc) and doc[ent.end].text == "的":
                     continue  # "…禁止的信息内容" describes other laws' bans; it imposes nothing here
+                if ent.text == "禁止" and text_zh[: ent.start_char].endswith("限制或者"):
+                    continue  # "限制或者禁止…" names a measure an authority may take, not a ban on anyone
                 if ent.text == "负责" and not self._responsibility_is_duty(doc, ent, modals):
                     continue
                 if self._in_title(text_zh, ent.start_char) or (ent.text == "应" and self._opens(doc, sentence, ent)):
@@ -183,6 +207,7 @@ class ObligationExtractor:
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
                     or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
                     or self._condition_subject(text_zh, clause_start, ent.start_char)
+                    or self._implicit_subject(ref)  # reviewed: wins over a bearer carried from an earlier clause
                     or context.actor
                     or self._text_actor(text_zh)
                     or (
@@ -192,10 +217,12 @@ class ObligationExtractor:
                     )
                 )
                 if actor is None:
+                    self.unassigned.append((ref, ent.text, text_zh[sentence.start_char : sentence.end_char]))
                     continue
                 context.actor = actor
-                start = sentence.start_char
-                end = sentence.end_char
+                kept.append((ent, actor))
+            spans = self._clause_spans(text_zh, sentence.start_char, sentence.end_char, [e.start_char for e, _ in kept])
+            for (ent, actor), (start, end) in zip(kept, spans, strict=True):
                 for bearer in self._bearers(actor):
                     found.append(
                         self._obligation(
@@ -204,6 +231,25 @@ class ObligationExtractor:
                         )
                     )  # fmt: skip
         return found
+
+    def _clause_spans(self, text: str, start: int, end: int, markers: list[int]) -> list[tuple[int, int]]:
+        """Each duty's own clause where one sentence holds several: from the clause of its marker (with any
+        condition or topic clauses just before it, 发现…时，/ 对于…，) to the next duty's; the first keeps the sentence's opening,
+        and duties in one clause share it."""
+        if not markers:
+            return []
+        starts = [start]
+        for previous, marker in pairwise(markers):
+            cut, _ = self._clause_bounds(text, marker)
+            while cut > previous:
+                before, _ = self._clause_bounds(text, cut - 1)
+                clause = text[before:cut].rstrip("，,")
+                leads_in = self._ends_condition(clause) or clause.endswith("时") or clause.startswith("对于")
+                if before <= previous or not leads_in:
+                    break
+                cut = before
+            starts.append(cut if cut > previous else starts[-1])
+        return [(own, next((s for s in starts[index:] if s > own), end)) for index, own in enumerate(starts)]
 
     @staticmethod
     def _attribute(text: str, modal_start: int, modal_end: int, clause_end: int) -> bool:
@@ -214,8 +260,7 @@ class ObligationExtractor:
         match = ESTABLISHED.search(before_modal)
         if not match:
             return None
-        phrase = match.group(1)
-        return self.actor_by_name.get(phrase) or ActorSpec(phrase, "", (phrase,), ())
+        return self._named(match.group(1))
 
     @staticmethod
     def _ends_condition(clause: str) -> bool:
@@ -262,7 +307,19 @@ class ObligationExtractor:
         phrase = match.group(1)
         if NOT_A_NOUN_PHRASE.search(phrase[:-2]):
             return None
-        return ActorSpec(phrase, "", (phrase,), ())
+        return self._named(phrase)
+
+    def _named(self, phrase: str) -> ActorSpec:
+        """The lexicon's actor of that name, else an actor taken from the text with the project's English name."""
+        return self.actor_by_name.get(phrase) or ActorSpec(phrase, self.names_en.get(phrase, ""), (phrase,), ())
+
+    def _implicit_subject(self, ref: str) -> ActorSpec | None:
+        """The reviewed bearer of a clause whose text names none (corpus/patterns/implicit_subjects.yaml)."""
+        subject = self.implicit_subjects.get(ref)
+        if subject is None:
+            return None
+        named = self._named(subject.actor)
+        return named if named.en or not subject.en else ActorSpec(subject.actor, subject.en, (subject.actor,), ())
 
     def _regime_duties(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]

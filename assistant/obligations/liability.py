@@ -5,24 +5,35 @@ from __future__ import annotations
 import re
 
 from assistant.models import Article
-from assistant.obligations.records import Penalty, PenaltyKind
+from assistant.obligations.records import PENALTY_KINDS, Penalty
 
 LIABILITY_HEADING = "法律责任"
 # In an instrument without chapters, a liability article names a breach and a sanction.
 _BREACH = re.compile(r"违反(?:本法|本规定|本条例|本办法)")
 _SANCTION = re.compile(r"罚款|处罚|予以处理|追究|警告|责令")
-# A paragraph that sets a sanction is a liability provision, never a duty.
+# A paragraph that sets a sanction or a remedy is a liability provision, never a duty.
 SANCTION_PARAGRAPH = re.compile(
     r"责令(?:改正|限期改正|暂停)|给予警告|警告|罚款|没收|吊销|处分|依法承担[^，。；]{0,6}责任|追究[^，。；]{0,6}责任"
-    r"|依照[^。；]{0,40}规定处罚|予以处理|治安管理处罚"
+    r"|依照[^。；]{0,40}规定处罚|予以处理|治安管理处罚|记入信用档案|损害赔偿|侵权责任|公益诉讼|提起诉讼"
 )
 _NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
 _AMOUNT = re.compile(
     rf"违法所得{_NUM}倍以上{_NUM}倍以下|{_NUM}元以上{_NUM}元以下|{_NUM}元以下|(?:上一年度)?营业额百分之{_NUM}以下|最高不超过{_NUM}元"
 )
-_NAMED_LAW = re.compile(r"《([^《》]{2,40})》[^。；]{0,6}规定(?:予以处理|处罚)")
-_GENERAL_REFERRAL = re.compile(r"依照([^。；，的]{0,30}?(?:法律|法规))的?规定(?:处罚|予以处理)")
+# 依照/按照《X》（、《Y》…）（等法律）的（有关）规定 + a sanction: the laws named.
+_NAMED_REFERRAL = re.compile(
+    r"(?:依照|按照)((?:《[^《》]{2,40}》、?)+)(?:等法律)?的?(?:有关)?规定(?:予以处理|处罚|追究法律责任)"
+)
+_TITLE = re.compile(r"《([^《》]{2,40})》")
+# 依照（有关）X法律、法规的规定 + a sanction or a consequence: the laws described, not named.
+_GENERAL_REFERRAL = re.compile(r"依照([^。；，的《》]{0,30}?(?:法律|法规))的?规定(?:处罚|予以处理|记入信用档案)")
+# 并可以依法给予法律、行政法规规定的其他行政处罚: further penalties found in other laws.
+_OTHER_PENALTIES = re.compile(r"给予([^。；，的]{0,20}?(?:法律|法规))规定的其他行政处罚")
+# 依法追究法律责任 without naming where: liability under whatever law applies.
+_UNNAMED_LIABILITY = re.compile(r"依法追究法律责任")
 _PUBLIC_ORDER = re.compile(r"治安管理处罚")
+_CIVIL = re.compile(r"民事责任|赔偿责任|侵权责任|民事公益诉讼|向人民法院提起诉讼")
+_CRIMINAL = re.compile(r"追究刑事责任")
 
 
 def is_liability_article(article: Article) -> bool:
@@ -37,24 +48,29 @@ def is_sanction_text(text: str) -> bool:
     return SANCTION_PARAGRAPH.search(text) is not None
 
 
+def referred_laws(text: str) -> list[str]:
+    """The words of a liability paragraph that say which law or regime its sanction is found in, in text order."""
+    found: list[tuple[int, str]] = []
+    for match in _NAMED_REFERRAL.finditer(text):
+        found += [(match.start(1) + m.start(), m.group(1)) for m in _TITLE.finditer(match.group(1))]
+    for pattern in (_GENERAL_REFERRAL, _OTHER_PENALTIES):
+        found += [(m.start(1), m.group(1)) for m in pattern.finditer(text)]
+    if not found:
+        found += [(m.start(), m.group(0)) for m in _UNNAMED_LIABILITY.finditer(text)]
+    found += [(m.start(), m.group(0)) for m in _PUBLIC_ORDER.finditer(text)]
+    return list(dict.fromkeys(phrase for _, phrase in sorted(found)))
+
+
 def classify_penalty(ref: str, text: str) -> Penalty:
-    """The kinds of sanction a liability paragraph sets, its amounts and the laws it refers to."""
-    kinds: list[PenaltyKind] = []
-    refers_to: list[str] = []
-    if "罚款" in text:
-        kinds.append("fine")
-    named = [m.group(1) for m in _NAMED_LAW.finditer(text)]
-    general = [m.group(1) for m in _GENERAL_REFERRAL.finditer(text)]
-    if named or general or _PUBLIC_ORDER.search(text):
-        kinds.append("referral")
-        refers_to = named + [g for g in general if g not in named]
-        if _PUBLIC_ORDER.search(text):
-            refers_to.append("治安管理处罚")
-    if "处分" in text:
-        kinds.append("disciplinary")
-    if re.search(r"民事责任|赔偿责任|民事公益诉讼", text):
-        kinds.append("civil")
-    if "刑事责任" in text:
-        kinds.append("criminal")
+    """The kinds of sanction a liability paragraph sets (by rule), its amounts and the laws it refers to."""
+    refers_to = referred_laws(text)
+    present = {
+        "fine": "罚款" in text,
+        "referral": bool(refers_to),
+        "disciplinary": "处分" in text,
+        "civil": _CIVIL.search(text) is not None,
+        "criminal": _CRIMINAL.search(text) is not None,
+    }
+    kinds = tuple(kind for kind in PENALTY_KINDS if present[kind])
     amounts = tuple(m.group(0) for m in _AMOUNT.finditer(text))
-    return Penalty(ref, tuple(kinds), amounts, tuple(refers_to))
+    return Penalty(ref, kinds, amounts, tuple(refers_to))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
 from assistant.modality import MODALITIES
+from assistant.obligations.liability_data import CATCH_ALL_FILE, KINDS_FILE, load_catch_all, load_liability_review
 from assistant.obligations.records import RELATION_TYPES, Relation
 
 LINKS_DIR = Path("links")
@@ -136,4 +137,6 @@ def cited_provisions(corpus_root: Path) -> list[tuple[Path, str]]:
     for relation in load_relations(corpus_root):
         cited += [(RELATED_FILE, relation.source), (RELATED_FILE, relation.target)]
     cited += [(DEFINITIONS_FILE, d.citation) for d in load_definitions(corpus_root)]
+    cited += [(KINDS_FILE, ref) for ref in load_liability_review(corpus_root).penalties]
+    cited += [(CATCH_ALL_FILE, ref) for entry in load_catch_all(corpus_root) for ref in entry.provisions]
     return cited

@@ -8,6 +8,7 @@ from assistant.corpus.store import Corpus
 from assistant.models import ArticleRef
 from assistant.obligations.crossrefs import find_references
 from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text
+from assistant.obligations.liability_data import LiabilityReview
 from assistant.obligations.link_data import ScopeRule, is_authority
 from assistant.obligations.pipeline import ActorSpec
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
@@ -15,8 +16,13 @@ from assistant.obligations.records import Obligation, Penalty, PenaltyLink
 PUNISHABLE = ("must", "must_not")
 
 
-def liability_paragraphs(corpus: Corpus) -> dict[str, Penalty]:
-    """Every paragraph of a liability article that sets a sanction, classified, in corpus order."""
+def liability_paragraphs(corpus: Corpus, review: LiabilityReview | None = None) -> dict[str, Penalty]:
+    """Every paragraph of a liability article that sets a sanction, classified, in corpus order.
+
+    The rule classifies; a reviewed entry that says `override` replaces the rule's kinds and referrals, and
+    the reviewed English names of the laws referred to are attached.
+    """
+    review = review or LiabilityReview({}, {})
     penalties: dict[str, Penalty] = {}
     for article in corpus.all_articles():
         if not is_liability_article(article):
@@ -24,7 +30,15 @@ def liability_paragraphs(corpus: Corpus) -> dict[str, Penalty]:
         for paragraph in article.paragraphs:
             if is_sanction_text(paragraph.zh):
                 ref = f"{article.id}.{paragraph.number}"
-                penalties[ref] = classify_penalty(ref, paragraph.zh)
+                penalty = classify_penalty(ref, paragraph.zh)
+                reviewed = review.penalties.get(ref)
+                if reviewed is not None and reviewed.override:
+                    penalty = replace(penalty, kinds=reviewed.kinds, refers_to=reviewed.refers_to)
+                penalties[ref] = replace(
+                    penalty,
+                    refers_to_en=tuple(review.referrals_en.get(r, "") for r in penalty.refers_to),
+                    note=reviewed.note if reviewed else "",
+                )
     return penalties
 
 

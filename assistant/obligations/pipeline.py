@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.datafile import check_keys, load_yaml, require_mapping
+from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
 
 ACTORS_FILE = Path("patterns") / "actors.yaml"
+IMPLICIT_SUBJECTS_FILE = Path("patterns") / "implicit_subjects.yaml"
 ZH_MODALS = {"应当": "must", "必须": "must", "须": "must", "不得": "must_not", "禁止": "must_not", "严禁": "must_not",
              "可以": "may", "有权": "may", "应": "must", "负责": "must"}  # fmt: skip
 # Markers matched only where the segmenter already makes them a word (forcing 应 or 负责 apart would split
@@ -60,7 +61,7 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
     """Actors from `corpus/patterns/actors.yaml`."""
     path = corpus_root / ACTORS_FILE
     data = require_mapping(load_yaml(path), path, "actors")
-    check_keys(data, path, {"actors"}, {"actors"}, "actors")
+    check_keys(data, path, {"actors", "names_en"}, {"actors"}, "actors")
     actors = []
     for entry in data["actors"]:
         entry = require_mapping(entry, path, "actor")
@@ -84,6 +85,49 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
             )
         )
     return actors
+
+
+def load_actor_names(corpus_root: Path) -> dict[str, str]:
+    """English for actors the extractor takes from the text (`names_en` in actors.yaml), by their Chinese phrase."""
+    path = corpus_root / ACTORS_FILE
+    data = require_mapping(load_yaml(path), path, "actors")
+    names = data.get("names_en") or {}
+    if not isinstance(names, dict):
+        raise DataFileError(path, data.line_of("names_en"), "names_en must map Chinese to English")
+    return {str(zh): str(en) for zh, en in names.items()}
+
+
+@dataclass(frozen=True)
+class ImplicitSubject:
+    """The bearer of a duty clause whose text names none, taken from the article's scope (reviewed)."""
+
+    provision: str
+    actor: str
+    en: str = ""
+    regime: bool = False
+
+
+def load_implicit_subjects(corpus_root: Path) -> tuple[dict[str, ImplicitSubject], set[str]]:
+    """`corpus/patterns/implicit_subjects.yaml`: bearers by provision, and the clauses reviewed as no duty."""
+    path = corpus_root / IMPLICIT_SUBJECTS_FILE
+    if not path.is_file():
+        return {}, set()
+    data = require_mapping(load_yaml(path), path, "implicit subjects")
+    check_keys(data, path, {"subjects", "not_duties"}, {"subjects"}, "implicit subjects")
+    subjects: dict[str, ImplicitSubject] = {}
+    for entry in data["subjects"]:
+        entry = require_mapping(entry, path, "subject")
+        check_keys(entry, path, {"provision", "actor", "en", "regime", "reason"}, {"provision", "actor", "reason"})
+        provision = str(entry["provision"])
+        subjects[provision] = ImplicitSubject(
+            provision, str(entry["actor"]), str(entry.get("en") or ""), bool(entry.get("regime", False))
+        )
+    not_duties = set()
+    for entry in data.get("not_duties") or []:
+        entry = require_mapping(entry, path, "not-duty entry")
+        check_keys(entry, path, {"provision", "reason"}, {"provision", "reason"}, "not-duty entry")
+        not_duties.add(str(entry["provision"]))
+    return subjects, not_duties
 
 
 def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:

@@ -67,7 +67,9 @@ class Penalty:
     ref: str  # paragraph citation, e.g. dsl:45.1
     kinds: tuple[PenaltyKind, ...]
     amounts: tuple[str, ...] = ()
-    refers_to: tuple[str, ...] = ()
+    refers_to: tuple[str, ...] = ()  # the clause's own words for the law or regime referred to
+    refers_to_en: tuple[str, ...] = ()  # the project's English for each, where reviewed
+    note: str = ""  # the reviewer's note (corpus/links/penalty_kinds.yaml)
 
     @property
     def kind(self) -> PenaltyKind | None:
@@ -77,12 +79,14 @@ class Penalty:
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store and `--json` output."""
         return {"ref": self.ref, "kinds": list(self.kinds), "amounts": list(self.amounts),
-                "refers_to": list(self.refers_to)}  # fmt: skip
+                "refers_to": list(self.refers_to), "refers_to_en": list(self.refers_to_en),
+                "note": self.note}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Penalty:
         """The record back from its stored form."""
-        return cls(str(data["ref"]), tuple(data["kinds"]), tuple(data["amounts"]), tuple(data["refers_to"]))
+        return cls(str(data["ref"]), tuple(data["kinds"]), tuple(data["amounts"]), tuple(data["refers_to"]),
+                   tuple(data.get("refers_to_en", ())), str(data.get("note", "")))  # fmt: skip
 
 
 @dataclass(frozen=True)

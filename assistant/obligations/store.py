@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from assistant.models import ArticleRef
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
 
 OBLIGATIONS_FILE = "obligations.json"
-STORE_SCHEMA = 2
+STORE_SCHEMA = 3  # 3: reviewed penalty kinds (English referrals, notes) and catch-all clauses
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class ObligationStore:
     penalties: dict[str, Penalty]
     actors: tuple[ActorNames, ...]
     citations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    catch_all: dict[str, tuple[str, ...]] = field(default_factory=dict)  # law -> its catch-all liability paragraphs
 
     def penalties_for(self, citation: str, actor: str | None = None) -> list[PenaltyLink]:
         """Links that punish the duties at a citation (article, paragraph or item), optionally of one actor.
@@ -69,6 +71,21 @@ class ObligationStore:
         """Duty provisions a liability article punishes, paragraph-precise where the link is."""
         return list(dict.fromkeys(link.duty for link in self.enforced_by(article_id)))
 
+    def catch_all_for(self, law: str) -> list[Penalty]:
+        """The catch-all liability paragraphs of an instrument: they reach a breach of any of its duties."""
+        return [self.penalties[ref] for ref in self.catch_all.get(law, ()) if ref in self.penalties]
+
+    def catch_all_data(self, laws: Iterable[str]) -> list[dict[str, Any]]:
+        """The catch-all clauses of each instrument named, once per instrument, as `--json` carries them."""
+        found = []
+        for law in dict.fromkeys(laws):
+            for penalty in self.catch_all_for(law):
+                zh, en = self.cite(penalty.ref)
+                fields = penalty.to_dict()
+                fields["penalty"] = fields.pop("ref")
+                found.append({"law": law, **fields, "citation_zh": zh, "citation_en": en})
+        return found
+
     def cite(self, citation: str) -> tuple[str, str]:
         """The Chinese and English renderings of a stored citation (the id itself when unknown)."""
         return self.citations.get(citation, (citation, citation))
@@ -81,6 +98,7 @@ class ObligationStore:
             "penalty_kinds": {ref: p.to_dict() for ref, p in self.penalties.items()},
             "actors": [a.to_dict() for a in self.actors],
             "citations": {ref: list(pair) for ref, pair in self.citations.items()},
+            "catch_all": {law: list(refs) for law, refs in self.catch_all.items()},
         }
 
 
@@ -88,6 +106,7 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
     """Extract every obligation and link it to its penalties (spaCy and jieba load here)."""
     from assistant.corpus.glossary import load_glossary
     from assistant.obligations.extractor import ObligationExtractor
+    from assistant.obligations.liability_data import load_catch_all, load_liability_review
     from assistant.obligations.link_data import load_scope_rules
     from assistant.obligations.linking import liability_paragraphs, link_obligations
 
@@ -103,14 +122,20 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
         names_en = {actor.en, *actor.synonyms_en, *((term.en, *term.en_forms, *term.synonyms_en) if term else ())}
         actors.append(ActorNames(actor.canonical, actor.en, tuple(sorted(names_zh)), tuple(sorted(names_en))))
     known = {a.canonical for a in actors}
+    english = {o.actor: o.actor_en for o in obligations}
     actors += [
-        ActorNames(name, "", (name,), ()) for name in dict.fromkeys(o.actor for o in obligations) if name not in known
+        ActorNames(name, english[name], (name,), (english[name],) if english[name] else ())
+        for name in english
+        if name not in known
     ]
-    penalties = liability_paragraphs(corpus)
+    penalties = liability_paragraphs(corpus, load_liability_review(corpus.root))
+    catch_all: dict[str, tuple[str, ...]] = {}
+    for entry in load_catch_all(corpus.root):
+        catch_all[entry.law] = (*catch_all.get(entry.law, ()), *entry.provisions)
     cited = {o.id for o in obligations} | {link.penalty for link in links} | set(penalties)
     cited |= {ArticleRef.parse(ref).article_id for ref in cited}
     citations = {ref: (corpus.cite_zh(ref), corpus.cite_en(ref)) for ref in sorted(cited)}
-    return ObligationStore(tuple(obligations), tuple(links), penalties, tuple(actors), citations)
+    return ObligationStore(tuple(obligations), tuple(links), penalties, tuple(actors), citations, catch_all)
 
 
 def write_obligation_store(corpus: Any, folder: Path) -> None:
@@ -137,4 +162,5 @@ def read_obligation_store(folder: Path) -> ObligationStore:
             ActorNames(a["canonical"], a["en"], tuple(a["names_zh"]), tuple(a["names_en"])) for a in data["actors"]
         ),
         citations={ref: (pair[0], pair[1]) for ref, pair in data["citations"].items()},
+        catch_all={law: tuple(refs) for law, refs in data.get("catch_all", {}).items()},
     )

@@ -146,7 +146,8 @@ async def test_a_duty_links_to_its_penalty_and_the_penalty_back_to_its_duties(
         assert reader.article_id == "dsl:45"
         assert reader.rendered is not None
         enforces = [link.targets for link in reader.rendered.links if link.kind == "enforces"]
-        assert enforces == [("dsl:27",), ("dsl:29",), ("dsl:30",)]
+        # 45(1) cites arts. 27, 29 and 30; 45(2) punishes the national core data regime of art. 21(2).
+        assert enforces == [("dsl:27",), ("dsl:29",), ("dsl:30",), ("dsl:21",)]
 
 
 async def test_the_language_key_cycles_chinese_english_both(make_app: Callable[[], DataLawApp]) -> None:
