@@ -17,9 +17,9 @@ run: $(STAMP)
 	$(BIN)/dla index build --if-stale
 	$(BIN)/dla
 
-## make test: set up, then the whole test suite.
+## make test: set up, then the whole test suite, spread over the machine's cores (pytest-xdist).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 ## make check: what CI needs to hold: lint, format, types, import boundary, tests.
 check: lint types imports test

@@ -18,10 +18,19 @@ SOURCES = Path(os.environ.get("DLA_SOURCES") or PROJECT.parent / "shared" / "sou
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the real user data directory or the real indexes/."""
+def _isolated_user_dirs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the real user data directory or the real indexes/.
+
+    DLA_INDEX_DIR is the test's own copy of the session's index, so a test that runs the CLI or opens a
+    service does not rebuild the whole index; a test marked `empty_index` starts with no index at all.
+    """
     monkeypatch.setenv("DLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
-    monkeypatch.setenv("DLA_INDEX_DIR", str(tmp_path_factory.mktemp("indexes")))
+    index_dir = tmp_path_factory.mktemp("indexes")
+    if request.node.get_closest_marker("empty_index") is None:
+        shutil.copytree(request.getfixturevalue("built_index_dir"), index_dir, dirs_exist_ok=True)
+    monkeypatch.setenv("DLA_INDEX_DIR", str(index_dir))
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ from assistant.tui.markup import plain_markup
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.state import ReaderState, load_state, save_state
+from assistant.tui.widgets.palette import CommandPalette
 
 if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
     from assistant.bookmarks import BookmarkStore
@@ -201,6 +202,11 @@ class DataLawApp(App[None]):
         sections = screen.help_sections() if isinstance(screen, DlaScreen) else [("Everywhere", APP_KEYS)]
         extra = screen.help_extra() if isinstance(screen, DlaScreen) else []
         self.push_screen(HelpScreen(sections, extra))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (the project's, whose page keys cannot crash it)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every command, its title and help escaped: the palette reads both as markup, and key hints are `[F1]`."""

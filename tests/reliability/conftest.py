@@ -6,15 +6,19 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PROJECT
 
+# What this process's tests counted (processes, faults, changes); under pytest-xdist each worker has its own.
 TALLY: Counter[str] = Counter()
+# What the run as a whole counted: each test's share travels with its report, so workers' counts reach the summary.
+SUMMARY: Counter[str] = Counter()
 HERE = Path(__file__).resolve().parent
+_SHARE = "reliability-tally"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -24,21 +28,32 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.reliability)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Record what this test added to the tally, so the report carries it to the process that prints the summary."""
+    before = Counter(TALLY)
+    yield
+    item.user_properties.append((_SHARE, dict(TALLY - before)))
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Count each scenario (test case) of this folder that ran."""
+    """Count each scenario (test case) of this folder that ran, and add its share of processes and faults."""
     if report.when == "call" and "tests/reliability/" in report.nodeid:
-        TALLY["scenarios"] += 1
-        TALLY["scenarios passed" if report.passed else "scenarios failed"] += 1
+        SUMMARY["scenarios"] += 1
+        SUMMARY["scenarios passed" if report.passed else "scenarios failed"] += 1
+        for name, share in report.user_properties:
+            if name == _SHARE:
+                SUMMARY.update(share)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The counts the closing note reports."""
-    if TALLY["scenarios"]:
-        main = [name for name in sorted(TALLY) if not name.startswith("fault: ")]
-        kinds = [name for name in sorted(TALLY) if name.startswith("fault: ")]
-        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {TALLY[n]}" for n in main))
+    if SUMMARY["scenarios"]:
+        main = [name for name in sorted(SUMMARY) if not name.startswith("fault: ")]
+        kinds = [name for name in sorted(SUMMARY) if name.startswith("fault: ")]
+        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {SUMMARY[n]}" for n in main))
         if kinds:
-            listed = ", ".join(f"{n[7:]} {TALLY[n]}" for n in kinds)
+            listed = ", ".join(f"{n[7:]} {SUMMARY[n]}" for n in kinds)
             terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
 
 

@@ -24,19 +24,15 @@ from assistant.tui.app import DataLawApp
 from assistant.tui.crash import crash_log_path
 from assistant.tui.keys import SEARCH_KEYS, key_name
 from assistant.tui.screens.checklist import ChecklistScreen, TextDialog
+from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.reader import EMPTY_HINT
 from assistant.tui.widgets.search_bar import QueryInput
 from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
 from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.keys import burst, keys_for
 from tests.tui.test_browse_and_bookmarks import Notes
-
-
-def keys_for(text: str) -> list[str]:
-    """Key names Pilot presses to type `text` (ASCII)."""
-    return [{" ": "space", ":": "colon", ".": "full_stop"}.get(ch, ch) for ch in text]
-
 
 # -- Ctrl+P and markup -------------------------------------------------------------------------------
 
@@ -61,6 +57,23 @@ async def test_ctrl_p_opens_the_palette_on_the_first_screen_and_after_f5(make_ap
         await pilot.press("escape")
         await settle(pilot)
         assert app.is_running and app.crash_report is None
+
+
+async def test_palette_keys_in_one_burst_neither_crash_it_nor_run_a_command_twice(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "ctrl+p", "pageup", "pagedown")  # page keys before the palette's list is laid out
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette) and app.crash_report is None
+        await burst(pilot, *keys_for("help"))
+        await settle(pilot)
+        await burst(pilot, "enter", "enter", "enter")  # Enters queued behind the one that runs the command
+        await settle(pilot)
+        assert app.crash_report is None and app.is_running
+        assert isinstance(app.screen, HelpScreen)  # run once: a second run would have closed it again
 
 
 async def test_every_palette_command_shows_its_key_hint_literally(make_app: Callable[[], DataLawApp]) -> None:
@@ -180,7 +193,7 @@ async def test_enter_after_a_burst_of_keys_opens_the_typed_article_every_time(
                 await type_query(pilot, "important data" if round_number % 2 else "数据安全")  # another query first
                 box.focus()
                 box.value = ""
-                await pilot.press(*keys_for(citation), "enter")  # no pause: Enter before any search finishes
+                await burst(pilot, *keys_for(citation), "enter")  # one burst: Enter before any search finishes
                 await settle(pilot)
                 assert screen.reader.article_id == citation, (round_number, citation)
                 await pilot.press("slash")

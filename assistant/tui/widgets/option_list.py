@@ -5,19 +5,20 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 
+def can_page(option_list: OptionList) -> bool:
+    """Whether PageUp/PageDown can move: Textual lays options out only once the list has a content region."""
+    return bool(option_list.scrollable_content_region) and option_list.option_count > 0
+
+
 class PagingOptionList(OptionList):
     """OptionList, but PageUp/PageDown do nothing until it has a size (Textual 8 raises KeyError there)."""
 
-    def _has_room(self) -> bool:
-        # Textual lays out options only once the list has a content region; paging needs that layout.
-        return bool(self.scrollable_content_region) and self.option_count > 0
-
     def action_page_up(self) -> None:
         """Up one page, when there is a page to move by."""
-        if self._has_room():
+        if can_page(self):
             super().action_page_up()
 
     def action_page_down(self) -> None:
         """Down one page, when there is a page to move by."""
-        if self._has_room():
+        if can_page(self):
             super().action_page_down()
