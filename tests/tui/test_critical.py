@@ -212,6 +212,24 @@ async def test_enter_then_m_bookmarks_the_typed_article(make_app: Callable[[], D
         assert app.bookmarks is not None and app.bookmarks.ids() == ["dsl:27"]
 
 
+async def test_enter_then_m_in_one_burst_opens_the_typed_article_and_touches_no_other_bookmark(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    slow_search(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "dsl:2")
+        assert app.bookmarks is not None
+        app.bookmarks.toggle("dsl:2")  # the article of the prefix is bookmarked: a wrong `m` would remove it
+        box = search_screen(pilot).query_one(QueryInput)
+        box.focus()
+        await burst(pilot, "7", "enter", "m")  # keys that arrive before Enter is handled stay with the box
+        await settle(pilot)
+        assert search_screen(pilot).reader.article_id == "dsl:27"
+        assert set(app.bookmarks.ids()) - {"dsl:27"} == {"dsl:2"}
+
+
 # -- the first screen's advice ------------------------------------------------------------------------------
 
 

@@ -404,7 +404,7 @@ class SearchScreen(DlaScreen):
         Otherwise (a fast typist, a paste: the search for the last keys has not finished) the text
         is searched here and now, and its top hit opens; never the answer to an earlier text.
         """
-        query, law, chapter = self.search_bar.query_text.strip(), self.search_bar.law, self.chapter
+        query, law, chapter = self.search_bar.text_at_enter().strip(), self.search_bar.law, self.chapter
         if not query:
             self.app.bell()
             return
@@ -435,7 +435,8 @@ class SearchScreen(DlaScreen):
             message = status.message if status.stage == "failed" else "The search index is still loading"
             self.notify(f"{message}; press Enter again when it is ready.", severity="warning", timeout=4)
             return None
-        self.workers.cancel_group(self, "search")
+        if query == self.search_bar.query_text.strip():  # keys typed after Enter keep their own search
+            self.workers.cancel_group(self, "search")
         service = self.dla.service
         try:
             results = await asyncio.to_thread(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from typing import Any
 
 from textual import events
@@ -16,6 +18,10 @@ from assistant.tui.widgets.law_filter import ALL_LAWS, LawFilter
 PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data security officer?"
 
 
+# How long the text of an Enter waits for Enter's binding: a burst is handled in milliseconds.
+ENTER_MEMORY_SECONDS = 2.0
+
+
 class QueryInput(Input):
     """The search box: ↓ moves into the results, Enter opens the highlighted one; at most MAX_QUERY_CHARS."""
 
@@ -23,6 +29,24 @@ class QueryInput(Input):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
+        self._entered: deque[tuple[float, str]] = deque(maxlen=8)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            # Enter's binding runs once the key has bubbled up to the app; keys that came in the same
+            # burst (a paste, a macro, a fast typist) reach the box first. Remember the text Enter was
+            # pressed on, so Enter acts on that and not on what followed it.
+            self._entered.append((time.monotonic(), self.value))
+        await super()._on_key(event)
+
+    def text_at_enter(self) -> str:
+        """The text the Enter being handled was pressed on; the text now when no Enter is pending."""
+        now = time.monotonic()
+        while self._entered:
+            pressed_at, text = self._entered.popleft()
+            if now - pressed_at < ENTER_MEMORY_SECONDS:  # an Enter no binding took (a dialog opened) is dropped
+                return text
+        return self.value
 
     def _on_paste(self, event: events.Paste) -> None:
         """A paste longer than the room left is cut to fit (Input would drop it whole), and the user is told."""
@@ -58,6 +82,10 @@ class SearchBar(Horizontal):
     def query_text(self) -> str:
         """The text in the search box."""
         return self.query_one(QueryInput).value
+
+    def text_at_enter(self) -> str:
+        """The text in the search box when the Enter being handled was pressed."""
+        return self.query_one(QueryInput).text_at_enter()
 
     @property
     def law(self) -> str | None:
