@@ -47,6 +47,50 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     yield target
 
 
+# The instruments of the small corpus: one with chapters, duties and fines (the DSL), one without chapters.
+SMALL_CORPUS_LAWS = ("dsl", "blockchain")
+
+
+def _copy_small_corpus(target: Path) -> Path:
+    """Copy corpus/ to `target` with only SMALL_CORPUS_LAWS under laws/."""
+    laws = CORPUS / "laws"
+
+    def other_laws(folder: str, names: list[str]) -> list[str]:
+        if Path(folder) != laws:
+            return []
+        return [name for name in names if (laws / name).is_dir() and name not in SMALL_CORPUS_LAWS]
+
+    shutil.copytree(CORPUS, target, ignore=other_laws)
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus with two of its instruments, for tests of how an index is built, checked and repaired.
+
+    A build over it takes a fraction of the real one's time. It is made from corpus/ at the start of
+    the run, so it holds no second copy of statute text and cannot drift from the real format; its
+    cross-instrument links name laws it lacks, so `corpus verify` is not meant for it.
+    """
+    return _copy_small_corpus(tmp_path_factory.mktemp("small") / "corpus")
+
+
+@pytest.fixture(scope="session")
+def small_index_dir(tmp_path_factory: pytest.TempPathFactory, small_corpus: Path) -> Path:
+    """An index built once per session from the small corpus (copy it before damaging it)."""
+    from assistant.indexing import ensure_index
+
+    directory = tmp_path_factory.mktemp("small-index")
+    ensure_index(load_corpus(small_corpus), directory)
+    return directory
+
+
+@pytest.fixture()
+def small_corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small corpus."""
+    return _copy_small_corpus(tmp_path / "small-corpus")
+
+
 @pytest.fixture(scope="session")
 def built_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index built once per session from the corpus, in a temp dir."""
