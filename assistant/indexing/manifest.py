@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.errors import EXIT_PROBLEM, DlaError
 
-SCHEMA_VERSION = 9  # 9: the question-bank fields in the search index
+SCHEMA_VERSION = 10  # 10: related provisions in the search query data (see also)
 PRODUCER = "dla"
 MANIFEST_FILE = "manifest.json"
 MAX_MANIFEST_BYTES = 1 << 20

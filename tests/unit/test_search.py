@@ -174,6 +174,7 @@ def test_search_quality_meets_the_targets() -> None:
     "name",
     [
         "search_questions.yaml",
+        "search_dev_cross.yaml",
         "search_heldout.yaml",
         "search_heldout_2.yaml",
         "search_heldout_3.yaml",
