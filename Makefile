@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint types imports bench eval index clean
+.PHONY: run test check lint types imports bench eval eval-dev index clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: $(STAMP)
 ## make eval: search and extraction quality against the gold sets in tests/.
 eval: $(STAMP)
 	$(BIN)/python -m benchmarks.evaluate
+
+## make eval-dev: search quality on the sets tuning may use only (nothing held out).
+eval-dev: $(STAMP)
+	$(BIN)/python -m benchmarks.evaluate --dev-only
 
 index: $(STAMP)
 	$(BIN)/dla index build

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.indexing import build_index
-from assistant.indexing.artefacts import penalty_links
+from assistant.indexing.artefacts import penalty_links, related_articles
 from assistant.paths import PROJECT_ROOT
 from assistant.search import snippets
 from assistant.search.engine import SearchEngine
@@ -52,7 +52,7 @@ def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
         for copy in range(factor)
         for document in _documents(corpus)
     ]
-    query_data = _query_data(corpus, penalty_links(corpus))
+    query_data = _query_data(corpus, penalty_links(corpus), related_articles(corpus))
     write_search_files(folder, documents, query_data)
     return SearchEngine(open_search_files(folder, {"articles": len(documents)}))
 

@@ -13,11 +13,11 @@ OBLIGATIONS = "obligations"
 ARTEFACTS = (SEARCH, OBLIGATIONS)
 
 
-def write_search(corpus: Any, folder: Path, penalized_by: dict[str, list[str]]) -> None:
+def write_search(corpus: Any, folder: Path, penalized_by: dict[str, list[str]], related: dict[str, list[str]]) -> None:
     """The Whoosh index, score table and query data."""
     from assistant.search.index_store import _documents, _query_data, write_search_files
 
-    write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by))
+    write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by, related))
 
 
 def write_obligations(corpus: Any, folder: Path) -> None:
@@ -55,3 +55,19 @@ def penalty_links(corpus: Any) -> dict[str, list[str]]:
     from assistant.obligations.penalties import build_penalty_links
 
     return build_penalty_links(corpus).penalized_by
+
+
+def related_articles(corpus: Any) -> dict[str, list[str]]:
+    """Article -> the articles of other instruments that the reviewed related provisions pair it with (both
+    directions, article level), given to search for its "see also" step."""
+    from assistant.models import ArticleRef
+    from assistant.obligations.link_data import load_relations
+
+    pairs: dict[str, set[str]] = {}
+    for relation in load_relations(corpus.root):
+        source, target = (ArticleRef.parse(ref) for ref in (relation.source, relation.target))
+        if source.law == target.law:
+            continue
+        for one, other in ((source, target), (target, source)):
+            pairs.setdefault(one.article_id, set()).add(other.article_id)
+    return {article: sorted(others) for article, others in sorted(pairs.items())}

@@ -1,8 +1,9 @@
 """The search engine, an orchestrator: plan the query, resolve citations, score, then make hits.
 
 Each job has its own module: `query_plan` (one meaning for every query), `citations` (what a query
-cites), `scoring` (the one scoring path, over `score_table`), `index_reader` (Whoosh: stored fields,
-phrases, explicit syntax), `filters`, `penalty_order` and `snippets`.
+cites), `scoring` (the one scoring path, over `score_table`), `see_also` (related provisions of
+other instruments), `index_reader` (Whoosh: stored fields, phrases, explicit syntax), `filters`,
+`penalty_order` and `snippets`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from assistant.search.query_plan import QueryPlan, plan_query
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.results import SearchHit, SearchResults
 from assistant.search.score_table import ScoreTable, load_score_table
-from assistant.search.scoring import query_parts, rank
+from assistant.search.scoring import article_scores, query_parts, rank
+from assistant.search.see_also import with_counterparts
 from assistant.search.snippets import make_hit, match_spans
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
@@ -92,14 +94,18 @@ class SearchEngine:
         table = self.score_table()
         allowed = self._required(plan, filters, messages)
         parts = query_parts(plan.terms, table) if not plan.terms.empty else []
-        ranked = rank(table, parts, filters, list(plan.mentioned), depth, allowed)
-        if "penalty" not in plan.terms.cues:
-            return ranked
-        duty = extract_terms(plan.words, self.data.glossary, self.data.cues, skip_cues=("penalty",))
-        if duty.empty:
-            return ranked
-        duty_hits = rank(table, query_parts(duty, table), filters, [], 3, allowed)
-        return duties_then_penalties(ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned)
+        if not parts:
+            return rank(table, parts, filters, list(plan.mentioned), depth, allowed)
+        scores = article_scores(table, parts, filters, list(plan.mentioned), allowed)
+        ranked = table.top(scores, depth)
+        if "penalty" in plan.terms.cues:
+            duty = extract_terms(plan.words, self.data.glossary, self.data.cues, skip_cues=("penalty",))
+            if not duty.empty:
+                duty_hits = rank(table, query_parts(duty, table), filters, [], 3, allowed)
+                ranked = duties_then_penalties(
+                    ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
+                )
+        return with_counterparts(ranked, scores, table, self.data.related)
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""

@@ -105,10 +105,11 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
         }
 
 
-def _query_data(corpus: Any, penalized_by: dict[str, list[str]]) -> dict[str, Any]:
+def _query_data(corpus: Any, penalized_by: dict[str, list[str]], related: dict[str, list[str]]) -> dict[str, Any]:
     """What answering a query needs besides the index, so search never parses the corpus YAML.
 
-    `penalized_by` (duty article -> penalty articles) is computed by the build, so search never imports obligations.
+    `penalized_by` (duty article -> penalty articles) and `related` (article -> its reviewed related provisions
+    in other instruments) are computed by the build, so search never imports obligations.
     """
     from dataclasses import asdict
 
@@ -120,6 +121,7 @@ def _query_data(corpus: Any, penalized_by: dict[str, list[str]]) -> dict[str, An
     names = {law_id: [law.info.title_zh, law.info.title_en, *law.info.aliases] for law_id, law in corpus.laws.items()}
     return {
         "penalized_by": penalized_by,
+        "related": related,
         "cues": [cue.to_dict() for cue in load_query_cues(corpus.root)],
         "outside": [asdict(o) for o in load_outside_instruments(corpus.root, names)],
         "laws": {

@@ -1,5 +1,5 @@
-"""What answering a query needs besides the index (laws, glossary, cues, outside instruments, penalty links),
-read from the index's JSON into frozen records once, when the engine opens."""
+"""What answering a query needs besides the index (laws, glossary, cues, outside instruments, penalty links,
+related provisions), read from the index's JSON into frozen records once, when the engine opens."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class QueryData:
     cues: tuple[Cue, ...]
     outside: tuple[OutsideInstrument, ...]
     penalized_by: dict[str, tuple[str, ...]]
+    related: dict[str, tuple[str, ...]]  # article -> its reviewed related provisions in other instruments
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QueryData:
@@ -73,4 +74,5 @@ class QueryData:
                 for o in data.get("outside", [])
             ),
             penalized_by={duty: tuple(p) for duty, p in data.get("penalized_by", {}).items()},
+            related={article: tuple(others) for article, others in data.get("related", {}).items()},
         )

@@ -198,6 +198,17 @@ class ScoreTable:
     ) -> list[tuple[float, int]]:
         """The best (score, row) pairs for the parts, within the (law, chapter, status) filters and, when
         given, the `allowed` rows (what a phrase or query syntax requires); named laws boosted."""
+        return self.top(self.final_scores(parts, filters, boosted_laws, boost, allowed), limit)
+
+    def final_scores(
+        self,
+        parts: Iterable[QueryPart],
+        filters: tuple[str | None, str | None, str | None],
+        boosted_laws: Sequence[str],
+        boost: float,
+        allowed: Iterable[int] | None = None,
+    ) -> np.ndarray:
+        """Every document's score as `rank` orders them: 0 outside the filters and the `allowed` rows."""
         scores = self.scores(parts)
         mask = self.mask(*filters)
         if mask is not None:
@@ -208,7 +219,7 @@ class ScoreTable:
             scores *= keep
         if boosted_laws:
             scores[self._np.isin(self._columns["law"], list(boosted_laws))] *= boost
-        return self.top(scores, limit)
+        return scores
 
     def _mask(self, law: str | None, chapter: str | None, status: str | None) -> np.ndarray | None:
         mask = None

@@ -13,7 +13,9 @@ boosts are the project's ranking policy, all here:
 - an expansion (a glossary term or cue phrase the question reached) carries its data weight,
   divided by its length in tokens (`specific`): a phrase scores as one specific term, so a generic
   word that expands into a long statutory phrase cannot outweigh the question's own words;
-- a law the question names (深圳, "DSL") is a soft boost (`LAW_MENTION_BOOST`), never a filter.
+- a law the question names (深圳, "DSL") is a soft boost (`LAW_MENTION_BOOST`), never a filter;
+- then, on the ranked list, the first page's reviewed counterparts in other instruments rank higher
+  (`see_also.py`).
 
 Filters (law, chapter, status) and what quotes or explicit query syntax require (the documents
 Whoosh, the index of record, finds for them) only restrict which articles may score.
@@ -22,15 +24,19 @@ Whoosh, the index of record, finds for them) only restrict which articles may sc
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from assistant.search.analysis import chinese_analyzer, cjk_bigrams, english_stems
 from assistant.search.filters import Filters
 from assistant.search.query_terms import QueryTerms
 from assistant.search.score_table import QueryPart, ScoreTable
 
+if TYPE_CHECKING:
+    import numpy as np
+
 LAW_MENTION_BOOST = 1.6
 TOPIC_WEIGHT = 0.75  # topic keywords are the project's words, not the law's: they count, but less
-QUESTION_WEIGHT = 0.3  # bank questions: tuned on the dev set only (tests/eval/search_questions.yaml)
+QUESTION_WEIGHT = 0.8  # bank questions: tuned on the dev sets only (0.3 with three instruments; see CHANGELOG)
 COMMON_TERM_SHARE = 0.4  # a single term in more than this share of articles is too common to help ranking
 AID_COMMON_SHARE = 0.1  # the same for the search aids (topics, bank questions): their words repeat more
 AID_FIELDS = {"text_zh": ("topics_zh", "questions_zh"), "text_en": ("topics_en", "questions_en")}
@@ -105,3 +111,10 @@ def rank(
         keep = [row for row in sorted(allowed) if filters.admits(table, row)]
         return [(1.0, row) for row in keep[:limit]]
     return table.rank(parts, filters.as_tuple(), mentioned, LAW_MENTION_BOOST, limit, allowed)
+
+
+def article_scores(
+    table: ScoreTable, parts: list[QueryPart], filters: Filters, mentioned: list[str], allowed: Collection[int] | None
+) -> np.ndarray:
+    """Every article's score for the parts, as `rank` orders them (0 where excluded)."""
+    return table.final_scores(parts, filters.as_tuple(), mentioned, LAW_MENTION_BOOST, allowed)

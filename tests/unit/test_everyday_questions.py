@@ -131,6 +131,28 @@ def test_named_places_abroad_mean_outside_the_territory(service: AssistantServic
     assert {"shenzhen:82", "dsl:31", "dsl:36"} & set(ids)  # a cross-border article in the top 10
 
 
+@pytest.mark.parametrize(
+    ("query", "term", "article"),
+    [
+        ("we found a security hole in our app", "漏洞", "dsl:29"),
+        ("a rival is acquiring our company, what about the user data", "合并", "pipl:22"),
+        ("how long can we keep order records", "保存期限", "pipl:19"),
+        ("how long can we keep order records", "存储期限", "shenzhen:11"),
+        ("a foreign court sent us a subpoena for user records", "外国司法或者执法机构", "pipl:41"),
+        ("is data localization required for our customer data", "存储在境内", "pipl:40"),
+        ("where do users send a complaint about an app", "投诉、举报", "pipl:65"),
+        ("rules for training an LLM on scraped data", "生成式人工智能", "ndsr:19"),
+        ("can our HQ in the US access Chinese customer data", "境外", "pipl:38"),
+    ],
+)
+def test_everyday_words_reach_the_statutory_term_of_every_instrument_that_uses_it(
+    service: AssistantService, query: str, term: str, article: str
+) -> None:
+    results = service.search(query)
+    assert any(e.endswith("/ " + term) for e in results.expanded), results.expanded
+    assert article in [hit.id for hit in results.hits]
+
+
 def test_a_named_jurisdiction_is_a_soft_boost_not_a_filter(service: AssistantService) -> None:
     laws = {hit.law for hit in service.search("深圳 重要数据 风险评估").hits}
     assert "shenzhen" in laws and len(laws) > 1
