@@ -184,7 +184,7 @@ def main() -> int:
     )
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
-    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v2_*.yaml")):
+    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v[23]_*.yaml")):
         v2 = evaluate_v2(path, store, verbose="-v" in sys.argv)
         print(f"obligations vs {path.relative_to(PROJECT_ROOT)}: gold {v2['gold']}, extracted {v2['found']}")
         print(f"  precision {v2['precision']:.3f}  recall {v2['recall']:.3f}  F1 {v2['f1']:.3f}")
