@@ -110,6 +110,24 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+# The project's penalty kinds. A gold file may name finer sanctions (warning, confiscation, order to correct…);
+# for the kinds figure those are left out, and a public-security penalty is a referral (to the Public Security
+# Administration Punishments Law), as the v2 gold and the model have it. A paragraph whose gold kinds are all
+# left out (e.g. a mitigation clause) is right when the model gives it no kind.
+KINDS = {"fine", "referral", "disciplinary", "civil", "criminal"}
+KIND_ALIASES = {"public_security_penalty": "referral"}
+
+
+def _project_kinds(kinds: list[str]) -> set[str]:
+    """Gold kinds in the project's vocabulary."""
+    return {KIND_ALIASES.get(kind, kind) for kind in kinds} & KINDS
+
+
+def _kinds_right(entry: dict[str, Any], store: Any) -> bool:
+    got = store.penalties.get(entry["ref"])
+    return set(got.kinds if got else ()) == _project_kinds(entry["kind"])
+
+
 def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[str, Any]:
     """Figures against a v2 gold file: obligations with multiplicity, clause/actor penalty links, penalty kinds."""
     gold_data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -126,10 +144,7 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
                                      if _in_scope(link.duty, scope)))  # fmt: skip
     link_hits = _match_multiset(gold_links, found_links, same_actor)
     liability = gold_data.get("liability") or []
-    kinds_right = sum(
-        1 for entry in liability
-        if entry["ref"] in store.penalties and set(store.penalties[entry["ref"]].kinds) == set(entry["kind"])
-    )  # fmt: skip
+    kinds_right = sum(1 for entry in liability if _kinds_right(entry, store))
     if verbose:
         for row in gold_rows:
             if _match_multiset([row], found_rows, same_actor) == 0:
@@ -144,8 +159,8 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
             if _match_multiset(gold_links, [link], same_actor) == 0:
                 print("  extra link:  ", link)
         for entry in liability:
-            got = store.penalties.get(entry["ref"])
-            if got is None or set(got.kinds) != set(entry["kind"]):
+            if not _kinds_right(entry, store):
+                got = store.penalties.get(entry["ref"])
                 print("  wrong kind: ", entry["ref"], entry["kind"], got.kinds if got else None)
     precision, recall = _ratio(hits, len(found_rows)), _ratio(hits, len(gold_rows))
     return {

@@ -50,11 +50,25 @@ def read_obligations(folder: Path) -> ObligationStore:
     return read_obligation_store(folder)
 
 
-def penalty_links(corpus: Any) -> dict[str, list[str]]:
-    """Duty article -> penalty articles, computed once per build and given to search."""
-    from assistant.obligations.penalties import build_penalty_links
+def penalty_links(obligations_folder: Path) -> dict[str, list[str]]:
+    """Duty article -> the liability articles that cite its clauses by number, read from the obligation store
+    just written, so search and every reader share one penalty model.
 
-    return build_penalty_links(corpus).penalized_by
+    Scope links stay out of search's penalty order for now: a general clause (often a bare referral, such
+    as ndsr:58) would come before the specific fine of another instrument (measured on the dev sets).
+    """
+    from assistant.models import ArticleRef
+
+    store = read_obligations(obligations_folder)
+    by_duty: dict[str, list[str]] = {}
+    for link in store.links:
+        if link.basis != "number":
+            continue
+        duty, penalty = (ArticleRef.parse(ref).article_id for ref in (link.duty, link.penalty))
+        penalties = by_duty.setdefault(duty, [])
+        if penalty != duty and penalty not in penalties:
+            penalties.append(penalty)
+    return by_duty
 
 
 def related_articles(corpus: Any) -> dict[str, list[str]]:

@@ -120,11 +120,15 @@ def _build_locked(corpus: Any, index_root: Path, fingerprint: str) -> Path:
         (folder / BUILD_MARKER).write_text("written by dla index build\n", encoding="utf-8")
         for artefact in artefacts.ARTEFACTS:
             (folder / artefact).mkdir()
-        artefacts.write_search(
-            corpus, folder / artefacts.SEARCH, artefacts.penalty_links(corpus), artefacts.related_articles(corpus)
-        )
+        # Obligations first: search's penalty order reads the links the obligation store holds (one model).
         artefacts.write_obligations(corpus, folder / artefacts.OBLIGATIONS)
         artefacts.check_obligation_quotes(corpus, folder / artefacts.OBLIGATIONS)
+        artefacts.write_search(
+            corpus,
+            folder / artefacts.SEARCH,
+            artefacts.penalty_links(folder / artefacts.OBLIGATIONS),
+            artefacts.related_articles(corpus),
+        )
         manifest = Manifest(
             schema_version=SCHEMA_VERSION,
             corpus_hash=fingerprint,

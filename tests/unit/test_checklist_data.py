@@ -58,7 +58,7 @@ def test_every_condition_names_a_known_question() -> None:
 
 
 def test_penalties_are_liability_articles(corpus: Corpus) -> None:
-    from assistant.obligations.penalties import is_liability_article
+    from assistant.obligations.liability import is_liability_article
 
     for finding in load_checklists(CORPUS)["data-compliance"].findings:
         for penalty in finding.penalties:

@@ -10,7 +10,6 @@ import yaml
 
 from assistant.corpus.store import Corpus
 from assistant.obligations.crossrefs import find_references
-from assistant.obligations.penalties import build_penalty_links
 from assistant.service import AssistantService
 from tests.conftest import PROJECT
 
@@ -41,13 +40,25 @@ def test_preceding_paragraph_references(corpus: Corpus) -> None:
         assert all(int(t.split(".")[1]) < source_paragraph for t in reference.targets)
 
 
-def test_duty_penalty_links_both_ways(corpus: Corpus) -> None:
-    links = build_penalty_links(corpus)
-    assert links.enforces["dsl:45"] == ["dsl:27", "dsl:29", "dsl:30"]
-    assert links.enforces["blockchain:22"] == ["blockchain:11.1"]
-    assert links.penalties_for("dsl:27.2") == ["dsl:45"]
-    assert links.penalties_for("blockchain:11") == ["blockchain:19", "blockchain:22"]
-    assert "shenzhen:95" in links.penalties_for("shenzhen:69")
+def test_duty_penalty_links_both_ways_at_clause_level(service: AssistantService) -> None:
+    assert {link.duty for link in service.enforced_by("dsl:45.1")} >= {"dsl:27.1", "dsl:27.2", "dsl:29.1", "dsl:30.1"}
+    assert [(link.penalty, link.basis) for link in service.penalties_for("dsl:27.2")] == [("dsl:45.1", "number")]
+    assert [link.penalty for link in service.penalties_for("blockchain:11.1")] == ["blockchain:22.1"]
+    assert [link.penalty for link in service.penalties_for("blockchain:11.2")] == ["blockchain:19.1"]
+    assert service.penalties_for("blockchain:11.3") == []
+    assert "shenzhen:95.1" in {link.penalty for link in service.penalties_for("shenzhen:69.1")}
+
+
+def test_search_orders_penalty_questions_by_the_same_links(built_index_dir: Path) -> None:
+    """The search artefact's duty -> penalty map is read from the obligation store (its numbered links)."""
+    from assistant.indexing import artefacts
+
+    folder = built_index_dir / (built_index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    by_duty = artefacts.penalty_links(folder / artefacts.OBLIGATIONS)
+    assert by_duty["dsl:27"][0] == "dsl:45"
+    assert sorted(by_duty["blockchain:11"]) == ["blockchain:19", "blockchain:22"]
+    assert "shenzhen:92" not in by_duty.get("shenzhen:10", [])  # a scope link, left to the readers
+    assert all(duty not in penalties for duty, penalties in by_duty.items())
 
 
 @pytest.mark.slow
