@@ -143,12 +143,17 @@ def print_tui_start(env: dict[str, str], runs: int = 5) -> None:
     )
 
 
-def main_tui() -> int:
-    """Only the TUI cold start, over an index built for the run."""
-    corpus = load_corpus(PROJECT_ROOT / "corpus")
+def print_machine() -> None:
+    """The line every figure is read against."""
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     )
+
+
+def main_tui() -> int:
+    """Only the TUI cold start, over an index built for the run."""
+    corpus = load_corpus(PROJECT_ROOT / "corpus")
+    print_machine()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         build_index(corpus, root / "index")
@@ -160,9 +165,7 @@ def main_tui() -> int:
 def main() -> int:
     """Measure and print everything."""
     corpus = load_corpus(PROJECT_ROOT / "corpus")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    )
+    print_machine()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         print("\nsearch latency per query, in-process (10 queries x 5 rounds)")

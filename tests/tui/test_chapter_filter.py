@@ -16,6 +16,7 @@ from assistant.tui.highlight import no_highlight
 from assistant.tui.screens.chapters import ChapterPicker
 from tests.conftest import CORPUS
 from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.keys import burst, keys_for
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
 DSL_CHAPTER_4 = {f"dsl:{number}" for number in range(27, 37)}
@@ -44,6 +45,13 @@ async def open_picker(pilot: Pilot[None]) -> ChapterPicker:
     return picker
 
 
+async def pick_chapter(pilot: Pilot[None], typed: str) -> None:
+    """F8, then the type-ahead and Enter in one burst, as a fast typist does."""
+    await open_picker(pilot)
+    await burst(pilot, *keys_for(typed), "enter")
+    await settle(pilot)
+
+
 async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapter(
     make_app: Callable[[], DataLawApp],
 ) -> None:
@@ -54,9 +62,7 @@ async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapt
         screen = search_screen(pilot)
         assert len({chapter_of(app, hit.id) for hit in screen.results.hits}) > 1
 
-        await open_picker(pilot)
-        await pilot.press(*"dsl", "space", *"chapter", "space", "4", "enter")  # one burst, Enter included
-        await settle(pilot)
+        await pick_chapter(pilot, "dsl chapter 4")
 
         assert app.screen is screen
         assert screen.chapter_filter is not None and screen.chapter_filter.key == "dsl:4"
@@ -116,9 +122,7 @@ async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: 
         await type_query(pilot, "security")
         screen = search_screen(pilot)
 
-        await open_picker(pilot)
-        await pilot.press(*"dsl", "space", *"chapter", "space", "4", "enter")
-        await settle(pilot)
+        await pick_chapter(pilot, "dsl chapter 4")
         assert screen.chapter_filter is not None
 
         # F8 again: with the box empty, the first choice lifts the limit and keeps the law.
@@ -131,19 +135,14 @@ async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: 
         assert not status(app).startswith("Only")
 
         # The same law's digit means the whole law; 0 means every law.
-        await open_picker(pilot)
-        await pilot.press(*"chapter", "space", "4", "enter")
-        await settle(pilot)
+        await pick_chapter(pilot, "chapter 4")
         assert screen.chapter_filter is not None
         screen.reader.focus()
         await pilot.press("1")  # DSL, the law already filtered on
         await settle(pilot)
         assert screen.chapter_filter is None and screen.search_bar.law == "dsl"
 
-        await pilot.press("f8")
-        await pilot.pause()
-        await pilot.press(*"chapter", "space", "4", "enter")
-        await settle(pilot)
+        await pick_chapter(pilot, "chapter 4")
         assert screen.chapter_filter is not None
         screen.reader.focus()
         await pilot.press("0")
@@ -158,9 +157,7 @@ async def test_results_for_another_chapter_are_dropped(make_app: Callable[[], Da
         await settle(pilot)
         await type_query(pilot, "security")
         screen = search_screen(pilot)
-        await open_picker(pilot)
-        await pilot.press(*"dsl", "space", *"chapter", "space", "4", "enter")
-        await settle(pilot)
+        await pick_chapter(pilot, "dsl chapter 4")
         shown = [hit.id for hit in screen.results.hits]
 
         stale = app.service.search("security", law="dsl", chapter="1")  # a slow search from before the change
