@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,34 @@ from assistant.service import AssistantService
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 SOURCES = Path(os.environ.get("DLA_SOURCES") or PROJECT.parent / "shared" / "sources")
+
+
+# The reliability suite's counts (tests/reliability/conftest.py adds each test's share to its report). The
+# summary lives here because under pytest-xdist the controlling process loads only this conftest.
+RELIABILITY_SHARE = "reliability-tally"
+RELIABILITY_SUMMARY: Counter[str] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count each reliability scenario (test case) that ran, and add its share of processes and faults."""
+    if report.when == "call" and "tests/reliability/" in report.nodeid:
+        RELIABILITY_SUMMARY["scenarios"] += 1
+        RELIABILITY_SUMMARY["scenarios passed" if report.passed else "scenarios failed"] += 1
+        for name, share in report.user_properties:
+            if name == RELIABILITY_SHARE:
+                RELIABILITY_SUMMARY.update(share)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The reliability suite's counts, which the closing note reports."""
+    summary = RELIABILITY_SUMMARY
+    if summary["scenarios"]:
+        main = [name for name in sorted(summary) if not name.startswith("fault: ")]
+        kinds = [name for name in sorted(summary) if name.startswith("fault: ")]
+        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {summary[n]}" for n in main))
+        if kinds:
+            listed = ", ".join(f"{n[7:]} {summary[n]}" for n in kinds)
+            terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
 
 
 @pytest.fixture(autouse=True)

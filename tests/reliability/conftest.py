@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, RELIABILITY_SHARE
 
 # What this process's tests counted (processes, faults, changes); under pytest-xdist each worker has its own.
 TALLY: Counter[str] = Counter()
-# What the run as a whole counted: each test's share travels with its report, so workers' counts reach the summary.
-SUMMARY: Counter[str] = Counter()
 HERE = Path(__file__).resolve().parent
-_SHARE = "reliability-tally"
+# Each test's share travels with its report (user_properties), so workers' counts reach the summary that
+# tests/conftest.py prints in the controlling process (which, under pytest-xdist, never loads this file).
+_SHARE = RELIABILITY_SHARE
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -34,27 +34,6 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     before = Counter(TALLY)
     yield
     item.user_properties.append((_SHARE, dict(TALLY - before)))
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Count each scenario (test case) of this folder that ran, and add its share of processes and faults."""
-    if report.when == "call" and "tests/reliability/" in report.nodeid:
-        SUMMARY["scenarios"] += 1
-        SUMMARY["scenarios passed" if report.passed else "scenarios failed"] += 1
-        for name, share in report.user_properties:
-            if name == _SHARE:
-                SUMMARY.update(share)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The counts the closing note reports."""
-    if SUMMARY["scenarios"]:
-        main = [name for name in sorted(SUMMARY) if not name.startswith("fault: ")]
-        kinds = [name for name in sorted(SUMMARY) if name.startswith("fault: ")]
-        terminalreporter.write_line("reliability suite: " + ", ".join(f"{n} {SUMMARY[n]}" for n in main))
-        if kinds:
-            listed = ", ".join(f"{n[7:]} {SUMMARY[n]}" for n in kinds)
-            terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
 
 
 def fault(kind: str, amount: int = 1) -> None:
