@@ -70,15 +70,19 @@ class SearchEngine:
         plan = plan_query(query, self.data, self.citations, law, syntax)
         messages += plan.citations.messages
         hits: list[SearchHit] = []
+        cited: set[str] = set()
         with self.reader.session() as reader:
             for ref in plan.citations.refs:
                 number = reader.docnum(ref.article_id)
+                if number is not None:
+                    cited.add(ref.article_id)
                 if number is not None and len(hits) < limit and all(hit.id != ref.article_id for hit in hits):
                     hits.append(
                         make_hit(reader.stored(number), 1000.0 - len(hits), QueryTerms(), "citation", ref, query)
                     )
             searchable = not plan.terms.empty or plan.syntax is not None
-            ranked = self._rank(plan, Filters(law, chapter, status), messages, max(limit * 3, 30)) if searchable else []
+            filters = Filters(law, chapter, status)
+            ranked, total = self._rank(plan, filters, messages, max(limit * 3, 30), cited) if searchable else ([], 0)
             for score, number in ranked:
                 if len(hits) >= limit:
                     break
@@ -88,15 +92,23 @@ class SearchEngine:
         if not hits and not messages:
             messages.append("no article matches the query" if searchable else "nothing searchable in the query")
         citations = tuple(ref.id for ref in plan.citations.refs)
-        return SearchResults(query, tuple(hits), citations, tuple(plan.terms.expanded), tuple(messages))
+        total = total if searchable else len(cited)
+        return SearchResults(query, tuple(hits), citations, tuple(plan.terms.expanded), tuple(messages), total)
 
-    def _rank(self, plan: QueryPlan, filters: Filters, messages: list[str], depth: int) -> Ranked:
+    def _rank(
+        self, plan: QueryPlan, filters: Filters, messages: list[str], depth: int, cited: set[str]
+    ) -> tuple[Ranked, int]:
+        """The best `depth` (score, row) pairs, and how many articles match: scored above zero, or cited."""
         table = self.score_table()
         allowed = self._required(plan, filters, messages)
         parts = query_parts(plan.terms, table) if not plan.terms.empty else []
         if not parts:
-            return rank(table, parts, filters, list(plan.mentioned), depth, allowed)
+            everything = rank(table, parts, filters, list(plan.mentioned), len(table.ids), allowed)
+            matched = {table.ids[row] for score, row in everything if score > 0}
+            return everything[:depth], len(matched | cited)
         scores = article_scores(table, parts, filters, list(plan.mentioned), allowed)
+        unscored_citations = sum(1 for article in cited if scores[table.row_of.get(article, -1)] <= 0)
+        total = int((scores > 0).sum()) + unscored_citations
         ranked = table.top(scores, depth)
         if "penalty" in plan.terms.cues:
             duty = extract_terms(plan.words, self.data.glossary, self.data.cues, skip_cues=("penalty",))
@@ -105,7 +117,7 @@ class SearchEngine:
                 ranked = duties_then_penalties(
                     ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
                 )
-        return with_counterparts(ranked, scores, table, self.data.related)
+        return with_counterparts(ranked, scores, table, self.data.related), total
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""

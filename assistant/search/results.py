@@ -52,11 +52,13 @@ class SearchResults:
     citations: tuple[str, ...] = ()
     expanded: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()
+    total: int = 0  # every article the query matches (cited or scored above zero), however many hits are shown
 
     def to_dict(self) -> dict[str, Any]:
         """The `dla search --json` result contract."""
         return {
             "query": self.query,
+            "total": max(self.total, len(self.hits)),
             "hits": [hit.to_dict() for hit in self.hits],
             "citations": list(self.citations),
             "expanded": list(self.expanded),

@@ -189,18 +189,20 @@ def test_a_damaged_state_file_is_ignored(tmp_path: Path) -> None:
     assert load_state(tmp_path) == ReaderState(language="both", history=("a",))
 
 
-async def test_results_say_when_more_than_30_match_and_plus_lists_more(make_app: Callable[[], DataLawApp]) -> None:
+async def test_results_count_every_match_and_plus_lists_more(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_query(pilot, "数据")
         screen = search_screen(pilot)
+        total = screen.dla.service.search("数据").total
         status = str(screen.query_one("#search-status", Static).content)
-        assert "more than 30" in status and len(screen.results.hits) == 30
+        assert total > 30 and f"the best 30 of {total} matching articles" in status
+        assert len(screen.results.hits) == 30
         screen.results.focus()
         await pilot.press("plus")
         await settle(pilot)
-        assert len(screen.results.hits) > 30
+        assert len(screen.results.hits) == min(total, 200)
         assert screen.query_one(QueryInput).value == "数据"
 
 

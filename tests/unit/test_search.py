@@ -218,3 +218,12 @@ def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service:
         assert (question["kind"] == "citation_outside") == (question["gold"] == []), question["id"]
         for gold in question["gold"]:
             assert service.corpus.exists(ArticleRef.parse(gold)), f"{question['id']}: {gold}"
+
+
+def test_total_counts_every_matching_article_whatever_the_limit(service: AssistantService) -> None:
+    everything = service.search("重要数据", limit=1000)
+    assert service.search("重要数据", limit=5).total == everything.total == len(everything.hits) > 5
+    assert service.search("重要数据", law="dsl", limit=5).total == sum(hit.law == "dsl" for hit in everything.hits)
+    cited = service.search("dsl:27")
+    assert cited.total >= 1 and cited.to_dict()["total"] == cited.total
+    assert service.search("zzzz qqqq").total == 0

@@ -237,8 +237,9 @@ class SearchScreen(DlaScreen):
         self.results.show_hits(results.hits[:limit], (query, law, chapter))
         count = len(results.hits)
         if count > limit:
+            total = max(results.total, count)
             more = "+ in the list shows up to 200" if limit < MORE_LIMIT else "narrow the search to see the rest"
-            parts = [f"the best {limit} of more than {limit} articles ({more})"]
+            parts = [f"the best {limit} of {total} matching articles ({more})"]
         else:
             parts = [f"{count} article{'s' if count != 1 else ''}"]
         if results.expanded:
