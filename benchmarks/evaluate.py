@@ -44,6 +44,8 @@ HELD_OUT_PIPL_NDSR = PROJECT_ROOT / "tests" / "eval" / "search_heldout_pipl_ndsr
 # Fourth held-out set (issues 13 and 17): five instruments, mostly everyday and cross-instrument questions,
 # and citations of laws the corpus lacks (`citation_outside`, gold []); added by the lead and measured once.
 HELD_OUT_4 = PROJECT_ROOT / "tests" / "eval" / "search_heldout_4.yaml"
+# Fifth held-out set: 40 cross-instrument everyday questions, written at the end of the same session, measured once.
+HELD_OUT_5 = PROJECT_ROOT / "tests" / "eval" / "search_heldout_5.yaml"
 OUTSIDE = "citation_outside"
 CROSS_DEPTH = 10
 CROSS = "cross(all gold@10)"
@@ -157,7 +159,7 @@ def main() -> int:
             print_table(questions_file, verbose)
     if "--dev-only" in sys.argv:
         return 0
-    for questions_file in (HELD_OUT_3, HELD_OUT_PIPL_NDSR, HELD_OUT_4):
+    for questions_file in (HELD_OUT_3, HELD_OUT_PIPL_NDSR, HELD_OUT_4, HELD_OUT_5):
         if questions_file.exists():
             print_table(questions_file, verbose)
     from benchmarks.evaluate_obligations import main as evaluate_obligations
