@@ -42,11 +42,13 @@ def known_failure(exc: BaseException) -> DlaError | None:
     if isinstance(exc, OSError):
         where = " ".join(str(name) for name in (exc.filename, exc.filename2) if name) or "a file"
         reason = exc.strerror or str(exc)
+        permissions = ("check its permissions (or choose another path)", EXIT_PROBLEM)
+        disk_full = ("free some disk space and try again; nothing was replaced", EXIT_PROBLEM)
         by_errno = {
-            errno.EACCES: ("check its permissions (or choose another path)", EXIT_PROBLEM),
-            errno.EPERM: ("check its permissions (or choose another path)", EXIT_PROBLEM),
-            errno.ENOSPC: ("free some disk space and try again; nothing was replaced", EXIT_PROBLEM),
-            errno.EDQUOT: ("free some disk space and try again; nothing was replaced", EXIT_PROBLEM),
+            errno.EACCES: permissions,
+            errno.EPERM: permissions,
+            errno.ENOSPC: disk_full,
+            errno.EDQUOT: disk_full,
             errno.EROFS: ("the file system is read-only: choose a writable place (e.g. DLA_DATA_DIR)", EXIT_PROBLEM),
             errno.ENOENT: ("check the path (and DLA_CORPUS, DLA_INDEX_DIR, DLA_DATA_DIR)", EXIT_USAGE),
             errno.ENOTDIR: ("a file stands where a folder is needed: check the path", EXIT_USAGE),

@@ -132,10 +132,6 @@ class ChecklistResult:
         """The highest item risk, items to confirm included."""
         return overall_risk([i.risk(today) for i in (*self.items, *self.to_confirm)])
 
-    def not_sure(self) -> list[Question]:
-        """Questions answered "not sure", in checklist order."""
-        return [q for q in self.checklist.questions if self.answers.get(q.id) == NOT_SURE]
-
     def to_dict(self, today: str = "") -> dict[str, Any]:
         """The `--format json` machine contract."""
 

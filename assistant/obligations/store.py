@@ -63,14 +63,6 @@ class ObligationStore:
         """Links from a liability provision (article or paragraph) to the duties it punishes."""
         return [link for link in self.links if _under(link.penalty, penalty)]
 
-    def penalty_articles_for(self, article_id: str) -> list[str]:
-        """Liability articles that punish any duty of an article, in first-link order (for the reader)."""
-        return list(dict.fromkeys(ArticleRef.parse(link.penalty).article_id for link in self.penalties_for(article_id)))
-
-    def duty_articles_for(self, article_id: str) -> list[str]:
-        """Duty provisions a liability article punishes, paragraph-precise where the link is."""
-        return list(dict.fromkeys(link.duty for link in self.enforced_by(article_id)))
-
     def catch_all_for(self, law: str) -> list[Penalty]:
         """The catch-all liability paragraphs of an instrument: they reach a breach of any of its duties."""
         return [self.penalties[ref] for ref in self.catch_all.get(law, ()) if ref in self.penalties]

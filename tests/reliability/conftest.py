@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, RELIABILITY_SHARE
+from assistant.checklist.sessions import ChecklistSession, SessionStore
+from assistant.service import AssistantService
+from tests.conftest import CORPUS, PROJECT, RELIABILITY_SHARE
 
 # What this process's tests counted (processes, faults, changes); under pytest-xdist each worker has its own.
 TALLY: Counter[str] = Counter()
@@ -81,3 +83,12 @@ def dla(*args: str, stdin: str | None = None, timeout: float = 60) -> tuple[int,
 def no_traceback(stderr: str) -> bool:
     """Neither a Python traceback nor the catch-all message reached the user."""
     return "Traceback" not in stderr and "unexpected error" not in stderr
+
+
+def new_session(name: str) -> tuple[SessionStore, list[str]]:
+    """A saved, empty checklist session in the test's data directory, and the checklist's finding ids."""
+    service = AssistantService(CORPUS)
+    checklist = service.checklist()
+    store = service.session_store()
+    store.save(ChecklistSession(name, checklist.id, checklist.version))
+    return store, [finding.id for finding in checklist.findings]

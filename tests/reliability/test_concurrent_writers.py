@@ -8,25 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.checklist.sessions import ChecklistSession, SessionStore
 from assistant.indexing import index_status
-from assistant.service import AssistantService
 from tests.conftest import CORPUS
-from tests.reliability.conftest import TALLY, all_ok, dla, fault, finish, spawn
+from tests.reliability.conftest import TALLY, all_ok, dla, fault, finish, new_session, spawn
 
 WRITERS = 8
 
 
-def _new_session(name: str) -> tuple[SessionStore, list[str]]:
-    service = AssistantService(CORPUS)
-    checklist = service.checklist()
-    store = service.session_store()
-    store.save(ChecklistSession(name, checklist.id, checklist.version))
-    return store, [finding.id for finding in checklist.findings]
-
-
 def test_concurrent_checklist_track_keeps_every_change() -> None:
-    store, findings = _new_session("team")
+    store, findings = new_session("team")
     # Half the writers change different items, half change different fields of one item.
     changes = [[findings[i], "--owner", f"owner-{i}"] for i in range(WRITERS // 2)]
     changes += [
@@ -65,7 +55,7 @@ for round_ in range(rounds):
 
 
 def test_many_writers_mixing_locked_updates_and_stale_copies_lose_nothing() -> None:
-    store, findings = _new_session("load")
+    store, findings = new_session("load")
     rounds = 6
     processes = [
         spawn(["-c", _WRITER, str(store.folder), str(worker), str(rounds), *findings[: WRITERS * rounds]])
@@ -86,7 +76,7 @@ def test_many_writers_mixing_locked_updates_and_stale_copies_lose_nothing() -> N
 
 
 def test_concurrent_checklist_run_with_session_keeps_every_answer(tmp_path: Path) -> None:
-    store, _ = _new_session("runs")
+    store, _ = new_session("runs")
     questions = ["operates_in_shenzhen", "is_public_institution", "processes_personal_data", "processes_important_data"]
     processes = []
     for question in questions:

@@ -13,23 +13,14 @@ import pytest
 
 from assistant import datafile
 from assistant.bookmarks import BookmarkStore, BookmarksUnreadableError
-from assistant.checklist.sessions import ChecklistSession, SessionStore, StaleSessionError
+from assistant.checklist.sessions import StaleSessionError
 from assistant.corpus.store import Corpus
 from assistant.service import AssistantService
-from tests.conftest import CORPUS
-from tests.reliability.conftest import dla, fault, no_traceback
-
-
-def _store_with(name: str) -> tuple[SessionStore, list[str]]:
-    service = AssistantService(CORPUS)
-    checklist = service.checklist()
-    store = service.session_store()
-    store.save(ChecklistSession(name, checklist.id, checklist.version))
-    return store, [finding.id for finding in checklist.findings]
+from tests.reliability.conftest import dla, fault, new_session, no_traceback
 
 
 def test_a_stale_in_memory_session_never_wipes_changes_made_meanwhile() -> None:
-    store, findings = _store_with("tui")
+    store, findings = new_session("tui")
     in_tui = store.load("tui")  # the TUI's copy, read when its screen opened
     code, _, err = dla("checklist", "track", "tui", findings[0], "--status", "done")  # meanwhile, the CLI
     assert code == 0, err
@@ -42,7 +33,7 @@ def test_a_stale_in_memory_session_never_wipes_changes_made_meanwhile() -> None:
 
 
 def test_a_stale_save_with_an_expected_revision_is_refused_and_writes_nothing() -> None:
-    store, findings = _store_with("strict")
+    store, findings = new_session("strict")
     copy = store.load("strict")
     store.update("strict", lambda s: s.track(findings[0], status="done"))
     before = (store.folder / "strict.json").read_bytes()
@@ -53,7 +44,7 @@ def test_a_stale_save_with_an_expected_revision_is_refused_and_writes_nothing() 
 
 
 def test_the_same_field_changed_on_both_sides_is_refused_not_overwritten() -> None:
-    store, findings = _store_with("clash")
+    store, findings = new_session("clash")
     copy = store.load("clash")
     store.update("clash", lambda s: s.track(findings[0], owner="alice"))
     copy.track(findings[0], owner="bob")
@@ -64,7 +55,7 @@ def test_the_same_field_changed_on_both_sides_is_refused_not_overwritten() -> No
 
 
 def test_a_copied_session_file_is_saved_to_itself_not_to_the_original() -> None:
-    store, findings = _store_with("original")
+    store, findings = new_session("original")
     original = (store.folder / "original.json").read_bytes()
     (store.folder / "copy.json").write_bytes(original)  # the JSON inside still says "original"
     code, _, err = dla("checklist", "track", "copy", findings[0], "--status", "done")
@@ -178,7 +169,7 @@ def test_corpus_add_never_silently_replaces_an_instrument(
 def test_a_session_file_that_breaks_the_schema_is_refused_with_its_name(capsys: pytest.CaptureFixture[str]) -> None:
     from assistant.cli.main import main
 
-    store, findings = _store_with("valid")
+    store, findings = new_session("valid")
     good = json.loads((store.folder / "valid.json").read_text(encoding="utf-8"))
     broken = {
         "status": {**good, "tracking": {findings[0]: {"status": "finished"}}},
@@ -203,9 +194,8 @@ def test_a_read_only_file_system_is_a_clear_error_and_loses_nothing(
 
     from assistant import atomic
     from assistant.cli.main import main
-    from assistant.service import AssistantService
 
-    store, findings = _store_with("ro")
+    store, findings = new_session("ro")
     before = (store.folder / "ro.json").read_bytes()
     AssistantService().index_build()  # the index exists already; only the user's files are on the read-only mount
     real_open = os.open
@@ -234,7 +224,7 @@ def test_missing_data_and_index_folders_are_created(tmp_path: Path, monkeypatch:
     data = tmp_path / "not" / "yet" / "there"
     monkeypatch.setenv("DLA_DATA_DIR", str(data))
     fault("missing folder")
-    _store_with("first")
+    new_session("first")
     assert (data / "sessions" / "first.json").is_file()
     BookmarkStore(data).add("dsl:1")
     assert (data / "bookmarks.json").is_file()

@@ -18,6 +18,7 @@ from assistant.tui.screens.search import SearchScreen
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.search_bar import QueryInput
 from tests.conftest import CORPUS
+from tests.tui.keys import keys_for
 
 SIZE = (120, 40)
 
@@ -66,9 +67,16 @@ async def type_query(pilot: Pilot[None], text: str, *, keys: bool = False) -> No
     box.focus()
     box.value = ""
     if keys:
-        await pilot.press(*[{" ": "space", ":": "colon", "?": "question_mark"}.get(ch, ch) for ch in text])
+        await pilot.press(*keys_for(text))
     else:
         box.insert_text_at_cursor(text)
+    await settle(pilot)
+
+
+async def open_typed(pilot: Pilot[None], text: str) -> None:
+    """Put `text` in the search box, press Enter (open its top hit) and wait for the reader."""
+    await type_query(pilot, text)
+    await pilot.press("enter")
     await settle(pilot)
 
 

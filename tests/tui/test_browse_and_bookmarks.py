@@ -12,7 +12,7 @@ from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.law_filter import LawFilter
 from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
-from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
 
 
 class Notes:
@@ -89,9 +89,7 @@ async def test_a_bookmark_survives_a_restart(make_app: Callable[[], DataLawApp])
     first = make_app()
     async with first.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         await pilot.press("m")
         await settle(pilot)
         assert first.bookmarks is not None and first.bookmarks.ids() == ["dsl:27"]
@@ -123,9 +121,7 @@ async def test_copy_citation_puts_both_renderings_on_the_clipboard(make_app: Cal
     notes = Notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         await pilot.press("c")
 
         assert copied == ["《数据安全法》第二十七条 / DSL Art. 27"]
@@ -144,9 +140,7 @@ async def test_a_corrupt_bookmarks_file_is_reported_and_the_app_keeps_working(
         assert any("unreadable" in message and "moved to" in message for message in notes.errors())
         assert list(data_dir.glob(f"{BOOKMARKS_FILE}.corrupt-*"))
 
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         await pilot.press("m")
         await settle(pilot)
 

@@ -15,7 +15,7 @@ from assistant.tui.app import DataLawApp, create_app
 from assistant.tui.highlight import no_highlight
 from assistant.tui.screens.chapters import ChapterPicker
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
 from tests.tui.keys import burst, keys_for
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
@@ -71,9 +71,7 @@ async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapt
         assert status(app).startswith("Only DSL 第四章")
 
         # Enter in the search box opens the top hit of the limited search, for the text typed now.
-        await type_query(pilot, "important data")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "important data")
         assert screen.reader.article_id in DSL_CHAPTER_4
 
 

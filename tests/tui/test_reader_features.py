@@ -18,7 +18,7 @@ from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.state import STATE_FILE, ReaderState, load_state
 from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.search_bar import QueryInput
-from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, settle, type_query
 
 
 async def test_the_reader_header_shows_status_level_dates_issuer_and_number(
@@ -27,16 +27,12 @@ async def test_the_reader_header_shows_status_level_dates_issuer_and_number(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         text = reader_text(search_screen(pilot).reader, width=140)
         assert "现行有效 in force · 法律 · promulgated 2021-06-10 · effective 2021-09-01" in text
         assert "全国人民代表大会常务委员会 · 中华人民共和国主席令第八十四号" in text
 
-        await type_query(pilot, "blockchain:8")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "blockchain:8")
         text = reader_text(search_screen(pilot).reader, width=140)
         assert "部门规章 · promulgated 2019-01-10 · effective 2019-02-15" in text
         assert "国家互联网信息办公室令第3号" in text
@@ -62,9 +58,7 @@ async def test_copy_at_the_reading_level_with_the_full_title_and_the_text(make_a
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27.2")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27.2")
         screen = search_screen(pilot)
         await pilot.press("c")
         assert app.clipboard == "《数据安全法》第二十七条第二款 / DSL Art. 27(2)"
@@ -87,9 +81,7 @@ async def test_compare_a_duty_with_its_penalty_and_two_instruments_side_by_side(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         await pilot.press("k")  # the dialog offers the duty's penalty
         await pilot.pause()
         assert isinstance(app.screen, CitationDialog)
@@ -120,9 +112,7 @@ async def test_the_related_panel_lists_named_provisions_and_penalties_with_their
     app.service.related = lambda article_id: ["dsl:21"] if article_id == "dsl:27" else []  # type: ignore[attr-defined]
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:45")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:45")
         screen = search_screen(pilot)
         panel = screen.query_one(RelatedPanel)
         assert panel.display and screen.has_class("-related")
@@ -131,9 +121,7 @@ async def test_the_related_panel_lists_named_provisions_and_penalties_with_their
         first = str(panel.get_option_at_index(1).prompt)
         assert "DSL Art. 27" in first and app.service.corpus.text_of("dsl:27", "zh")[:10] in first
 
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert "Penalties" in prompts and "Related provisions" in prompts  # the core's related() slots in
         panel.focus()
@@ -155,9 +143,7 @@ async def test_language_last_article_and_search_history_are_remembered(make_app:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for query in ("dsl:21", "数据安全法第三十六条", "shenzhen:10"):
-            await type_query(pilot, query)
-            await pilot.press("enter")
-            await settle(pilot)
+            await open_typed(pilot, query)
         await pilot.press("f2")  # both -> zh
         await settle(pilot)
     state_file = Path(os.environ["DLA_DATA_DIR"]) / STATE_FILE

@@ -19,7 +19,7 @@ from assistant.tui.keys import APP_KEYS, READER_KEYS, SEARCH_KEYS
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.notice import LegalNotice
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
 from tests.tui.test_browse_and_bookmarks import Notes
 
 
@@ -172,9 +172,7 @@ async def test_the_app_fits_80_by_24_with_the_notice_visible(make_app: Callable[
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         screen = search_screen(pilot)
         notice = screen.query_one(LegalNotice)
         assert notice.region.height == 1 and notice.region.bottom <= 23

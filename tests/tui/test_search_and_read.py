@@ -10,14 +10,12 @@ from assistant.tui.app import DataLawApp
 from assistant.tui.screens.choose_target import ChooseTargetScreen
 from assistant.tui.widgets.reader import ArticleReader, ReaderBlock
 from assistant.tui.widgets.results import ResultsList
-from tests.tui.conftest import SIZE, reader_text, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, settle, type_query
 
 
 async def open_by_citation(pilot: Pilot[None], citation: str) -> ArticleReader:
     """Search for a citation and open the top result with Enter, as a user would."""
-    await type_query(pilot, citation)
-    await pilot.press("enter")
-    await settle(pilot)
+    await open_typed(pilot, citation)
     reader = search_screen(pilot).reader
     assert reader.article_id == citation
     return reader

@@ -12,7 +12,7 @@ from textual.widgets import Input
 from assistant.service import AssistantService
 from assistant.tui.app import create_app
 from tests.conftest import CORPUS
-from tests.tui.conftest import search_screen, settle, type_query
+from tests.tui.conftest import open_typed, search_screen, settle, type_query
 
 SNAPSHOT_SIZE = (100, 30)
 SnapCompare = Callable[..., bool]
@@ -41,9 +41,7 @@ def test_reader_both_languages_on_an_unverified_article(snap_compare: SnapCompar
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
-        await type_query(pilot, "blockchain:8")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "blockchain:8")
         screen = search_screen(pilot)
         assert screen.reader.language == "both"
         await pilot.press("z")
@@ -99,9 +97,7 @@ def test_reader_at_80_by_24(snap_compare: SnapCompare, built_index_dir: Path) ->
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -125,9 +121,7 @@ def test_reader_with_related_provisions(snap_compare: SnapCompare, built_index_d
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await ready(pilot)
-        await type_query(pilot, "dsl:45")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:45")
 
     app = create_app(service=AssistantService(CORPUS, built_index_dir))
     assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

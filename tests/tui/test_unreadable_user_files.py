@@ -10,7 +10,7 @@ import pytest
 
 from assistant.bookmarks import BOOKMARKS_FILE
 from assistant.tui.app import DataLawApp
-from tests.tui.conftest import SIZE, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, settle
 from tests.tui.test_browse_and_bookmarks import Notes
 
 pytestmark = pytest.mark.reliability
@@ -26,9 +26,7 @@ async def test_an_oversized_bookmarks_file_is_never_overwritten_by_a_bookmark(
     notes = Notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_typed(pilot, "dsl:27")
         await pilot.press("m")  # bookmark the open article: refused, said, no crash
         await settle(pilot)
         assert any("bookmarks" in message for message in notes.errors())
