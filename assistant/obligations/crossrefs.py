@@ -12,12 +12,13 @@ from assistant.models import Article, ArticleRef
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
 _N = f"[{NUMERAL_CHARS}]+"
-# 本法/本规定/本条例 followed by one or more 第X条[第X款][第X项], joined by 、 or 和/或者/至.
+# 本法/本规定/本条例 followed by a list of provisions: 第X条[第Y款][第Z项], joined by 、 和 或者 以及 ，; a range
+# 第X条至第Y条; a further paragraph or item of the article just named (第四十条第一款和第二款).
 _SELF = r"(?:本法|本规定|本条例|本办法)"
-_ONE = rf"第({_N})条(?:第({_N})款)?(?:第({_N})项)?"
-_LIST = re.compile(rf"{_SELF}((?:{_ONE})(?:(?:、|和|或者|以及|，)?{_ONE})*)")
-_ONE_RE = re.compile(_ONE)
-_RANGE = re.compile(rf"{_SELF}第({_N})条至第({_N})条")
+_JOIN = r"(?:、|和|或者|以及|及|，)"
+_PART = rf"第{_N}(?:条|款|项)"
+_LIST = re.compile(rf"{_SELF}(第{_N}条(?:(?:{_JOIN}|至)?{_PART})*)")
+_PARTS = re.compile(rf"(至)?第({_N})(条|款|项)")
 _SAME_ARTICLE = re.compile(rf"本条第({_N})款(?:第({_N})项)?")
 _PRECEDING = re.compile(r"前([两二三四])?款")
 _THIS_CHAPTER = re.compile(r"本章")
@@ -40,6 +41,35 @@ class CrossReference:
 
 def _int(text: str | None) -> int | None:
     return chinese_to_int(text) if text else None
+
+
+def citation_list(text: str) -> list[tuple[int, ...]]:
+    """The provisions a citation list names, as (article[, paragraph[, item]]) in text order.
+
+    第十二条、第十六条至第二十条 → 12, 16, 17 … 20; 第四十条第一款和第二款 → 40(1), 40(2); 第十一条第二款 →
+    11(2). An item is kept only under a paragraph (第十条第二项 cites article 10).
+    """
+    found: list[tuple[int, ...]] = []
+    article: int | None = None
+    paragraph: int | None = None
+    for match in _PARTS.finditer(text):
+        through, number, unit = match.group(1), chinese_to_int(match.group(2)), match.group(3)
+        if unit == "条":
+            if through and article is not None:
+                found += [(n,) for n in range(article + 1, number + 1)]
+            else:
+                found.append((number,))
+            article, paragraph = number, None
+        elif unit == "款" and article is not None:
+            if found and found[-1] == (article,):
+                found.pop()  # 第四十条第一款: the paragraph, not the whole article
+            found.append((article, number))
+            paragraph = number
+        elif unit == "项" and article is not None and paragraph is not None:
+            if found and found[-1] == (article, paragraph):
+                found.pop()
+            found.append((article, paragraph, number))
+    return found
 
 
 def find_references(article: Article, chapter_articles: list[int] | None = None) -> list[CrossReference]:
@@ -65,15 +95,8 @@ def _scan(
         taken.append((start, end))
         refs.append(CrossReference(source, start, end, text[start:end], tuple(targets), kind, other))
 
-    for match in _RANGE.finditer(text):
-        first, last = chinese_to_int(match.group(1)), chinese_to_int(match.group(2))
-        add(match.start(), match.end(), [ArticleRef(article.law, n).id for n in range(first, last + 1)], "article")
     for match in _LIST.finditer(text):
-        targets = []
-        for one in _ONE_RE.finditer(match.group(1)):
-            number, para, item = (_int(g) for g in one.groups())
-            assert number is not None
-            targets.append(ArticleRef(article.law, number, para, item if para else None).id)
+        targets = [ArticleRef(article.law, *numbers).id for numbers in citation_list(match.group(1))]
         add(match.start(), match.end(), targets, "article")
     for match in _SAME_ARTICLE.finditer(text):
         para, item = _int(match.group(1)), _int(match.group(2))

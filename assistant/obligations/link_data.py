@@ -36,15 +36,27 @@ class ScopeRule:
     chapters: tuple[int, ...] = ()  # empty = the whole instrument
     provisions: tuple[str, ...] = ()  # citation ids (article, paragraph or item); empty = no restriction
     modalities: tuple[str, ...] = ("must", "must_not")
+    mentions: tuple[str, ...] = ()  # the duty's own clause names one of these subjects (个人数据); empty = any
+    residual: bool = False  # 违反本条例其他有关规定: every duty (any actor) no liability clause cites by number
 
-    def covers(self, duty: str, article_chapter: int | None, actor: str, modality: str) -> bool:
-        """True when a duty of this actor, at this provision, falls under the rule."""
+    def covers(
+        self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = ""
+    ) -> bool:
+        """True when a duty of this actor, at this provision, with this clause, falls under the rule.
+
+        A residual rule is decided by the linker (it needs the provisions cited by number); here it covers
+        every duty of its instrument.
+        """
         if not duty.startswith(f"{self.law}:") or modality not in self.modalities:
             return False
         if self.chapters and article_chapter not in self.chapters:
             return False
         if self.provisions and not any(duty == p or duty.startswith(f"{p}.") for p in self.provisions):
             return False
+        if self.mentions and not any(word in clause for word in self.mentions):
+            return False
+        if self.residual:
+            return True
         if self.actors:
             return actor in self.actors
         return is_authority(actor) == self.authorities
@@ -75,7 +87,8 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
     data = require_mapping(load_yaml(path), path, "penalty scope")
     check_keys(data, path, {"rules"}, {"rules"}, "penalty scope")
     rules = []
-    keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities"}
+    keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities", "mentions",
+            "residual"}  # fmt: skip
     for entry in data["rules"]:
         entry = require_mapping(entry, path, "rule")
         check_keys(entry, path, keys, {"penalty", "law", "reason"}, "rule")
@@ -90,6 +103,8 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
                 chapters=tuple(int(c) for c in _strings(entry.get("chapters"), path, entry.line, "chapters")),
                 provisions=_strings(entry.get("provisions"), path, entry.line, "provisions"),
                 modalities=modalities,
+                mentions=_strings(entry.get("mentions"), path, entry.line, "mentions"),
+                residual=bool(entry.get("residual", False)),
             )
         )  # fmt: skip
     return rules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.corpus.store import Corpus
@@ -14,6 +15,8 @@ from assistant.obligations.pipeline import ActorSpec
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
 
 PUNISHABLE = ("must", "must_not")
+# 违反本条例第十二条、第十六条至第二十条…规定的，由… : the citation is the whole description of the breach.
+PLAIN_CITATION = re.compile(r"^(?:第[^条]{1,6}条\s*)?违反(?:本法|本规定|本条例|本办法)[^，。；]*规定的，")
 
 
 def liability_paragraphs(corpus: Corpus, review: LiabilityReview | None = None) -> dict[str, Penalty]:
@@ -71,10 +74,9 @@ def _punishable(reached: list[tuple[Obligation, str]]) -> list[tuple[Obligation,
     ]
 
 
-def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec]) -> list[PenaltyLink]:
-    """Links where a liability paragraph cites the duty's provision by number."""
-    by_name = {a.canonical: a for a in actors}
-    links: list[PenaltyLink] = []
+def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
+    """Each liability paragraph and the provisions (articles or paragraphs) it cites by number, in text order."""
+    cited: dict[str, list[str]] = {}
     for article in corpus.all_articles():
         if not is_liability_article(article):
             continue
@@ -83,38 +85,65 @@ def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[Act
             if not is_sanction_text(paragraph.zh):
                 continue
             penalty = f"{article.id}.{paragraph.number}"
-            named = _named_actor(paragraph.zh, actors)
-            targets = [
+            cited[penalty] = [
                 t
                 for r in references
                 if r.kind == "article" and _within(r.source, penalty)
                 for t in r.targets
                 if corpus.exists(t) and ArticleRef.parse(t).article != article.number
             ]
-            reached = []
-            for obligation in obligations:
-                cited = next((t for t in targets if _within(obligation.id, t)), None)
-                if cited is None:
-                    continue
-                if named is not None and not _kind_of(obligation.actor, named, by_name):
-                    continue
-                if named is None and is_authority(obligation.actor):
-                    continue  # a sanction on "whoever breaches art. X" does not reach the authority X empowers
-                reached.append((obligation, cited))
-            for obligation, cited in _punishable(reached):
-                links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
+    return cited
+
+
+def _cites_only(text: str) -> bool:
+    """True when a liability paragraph punishes the breach of the provisions it cites and says no more about the
+    conduct (违反本条例第十二条…规定的，由…): it reaches every duty there, an authority's too. Where it names the
+    conduct (违反本法第三十五条规定，拒不配合数据调取的), a duty of the authority the provision empowers is not it."""
+    return PLAIN_CITATION.search(text) is not None
+
+
+def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec]) -> list[PenaltyLink]:
+    """Links where a liability paragraph cites the duty's provision by number."""
+    by_name = {a.canonical: a for a in actors}
+    links: list[PenaltyLink] = []
+    for penalty, targets in cited_by_number(corpus).items():
+        if not targets:
+            continue
+        text = corpus.text_of(penalty) or ""
+        named = _named_actor(text, actors)
+        plain = _cites_only(text)
+        reached = []
+        for obligation in obligations:
+            cited = next((t for t in targets if _within(obligation.id, t)), None)
+            if cited is None:
+                continue
+            if named is not None and not _kind_of(obligation.actor, named, by_name):
+                continue
+            if named is None and not plain and is_authority(obligation.actor):
+                continue  # a sanction on "whoever breaches art. X by doing Y" does not reach the authority X empowers
+            reached.append((obligation, cited))
+        for obligation, cited in _punishable(reached):
+            links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
     return links
 
 
 def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[ScopeRule]) -> list[PenaltyLink]:
-    """Links from reviewed scope rules: general liability clauses that cover duties by actor and subject matter."""
+    """Links from reviewed scope rules: general liability clauses that cover duties by actor and subject matter.
+
+    A residual rule (违反本条例其他有关规定的) covers the duties of its instrument at provisions that no liability
+    paragraph cites by number (a paragraph citation leaves the article's other paragraphs to it).
+    """
+    cited = [target for targets in cited_by_number(corpus).values() for target in targets]
     links: list[PenaltyLink] = []
     for rule in rules:
         for obligation in obligations:
             article = corpus.article(obligation.article_id)
             chapter = article.chapter.number if article.chapter else None
-            if rule.covers(obligation.id, chapter, obligation.actor, obligation.modality):
-                links.append(PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason))
+            if not rule.covers(obligation.id, chapter, obligation.actor, obligation.modality, obligation.text_zh):
+                continue
+            if rule.residual and any(_within(obligation.id, target) for target in cited):
+                continue
+            links.append(PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason))
     return links
 
 
