@@ -24,6 +24,7 @@ from assistant.obligations.pipeline import (
     load_actor_names,
     load_actors,
     load_implicit_subjects,
+    load_right_holders,
 )
 from assistant.obligations.records import Obligation
 
@@ -56,7 +57,11 @@ TEXT_ACTOR = re.compile(
 NOT_A_NOUN_PHRASE = re.compile(r"设立|建立|制定|遵循|坚持|推动|组织")
 # 市人民政府设立市数据工作委员会，负责… : the body set up is the subject of what follows.
 # (…设立专门机构或者指定代表的，应当… is a condition: the body set up is not the subject.)
-ESTABLISHED = re.compile(r"设立([^，。；]{1,19}[^，。；的])，(?:并)?$")
+ESTABLISHED = re.compile(r"(?:设立|指定)([^，。；]{1,19}[^，。；的])，(?:并)?$")
+# Characters of qualifier allowed before an actor that still opens its sentence (两个以上的).
+OPENING_QUALIFIER = 6
+# A clause that carries on the subject of the one before (…，并有权拒绝…).
+CONTINUES = re.compile(r"^(?:并且|并|且|也|还|或者)")
 # A clause that subjects an actor to a regime: 关键信息基础设施的运营者…，适用《…》的规定; 其他数据处理者…的
 # …管理办法，由…制定
 REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
@@ -78,6 +83,7 @@ class ObligationExtractor:
         self.actor_by_name = {a.canonical: a for a in self.actors}
         self.names_en = load_actor_names(corpus.root)
         self.implicit_subjects, self.not_duties = load_implicit_subjects(corpus.root)
+        self.right_holders = load_right_holders(corpus.root)
         glossary_terms = [t.zh for t in load_glossary(corpus.root).terms]
         self.zh = build_zh_pipeline(self.actors, glossary_terms)
         self.en = build_en_pipeline()
@@ -144,7 +150,7 @@ class ObligationExtractor:
                 results.extend(rows)
         return results
 
-    def _actor_before(self, doc: Any, sentence: Any, modal: Any) -> ActorSpec | None:
+    def _actor_before(self, doc: Any, sentence: Any, modal: Any) -> tuple[ActorSpec, bool] | None:
         """The subject of the modal: an actor that opens a clause or stands right before the modal word.
 
         An actor after a verb or a preposition (对 X, 记录 X) is an object, not the duty-bearer. In
@@ -159,6 +165,11 @@ class ObligationExtractor:
             if previous in OBJECT_MARKERS:
                 continue
             opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；", "）")
+            # 两个以上的个人信息处理者共同决定…的，应当… : a short qualifier before the actor that opens the sentence.
+            opens_clause = opens_clause or (
+                previous == "的" and ent.start_char - sentence.start_char <= OPENING_QUALIFIER
+                and not any(t.text in ("，", ",") for t in doc[sentence.start : ent.start])
+            )
             near_modal = modal.start - ent.end <= 3
             if (
                 ent.label_ == "IMPLICIT"
@@ -175,7 +186,8 @@ class ObligationExtractor:
         chosen, previous = candidates[-1]
         if previous == "由" and modal.ent_id_ == "must" and candidates[0][0].start == sentence.start:
             chosen = candidates[0][0]
-        return self.actor_by_name.get(chosen.ent_id_)
+        spec = self.actor_by_name.get(chosen.ent_id_)
+        return (spec, chosen.label_ == "IMPLICIT") if spec is not None else None
 
     def _extract_text(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
@@ -190,8 +202,10 @@ class ObligationExtractor:
                     continue  # "…禁止的信息内容" describes other laws' bans; it imposes nothing here
                 if ent.text == "禁止" and text_zh[: ent.start_char].endswith("限制或者"):
                     continue  # "限制或者禁止…" names a measure an authority may take, not a ban on anyone
-                if ent.text == "负责" and not self._responsibility_is_duty(doc, ent, modals):
+                if ent.text == "负责" and not self._responsibility_is_duty(doc, ent, modals, text_zh):
                     continue
+                if ent.ent_id_ == "may" and self._held_as_right(text_zh[sentence.start_char : ent.start_char]):
+                    continue  # 个人有权… / 近亲属可以…: a right of individuals or of anyone is not an entry
                 if self._in_title(text_zh, ent.start_char) or (ent.text == "应" and self._opens(doc, sentence, ent)):
                     continue  # a word inside a cited title, or 应…要求 ("at the request of"), is no marker
                 clause_start, clause_end = self._clause_bounds(text_zh, ent.start_char)
@@ -201,9 +215,14 @@ class ObligationExtractor:
                     continue  # 对于可以…的事项: the modal describes the matter
                 if self._attribute(text_zh, ent.start_char, ent.end_char, clause_end):
                     continue  # 法律、法规规定应当告知的其他事项: the modal describes a thing, it binds no one here
+                before = self._actor_before(doc, sentence, ent)
+                if before is not None and before[1]:
+                    # An activity that implies an actor (处理…, 收集个人信息) yields to the reviewed bearer of the
+                    # clause and to the actor named earlier in the article (OBLIGATION_SPEC: nearest antecedent).
+                    before = (self._implicit_subject(ref) or context.actor or before[0], False)
                 actor = (
                     self._established_body(text_zh[sentence.start_char : ent.start_char])
-                    or self._actor_before(doc, sentence, ent)
+                    or (before[0] if before else None)
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
                     or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
                     or self._condition_subject(text_zh, clause_start, ent.start_char)
@@ -276,13 +295,30 @@ class ObligationExtractor:
     def _opens(doc: Any, sentence: Any, ent: Any) -> bool:
         return ent.start == sentence.start or doc[ent.start - 1].text in ("）", ")")
 
+    def _held_as_right(self, before_marker: str) -> bool:
+        """True when the subject of a 有权 / 可以 is a holder of rights: the words just before it (和个人可以), or the
+        clause that names the subject (个人信息处理者未删除的，个人有权…; 个人有权要求…，并有权拒绝…)."""
+        if any(before_marker.endswith(holder) for holder in self.right_holders):
+            return True
+        for clause in reversed(CLAUSE_BREAK.split(before_marker)):
+            if not clause or CONTINUES.match(clause):
+                continue
+            return any(
+                re.match(rf"(?:其|[^，的]{{0,6}}的)?{re.escape(holder)}(?!信息|数据)", clause)
+                for holder in self.right_holders
+            )
+        return False
+
     @staticmethod
-    def _responsibility_is_duty(doc: Any, ent: Any, modals: list[Any]) -> bool:
-        """负责 imposes a duty unless it names a person (直接负责的主管人员) or an earlier modal already does."""
+    def _responsibility_is_duty(doc: Any, ent: Any, modals: list[Any], text: str = "") -> bool:
+        """负责 imposes a duty unless it names a person (直接负责的主管人员) or an earlier modal already does
+        (应当…负责 is one duty); a body set up or appointed by that modal (应当指定X，负责…) holds its own."""
         if ent.start > 0 and doc[ent.start - 1].text in RESPONSIBLE_NOT_DUTY:
             return False
         if ent.end < len(doc) and doc[ent.end].text in ("的", "人"):
             return False
+        if ESTABLISHED.search(text[: ent.start_char]):
+            return True
         return not any(m.start < ent.start and m.text != "负责" for m in modals)
 
     def _condition_subject(self, text: str, clause_start: int, modal_start: int) -> ActorSpec | None:

@@ -61,7 +61,7 @@ def load_actors(corpus_root: Path) -> list[ActorSpec]:
     """Actors from `corpus/patterns/actors.yaml`."""
     path = corpus_root / ACTORS_FILE
     data = require_mapping(load_yaml(path), path, "actors")
-    check_keys(data, path, {"actors", "names_en"}, {"actors"}, "actors")
+    check_keys(data, path, {"actors", "names_en", "right_holders"}, {"actors"}, "actors")
     actors = []
     for entry in data["actors"]:
         entry = require_mapping(entry, path, "actor")
@@ -95,6 +95,16 @@ def load_actor_names(corpus_root: Path) -> dict[str, str]:
     if not isinstance(names, dict):
         raise DataFileError(path, data.line_of("names_en"), "names_en must map Chinese to English")
     return {str(zh): str(en) for zh, en in names.items()}
+
+
+def load_right_holders(corpus_root: Path) -> tuple[str, ...]:
+    """Who holds rights, not duties (`right_holders` in actors.yaml): their 有权 / 可以 is no entry (个人有权…)."""
+    path = corpus_root / ACTORS_FILE
+    data = require_mapping(load_yaml(path), path, "actors")
+    holders = data.get("right_holders") or []
+    if not isinstance(holders, list):
+        raise DataFileError(path, data.line_of("right_holders"), "right_holders must be a list")
+    return tuple(sorted((str(h) for h in holders), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def test_every_modal_clause_has_a_bearer_or_is_reviewed_as_no_duty(corpus: Corpu
     assert {ref for ref, _, _ in extractor.unassigned} <= extractor.not_duties
     bearers = {(o.id, o.actor, o.regime) for o in rows}
     assert ("shenzhen:47.1", "公共管理和服务机构", False) in bearers
-    assert ("dsl:21.2", "数据处理者", True) in bearers
+    assert ("dsl:21.2", "国家核心数据的处理者", True) in bearers
     assert ("pipl:19.1", "个人信息处理者", False) in bearers
     # A condition (…设立专门机构或者指定代表的，) is not a body set up to bear the duty.
     assert ("ndsr:26.1", "中华人民共和国境外网络数据处理者", False) in bearers
