@@ -46,6 +46,7 @@ OBJECT_MARKERS = {
     "委托",
     "在",
 }
+MODIFIED_NOUNS = {"信息", "名称", "身份"}
 RESPONSIBLE_NOT_DUTY = {"直接", "其他直接"}
 # A body the lexicon does not know, opening the clause: 市统计部门应当…, 人民检察院可以…
 TEXT_ACTOR = re.compile(
@@ -65,6 +66,12 @@ CONTINUES = re.compile(r"^(?:并且|并|且|也|还|或者)")
 # A clause that subjects an actor to a regime: 关键信息基础设施的运营者…，适用《…》的规定; 其他数据处理者…的
 # …管理办法，由…制定
 REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
+# A condition that states a fact about a body (主管部门不明确的，) does not make it the actor of what follows.
+NO_AGENT_CONDITION = re.compile(r"(?:不明确|不确定|无法确定)的[，,]?$")
+# …获得的数据 / …的信息: a clause that ends in a noun qualified by 的.
+RELATIVE_END = re.compile(r"的(?:数据|信息|个人信息|事项|材料)$")
+# 但是，有下列情形之一的除外 : the exceptions to a permission.
+EXCEPTED = re.compile(r"但是，[^。；]*除外[：:。]?")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
 
@@ -139,6 +146,8 @@ class ObligationExtractor:
                 rows = self._extract_text(article, ref, text_zh, text_en, context, refs_here)
                 if not rows and ref in self.punished:
                     rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
+                if ref in self.punished and rows and all(r.modality == "may" for r in rows):
+                    rows += self._excepted_duties(article, ref, text_zh, text_en, rows[-1], refs_here)
                 implicit = self.implicit_subjects.get(ref)
                 if not rows and implicit is not None and implicit.regime:
                     rows = [
@@ -164,10 +173,16 @@ class ObligationExtractor:
             previous = doc[ent.start - 1].text if ent.start > sentence.start else ""
             if previous in OBJECT_MARKERS:
                 continue
+            if ent.end < len(doc) and doc[ent.end].text in MODIFIED_NOUNS:
+                continue  # 网络数据接收方信息 : the actor's name qualifies a noun
+            rest = doc.text[ent.end_char : modal.start_char]
+            if NO_AGENT_CONDITION.search(CLAUSE_BREAK.split(rest)[0]):
+                continue  # 主管部门不明确的，应当… : a fact about the body, not its act
             opens_clause = ent.start == sentence.start or previous in ("，", ",", "由", "；", "）")
             # 两个以上的个人信息处理者共同决定…的，应当… : a short qualifier before the actor that opens the sentence.
             opens_clause = opens_clause or (
-                previous == "的" and ent.start_char - sentence.start_char <= OPENING_QUALIFIER
+                previous == "的"
+                and ent.start_char - sentence.start_char <= OPENING_QUALIFIER
                 and not any(t.text in ("，", ",") for t in doc[sentence.start : ent.start])
             )
             near_modal = modal.start - ent.end <= 3
@@ -215,13 +230,16 @@ class ObligationExtractor:
                     continue  # 对于可以…的事项: the modal describes the matter
                 if self._attribute(text_zh, ent.start_char, ent.end_char, clause_end):
                     continue  # 法律、法规规定应当告知的其他事项: the modal describes a thing, it binds no one here
+                if ent.ent_id_ == "may" and self._relative_clause(text_zh[ent.end_char : clause_end], ent, modals):
+                    continue  # 可以通过共享方式获得的数据，不得… : the 可以 qualifies a noun the later marker governs
                 before = self._actor_before(doc, sentence, ent)
                 if before is not None and before[1]:
                     # An activity that implies an actor (处理…, 收集个人信息) yields to the reviewed bearer of the
                     # clause and to the actor named earlier in the article (OBLIGATION_SPEC: nearest antecedent).
                     before = (self._implicit_subject(ref) or context.actor or before[0], False)
                 actor = (
-                    self._established_body(text_zh[sentence.start_char : ent.start_char])
+                    self._agent_after(doc, ent)
+                    or self._established_body(text_zh[sentence.start_char : ent.start_char])
                     or (before[0] if before else None)
                     or self._text_actor(text_zh[sentence.start_char : ent.start_char])
                     or self._text_actor(text_zh[clause_start : ent.start_char], whole=True)
@@ -269,6 +287,19 @@ class ObligationExtractor:
                 cut = before
             starts.append(cut if cut > previous else starts[-1])
         return [(own, next((s for s in starts[index:] if s > own), end)) for index, own in enumerate(starts)]
+
+    def _agent_after(self, doc: Any, modal: Any) -> ActorSpec | None:
+        """可以由市人民政府统一对外采购 : the actor named by 由 right after the marker does what it allows or requires."""
+        if modal.end + 1 >= len(doc) or doc[modal.end].text != "由":
+            return None
+        agent = next((e for e in doc.ents if e.start == modal.end + 1 and e.label_ == "ACTOR"), None)
+        return self.actor_by_name.get(agent.ent_id_) if agent is not None else None
+
+    @staticmethod
+    def _relative_clause(after_marker: str, modal: Any, modals: list[Any]) -> bool:
+        """True when a 可以 opens a clause that ends in a noun it qualifies (…获得的数据，) and a later marker follows."""
+        clause = after_marker.rstrip("，,")
+        return bool(RELATIVE_END.search(clause)) and any(m.start > modal.start for m in modals)
 
     @staticmethod
     def _attribute(text: str, modal_start: int, modal_end: int, clause_end: int) -> bool:
@@ -327,6 +358,8 @@ class ObligationExtractor:
             return None
         previous_start, _ = self._clause_bounds(text, clause_start - 1)
         condition = text[previous_start:clause_start]
+        if NO_AGENT_CONDITION.search(condition):
+            return None  # 主管部门不明确的，应当… : the condition is about the body, not done by it
         return self._text_actor(condition) if self._ends_condition(condition) else None
 
     def _bearers(self, actor: ActorSpec) -> list[ActorSpec]:
@@ -356,6 +389,25 @@ class ObligationExtractor:
             return None
         named = self._named(subject.actor)
         return named if named.en or not subject.en else ActorSpec(subject.actor, subject.en, (subject.actor,), ())
+
+    def _excepted_duties(
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, permission: Obligation,
+        references: list[Any],
+    ) -> list[Obligation]:  # fmt: skip
+        """可以依法交易。但是，有下列情形之一的除外 : where a liability clause cites a permission with exceptions, the
+        exceptions are what it punishes: a regime must_not row for the permission's actor (permissions carry no
+        penalty)."""
+        match = EXCEPTED.search(text_zh)
+        if match is None:
+            return []
+        actor = self._named(permission.actor)
+        actor = ActorSpec(actor.canonical, actor.en or permission.actor_en, actor.forms, actor.implicit)
+        return [
+            self._obligation(
+                article, ref, actor, "must_not", "", match.start(), text_zh, text_en, match.start(), match.end(),
+                references, regime=True,
+            )
+        ]  # fmt: skip
 
     def _regime_duties(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]

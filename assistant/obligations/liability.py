@@ -16,6 +16,8 @@ SANCTION_PARAGRAPH = re.compile(
     r"责令(?:改正|限期改正|暂停)|给予警告|警告|罚款|没收|吊销|处分|依法承担[^，。；]{0,6}责任|追究[^，。；]{0,6}责任"
     r"|依照[^。；]{0,40}规定处罚|予以处理|治安管理处罚|记入信用档案|损害赔偿|侵权责任|公益诉讼|提起诉讼"
 )
+# A clause that states liability (应当依法承担连带责任) rather than a duty of conduct.
+LIABILITY_STATEMENT = re.compile(r"依法承担[^，。；]{0,6}责任")
 _NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
 _AMOUNT = re.compile(
     rf"违法所得{_NUM}倍以上{_NUM}倍以下|{_NUM}元以上{_NUM}元以下|{_NUM}元以下|(?:上一年度)?营业额百分之{_NUM}以下|最高不超过{_NUM}元"
@@ -46,6 +48,11 @@ def is_liability_article(article: Article) -> bool:
 def is_sanction_text(text: str) -> bool:
     """True when a paragraph sets a sanction (责令改正, 罚款, 处分, 依照…规定处罚 …)."""
     return SANCTION_PARAGRAPH.search(text) is not None
+
+
+def states_liability(clause: str) -> bool:
+    """True for a clause that states a liability (…应当依法承担相应责任) outside a liability article."""
+    return LIABILITY_STATEMENT.search(clause) is not None
 
 
 def referred_laws(text: str) -> list[str]:

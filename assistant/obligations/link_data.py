@@ -19,9 +19,17 @@ DEFINITIONS_FILE = LINKS_DIR / "definitions.yaml"
 AUTHORITY_WORDS = ("部门", "机关", "人民政府", "委员会", "办公室", "人民检察院", "领导机构", "各地区、各部门")
 
 
+STAFF_SUFFIXES = ("及其工作人员", "工作人员")
+
+
 def is_authority(actor: str) -> bool:
-    """True for a public authority (a department, organ, government, committee or office)."""
-    return any(word in actor for word in AUTHORITY_WORDS)
+    """True for a public authority (a department, organ, government, committee or office, or its staff).
+
+    The head of the phrase decides: 处理个人信息达到国家网信部门规定数量的个人信息处理者 names a processor.
+    """
+    for suffix in STAFF_SUFFIXES:
+        actor = actor.removesuffix(suffix)
+    return any(actor.endswith(word) for word in AUTHORITY_WORDS)
 
 
 @dataclass(frozen=True)
@@ -39,9 +47,7 @@ class ScopeRule:
     mentions: tuple[str, ...] = ()  # the duty's own clause names one of these subjects (个人数据); empty = any
     residual: bool = False  # 违反本条例其他有关规定: every duty (any actor) no liability clause cites by number
 
-    def covers(
-        self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = ""
-    ) -> bool:
+    def covers(self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = "") -> bool:
         """True when a duty of this actor, at this provision, with this clause, falls under the rule.
 
         A residual rule is decided by the linker (it needs the provisions cited by number); here it covers

@@ -8,7 +8,7 @@ from dataclasses import replace
 from assistant.corpus.store import Corpus
 from assistant.models import ArticleRef
 from assistant.obligations.crossrefs import find_references
-from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text
+from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text, states_liability
 from assistant.obligations.liability_data import LiabilityReview
 from assistant.obligations.link_data import ScopeRule, is_authority
 from assistant.obligations.pipeline import ActorSpec
@@ -65,13 +65,9 @@ def _within(duty: str, target: str) -> bool:
 
 
 def _punishable(reached: list[tuple[Obligation, str]]) -> list[tuple[Obligation, str]]:
-    """The duties among the rows a liability clause reaches; where a cited provision holds only a permission
-    with its exceptions (可以依法交易。但是，有下列情形之一的除外), that permission is what is breached."""
-    duties = [(o, cited) for o, cited in reached if o.modality in PUNISHABLE]
-    cited_with_duty = {cited for _, cited in duties}
-    return duties + [
-        (o, cited) for o, cited in reached if cited not in cited_with_duty and o.modality not in PUNISHABLE
-    ]
+    """The duties among the rows a liability clause reaches: permissions never carry a penalty (OBLIGATION_SPEC);
+    a permission with exceptions that a liability clause cites has a must_not row for the exceptions."""
+    return [(o, cited) for o, cited in reached if o.modality in PUNISHABLE]
 
 
 def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
@@ -143,6 +139,8 @@ def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[Scope
                 continue
             if rule.residual and any(_within(obligation.id, target) for target in cited):
                 continue
+            if rule.residual and states_liability(obligation.text_zh):
+                continue  # 应当依法承担相应责任 is itself a liability rule: no sanction punishes its breach
             links.append(PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason))
     return links
 
