@@ -18,6 +18,7 @@ from assistant.obligations.crossrefs import find_references
 from assistant.obligations.liability import is_liability_article, is_sanction_text
 from assistant.obligations.pipeline import (
     LIMIT_PATTERNS,
+    ZH_MODALS,
     ActorSpec,
     build_en_pipeline,
     build_zh_pipeline,
@@ -70,6 +71,13 @@ REGIME = re.compile(r"适用[^。；]*规定|管理办法，由")
 NO_AGENT_CONDITION = re.compile(r"(?:不明确|不确定|无法确定)的[，,]?$")
 # …获得的数据 / …的信息: a clause that ends in a noun qualified by 的.
 RELATIVE_END = re.compile(r"的(?:数据|信息|个人信息|事项|材料)$")
+# 按照…规定执行 / 适用《…》…的规定 / 适用本章规定 / 适用前款规定 / 适用本法关于…的规定 : a named body of rules.
+REGIME_CLAUSE = re.compile(
+    r"(?:按照|依照)[^，。；]*规定执行|适用(?:《[^》]+》|本章|本节|前款|本法关于|本条例关于)[^，。；]*规定"
+)
+# 法律、行政法规规定…应当…的，从其规定 (a duty set elsewhere), unlike …另有规定的 or …可以不…的 (a priority rule or an
+# exemption, no entry).
+SPECIFIC_DEFERRAL = re.compile(r"[^。；，]*规定[^。；]*?应当[^。；]*的，从其规定")
 # 但是，有下列情形之一的除外 : the exceptions to a permission.
 EXCEPTED = re.compile(r"但是，[^。；]*除外[：:。]?")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
@@ -144,8 +152,11 @@ class ObligationExtractor:
             for ref, text_zh, text_en in pieces:
                 refs_here = [r for r in references if r.source == ref]
                 rows = self._extract_text(article, ref, text_zh, text_en, context, refs_here)
+                rows += self._deferral_duties(article, ref, text_zh, text_en, context, refs_here)
                 if not rows and ref in self.punished:
                     rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
+                if not any(r.regime for r in rows):
+                    rows += self._regime_clauses(article, ref, text_zh, text_en, context, refs_here)
                 if ref in self.punished and rows and all(r.modality == "may" for r in rows):
                     rows += self._excepted_duties(article, ref, text_zh, text_en, rows[-1], refs_here)
                 implicit = self.implicit_subjects.get(ref)
@@ -389,6 +400,55 @@ class ObligationExtractor:
             return None
         named = self._named(subject.actor)
         return named if named.en or not subject.en else ActorSpec(subject.actor, subject.en, (subject.actor,), ())
+
+    def _regime_clauses(
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
+    ) -> list[Obligation]:  # fmt: skip
+        """A clause with no marker that subjects its actor to a named body of rules (按照处理敏感个人数据的有关规定执行,
+        适用《…》的规定, 适用本章规定): a regime row for the actor that opens the sentence, else the reviewed or the
+        article's actor. 适用本法 (the instrument's own scope) and 适用其规定 (a priority rule) are no entries."""
+        found: list[Obligation] = []
+        doc = None
+        for match in REGIME_CLAUSE.finditer(text_zh):
+            clause_start, clause_end = self._clause_bounds(text_zh, match.start())
+            if any(word in text_zh[clause_start:clause_end] for word in ZH_MODALS):
+                continue  # the clause has its own marker
+            doc = doc or self.zh(text_zh)
+            sentence = next(s for s in doc.sents if s.start_char <= match.start() < s.end_char)
+            opening = next((e for e in doc.ents if e.start == sentence.start and e.label_ == "ACTOR"), None)
+            actor = (
+                (self.actor_by_name.get(opening.ent_id_) if opening is not None else None)
+                or self._implicit_subject(ref)
+                or context.actor
+            )
+            if actor is None:
+                continue
+            found.append(
+                self._obligation(
+                    article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(),
+                    references, regime=True,
+                )
+            )  # fmt: skip
+        return found
+
+    def _deferral_duties(
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
+    ) -> list[Obligation]:  # fmt: skip
+        """法律、行政法规规定处理敏感个人信息应当取得书面同意的，从其规定 : not the general priority rule but a duty
+        other laws set for this actor, kept as a regime row of the article's actor (the 应当 inside is no marker)."""
+        found = []
+        for match in SPECIFIC_DEFERRAL.finditer(text_zh):
+            actor = self._implicit_subject(ref) or context.actor
+            if actor is None:
+                self.unassigned.append((ref, "从其规定", match.group(0)))
+                continue
+            found.append(
+                self._obligation(
+                    article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(),
+                    references, regime=True,
+                )
+            )  # fmt: skip
+        return found
 
     def _excepted_duties(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, permission: Obligation,
