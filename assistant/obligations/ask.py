@@ -127,11 +127,11 @@ def answer_question(question: str, results: SearchResults, store: ObligationStor
         value += MODALITY_MATCH_BONUS if modality and obligation.modality == modality else 0.0
         return value
 
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    merged: dict[tuple[str, str, str, tuple[str, ...]], dict[str, Any]] = {}
     for obligation in sorted(candidates, key=lambda o: (-score(o), o.id, o.span[0])):
-        key = (obligation.id, obligation.actor, obligation.modality)
+        key = (obligation.id, obligation.actor, obligation.modality, obligation.penalties)
         if key in merged:
-            continue  # one entry per provision, actor and modality (their penalties are the same)
+            continue  # one entry per provision, actor, modality and penalties (each row shows only its own)
         merged[key] = {**obligation_row(store, obligation), "score": round(score(obligation), 4)}
     # The best obligation of each retrieved article first, so one long article cannot crowd out the next.
     ranked = list(merged.values())

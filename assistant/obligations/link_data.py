@@ -91,7 +91,7 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
     if not path.is_file():
         return []
     data = require_mapping(load_yaml(path), path, "penalty scope")
-    check_keys(data, path, {"rules"}, {"rules"}, "penalty scope")
+    check_keys(data, path, {"rules", "number_limits"}, {"rules"}, "penalty scope")
     rules = []
     keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities", "mentions",
             "residual"}  # fmt: skip
@@ -114,6 +114,35 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
             )
         )  # fmt: skip
     return rules
+
+
+@dataclass(frozen=True)
+class NumberLimit:
+    """A liability paragraph that cites an article by number but names the conduct it punishes: it reaches only
+    the clauses of that article about that conduct (blockchain:21 punishes content, not activities, of art. 10)."""
+
+    penalty: str
+    mentions: tuple[str, ...]
+    reason: str
+
+    def reaches(self, clause: str) -> bool:
+        """True when the duty's clause is about the conduct the liability paragraph names."""
+        return any(word in clause for word in self.mentions)
+
+
+def load_number_limits(corpus_root: Path) -> dict[str, NumberLimit]:
+    """`number_limits` of `corpus/links/penalty_scope.yaml`, by liability paragraph (none when absent)."""
+    path = corpus_root / SCOPE_FILE
+    if not path.is_file():
+        return {}
+    data = require_mapping(load_yaml(path), path, "penalty scope")
+    limits = {}
+    for entry in data.get("number_limits") or []:
+        entry = require_mapping(entry, path, "number limit")
+        check_keys(entry, path, {"penalty", "mentions", "reason"}, {"penalty", "mentions", "reason"}, "number limit")
+        mentions = _strings(entry["mentions"], path, entry.line, "mentions")
+        limits[str(entry["penalty"])] = NumberLimit(str(entry["penalty"]), mentions, str(entry["reason"]))
+    return limits
 
 
 def load_relations(corpus_root: Path) -> list[Relation]:
@@ -155,6 +184,7 @@ def cited_provisions(corpus_root: Path) -> list[tuple[Path, str]]:
     cited: list[tuple[Path, str]] = []
     for rule in load_scope_rules(corpus_root):
         cited += [(SCOPE_FILE, rule.penalty), *((SCOPE_FILE, p) for p in rule.provisions)]
+    cited += [(SCOPE_FILE, penalty) for penalty in load_number_limits(corpus_root)]
     for relation in load_relations(corpus_root):
         cited += [(RELATED_FILE, relation.source), (RELATED_FILE, relation.target)]
     cited += [(DEFINITIONS_FILE, d.citation) for d in load_definitions(corpus_root)]

@@ -10,7 +10,7 @@ from assistant.models import ArticleRef
 from assistant.obligations.crossrefs import find_references
 from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text, states_liability
 from assistant.obligations.liability_data import LiabilityReview
-from assistant.obligations.link_data import ScopeRule, is_authority
+from assistant.obligations.link_data import NumberLimit, ScopeRule, is_authority
 from assistant.obligations.pipeline import ActorSpec
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
 
@@ -64,12 +64,6 @@ def _within(duty: str, target: str) -> bool:
     return duty == target or duty.startswith(f"{target}.")
 
 
-def _punishable(reached: list[tuple[Obligation, str]]) -> list[tuple[Obligation, str]]:
-    """The duties among the rows a liability clause reaches: permissions never carry a penalty (OBLIGATION_SPEC);
-    a permission with exceptions that a liability clause cites has a must_not row for the exceptions."""
-    return [(o, cited) for o, cited in reached if o.modality in PUNISHABLE]
-
-
 def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
     """Each liability paragraph and the provisions (articles or paragraphs) it cites by number, in text order."""
     cited: dict[str, list[str]] = {}
@@ -98,10 +92,17 @@ def _cites_only(text: str) -> bool:
     return PLAIN_CITATION.search(text) is not None
 
 
-def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec]) -> list[PenaltyLink]:
-    """Links where a liability paragraph cites the duty's provision by number."""
+def number_links(
+    corpus: Corpus,
+    obligations: list[Obligation],
+    actors: list[ActorSpec],
+    limits: dict[str, NumberLimit] | None = None,
+) -> list[tuple[int, PenaltyLink]]:
+    """Links where a liability paragraph cites the duty's provision by number, each with its row's index; a reviewed
+    limit keeps only the clauses about the conduct the paragraph names."""
     by_name = {a.canonical: a for a in actors}
-    links: list[PenaltyLink] = []
+    limits = limits or {}
+    links: list[tuple[int, PenaltyLink]] = []
     for penalty, targets in cited_by_number(corpus).items():
         if not targets:
             continue
@@ -109,7 +110,7 @@ def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[Act
         named = _named_actor(text, actors)
         plain = _cites_only(text)
         reached = []
-        for obligation in obligations:
+        for index, obligation in enumerate(obligations):
             cited = next((t for t in targets if _within(obligation.id, t)), None)
             if cited is None:
                 continue
@@ -117,22 +118,26 @@ def number_links(corpus: Corpus, obligations: list[Obligation], actors: list[Act
                 continue
             if named is None and not plain and is_authority(obligation.actor):
                 continue  # a sanction on "whoever breaches art. X by doing Y" does not reach the authority X empowers
-            reached.append((obligation, cited))
-        for obligation, cited in _punishable(reached):
-            links.append(PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited))
+            if penalty in limits and not limits[penalty].reaches(obligation.text_zh):
+                continue
+            reached.append((index, obligation, cited))
+        for index, obligation, cited in reached:
+            if obligation.modality in PUNISHABLE:
+                links.append((index, PenaltyLink(obligation.id, obligation.actor, penalty, "number", cited=cited)))
     return links
 
 
-def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[ScopeRule]) -> list[PenaltyLink]:
-    """Links from reviewed scope rules: general liability clauses that cover duties by actor and subject matter.
+def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[ScopeRule]) -> list[tuple[int, PenaltyLink]]:
+    """Links from reviewed scope rules, each with its row's index: general liability clauses that cover duties by
+    actor and subject matter (a rule may reach one clause of a paragraph and not another of the same actor).
 
     A residual rule (违反本条例其他有关规定的) covers the duties of its instrument at provisions that no liability
     paragraph cites by number (a paragraph citation leaves the article's other paragraphs to it).
     """
     cited = [target for targets in cited_by_number(corpus).values() for target in targets]
-    links: list[PenaltyLink] = []
+    links: list[tuple[int, PenaltyLink]] = []
     for rule in rules:
-        for obligation in obligations:
+        for index, obligation in enumerate(obligations):
             article = corpus.article(obligation.article_id)
             chapter = article.chapter.number if article.chapter else None
             if not rule.covers(obligation.id, chapter, obligation.actor, obligation.modality, obligation.text_zh):
@@ -141,26 +146,30 @@ def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[Scope
                 continue
             if rule.residual and states_liability(obligation.text_zh):
                 continue  # 应当依法承担相应责任 is itself a liability rule: no sanction punishes its breach
-            links.append(PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason))
+            links.append((index, PenaltyLink(obligation.id, obligation.actor, rule.penalty, "scope", rule.reason)))
     return links
 
 
 def link_obligations(
-    corpus: Corpus, obligations: list[Obligation], actors: list[ActorSpec], rules: list[ScopeRule]
+    corpus: Corpus,
+    obligations: list[Obligation],
+    actors: list[ActorSpec],
+    rules: list[ScopeRule],
+    limits: dict[str, NumberLimit] | None = None,
 ) -> tuple[list[Obligation], list[PenaltyLink]]:
-    """Every link once (a number link wins over a scope link to the same paragraph), and each obligation's penalties."""
+    """Every link once (a number link wins over a scope link to the same paragraph), and each row's own penalties.
+
+    Permissions never carry a penalty (OBLIGATION_SPEC). A row's penalties are those that reach that row: two
+    clauses of one actor in one paragraph may differ (不得损害… is punished by dsl:51, 遵守法律… is not).
+    """
     links: dict[tuple[str, str, str], PenaltyLink] = {}
-    for link in [*number_links(corpus, obligations, actors), *scope_links(corpus, obligations, rules)]:
+    by_row: dict[int, set[str]] = {}
+    for index, link in [*number_links(corpus, obligations, actors, limits), *scope_links(corpus, obligations, rules)]:
         links.setdefault((link.duty, link.actor, link.penalty), link)
+        by_row.setdefault(index, set()).add(link.penalty)
     order = {ref: index for index, ref in enumerate(corpus.all_ids())}
-    by_duty: dict[tuple[str, str], list[str]] = {}
-    for link in links.values():
-        by_duty.setdefault((link.duty, link.actor), []).append(link.penalty)
-    with_duty = {(o.id, o.actor) for o in obligations if o.modality in PUNISHABLE}
     linked = [
-        replace(o, penalties=tuple(sorted(by_duty.get((o.id, o.actor), []), key=lambda p: order.get(p, 0))))
-        if o.modality in PUNISHABLE or (o.id, o.actor) not in with_duty
-        else o
-        for o in obligations
+        replace(o, penalties=tuple(sorted(by_row.get(index, ()), key=lambda p: order.get(p, 0))))
+        for index, o in enumerate(obligations)
     ]
     return linked, list(links.values())

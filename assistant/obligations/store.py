@@ -99,12 +99,16 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
     from assistant.corpus.glossary import load_glossary
     from assistant.obligations.extractor import ObligationExtractor
     from assistant.obligations.liability_data import load_catch_all, load_liability_review
-    from assistant.obligations.link_data import load_scope_rules
+    from assistant.obligations.link_data import load_number_limits, load_scope_rules
     from assistant.obligations.linking import liability_paragraphs, link_obligations
 
     extractor = ObligationExtractor(corpus)
     obligations, links = link_obligations(
-        corpus, extractor.extract_all(), extractor.actors, load_scope_rules(corpus.root)
+        corpus,
+        extractor.extract_all(),
+        extractor.actors,
+        load_scope_rules(corpus.root),
+        load_number_limits(corpus.root),
     )
     glossary = load_glossary(corpus.root)
     actors = []
