@@ -79,5 +79,5 @@ def classify_penalty(ref: str, text: str) -> Penalty:
         "criminal": _CRIMINAL.search(text) is not None,
     }
     kinds = tuple(kind for kind in PENALTY_KINDS if present[kind])
-    amounts = tuple(m.group(0) for m in _AMOUNT.finditer(text))
+    amounts = tuple(dict.fromkeys(m.group(0) for m in _AMOUNT.finditer(text)))  # distinct, in order of first appearance
     return Penalty(ref, kinds, amounts, tuple(refers_to))
