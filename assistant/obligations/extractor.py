@@ -47,7 +47,7 @@ OBJECT_MARKERS = {
     "委托",
     "在",
 }
-MODIFIED_NOUNS = {"信息", "名称", "身份"}
+MODIFIED_NOUNS = {"信息", "名称", "身份", "管理层"}
 RESPONSIBLE_NOT_DUTY = {"直接", "其他直接"}
 # A body the lexicon does not know, opening the clause: 市统计部门应当…, 人民检察院可以…
 TEXT_ACTOR = re.compile(
