@@ -74,9 +74,11 @@ def _actor_matcher() -> Any:
 
     actors = load_actors(PROJECT_ROOT / "corpus")
     names = {a.canonical: {a.canonical, *a.forms, *a.synonyms_zh} for a in actors}
+    # A joint subject the lexicon splits (区块链信息服务提供者和使用者 → provider, user) names each part.
+    parts = {form: set(a.includes) for a in actors if a.includes for form in (a.canonical, *a.forms)}
 
     def matches(gold_actor: str, found_actor: str) -> bool:
-        if gold_actor == found_actor:
+        if gold_actor == found_actor or found_actor in parts.get(gold_actor, ()):
             return True
         forms = names.get(found_actor, {found_actor})
         if gold_actor in forms:
