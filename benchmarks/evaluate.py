@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import yaml
 
 from assistant.corpus.store import load_corpus
 from assistant.indexing import ensure_index
-from assistant.paths import PROJECT_ROOT
+from assistant.paths import PROJECT_ROOT, index_dir
 from assistant.search.analysis import CJK_RUN, cjk_bigrams
 from assistant.search.engine import SearchEngine
 
@@ -101,34 +100,34 @@ def evaluate(questions_file: Path = QUESTIONS, verbose: bool = False) -> dict[st
     """Run both systems over a question set; returns {system: {group: metrics}}."""
     corpus = load_corpus(PROJECT_ROOT / "corpus")
     questions = yaml.safe_load(questions_file.read_text(encoding="utf-8"))["questions"]
-    with tempfile.TemporaryDirectory() as index_dir:
-        engine = SearchEngine(ensure_index(corpus, Path(index_dir)))
-        baseline = Bm25Baseline(corpus)
-        groups: dict[str, dict[str, list[int | None]]] = {"engine": defaultdict(list), "baseline": defaultdict(list)}
-        misses: list[str] = []
-        for question in questions:
-            found = engine.search(question["query"], limit=10)
-            engine_ranked = [hit.id for hit in found.hits]
-            baseline_ranked = baseline.search(question["query"], limit=10)
-            for system, ranked in (("engine", engine_ranked), ("baseline", baseline_ranked)):
-                rank = rank_of_first_gold(ranked, question["gold"])
-                if question["kind"] == OUTSIDE:
-                    # Right (rank 1) only when no article stands in for the missing law and the user is told so;
-                    # a plain ranker cannot say either.
-                    told = not found.citations and any("not in the corpus" in m for m in found.messages)
-                    rank = 1 if system == "engine" and told else None
-                kind_lang = f"{question['kind']}+{question['lang']}"
-                for group in ("overall", f"lang={question['lang']}", f"kind={question['kind']}", kind_lang):
-                    groups[system][group].append(rank)
-                if question.get("cross"):
-                    # Cross-instrument: "found" only when every gold article is in the top 10 (rank 1 stands for yes).
-                    all_found = 1 if set(question["gold"]) <= set(ranked[:CROSS_DEPTH]) else None
-                    groups[system][CROSS].append(all_found)
-                    groups[system][f"{CROSS} lang={question['lang']}"].append(all_found)
-                if system == "engine" and (rank is None or rank > 1):
-                    misses.append(
-                        f"  {question['id']}: rank {rank} for {question['query']!r} gold {question['gold']} got {engine_ranked[:3]}"
-                    )
+    # The project's own index (rebuilt when missing or stale, like any run of dla): one build for every set.
+    engine = SearchEngine(ensure_index(corpus, index_dir()))
+    baseline = Bm25Baseline(corpus)
+    groups: dict[str, dict[str, list[int | None]]] = {"engine": defaultdict(list), "baseline": defaultdict(list)}
+    misses: list[str] = []
+    for question in questions:
+        found = engine.search(question["query"], limit=10)
+        engine_ranked = [hit.id for hit in found.hits]
+        baseline_ranked = baseline.search(question["query"], limit=10)
+        for system, ranked in (("engine", engine_ranked), ("baseline", baseline_ranked)):
+            rank = rank_of_first_gold(ranked, question["gold"])
+            if question["kind"] == OUTSIDE:
+                # Right (rank 1) only when no article stands in for the missing law and the user is told so;
+                # a plain ranker cannot say either.
+                told = not found.citations and any("not in the corpus" in m for m in found.messages)
+                rank = 1 if system == "engine" and told else None
+            kind_lang = f"{question['kind']}+{question['lang']}"
+            for group in ("overall", f"lang={question['lang']}", f"kind={question['kind']}", kind_lang):
+                groups[system][group].append(rank)
+            if question.get("cross"):
+                # Cross-instrument: "found" only when every gold article is in the top 10 (rank 1 stands for yes).
+                all_found = 1 if set(question["gold"]) <= set(ranked[:CROSS_DEPTH]) else None
+                groups[system][CROSS].append(all_found)
+                groups[system][f"{CROSS} lang={question['lang']}"].append(all_found)
+            if system == "engine" and (rank is None or rank > 1):
+                misses.append(
+                    f"  {question['id']}: rank {rank} for {question['query']!r} gold {question['gold']} got {engine_ranked[:3]}"
+                )
     if verbose:
         print("engine questions not at rank 1:")
         print("\n".join(misses))
