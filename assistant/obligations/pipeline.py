@@ -6,6 +6,7 @@ or TUI start-up path may pay for them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +143,13 @@ def load_implicit_subjects(corpus_root: Path) -> tuple[dict[str, ImplicitSubject
 
 def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
     """`zh` blank pipeline with the jieba segmenter, actor and modal entity rules, and clause boundaries."""
+    return _zh_pipeline(tuple(actors), tuple(extra_words))
+
+
+# The pipeline's components keep no state between documents, so one process (a test run, a build after a
+# corpus edit) builds it once per lexicon: it costs a second or more, most of it in jieba and spaCy set-up.
+@functools.lru_cache(maxsize=4)
+def _zh_pipeline(actors: tuple[ActorSpec, ...], extra_words: tuple[str, ...]) -> Any:
     import spacy
     from spacy.language import Language
 
@@ -174,6 +182,7 @@ def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:
     return nlp
 
 
+@functools.lru_cache(maxsize=1)
 def build_en_pipeline() -> Any:
     """`en` blank pipeline: sentences and the modal verbs of statute English (shall / shall not / may)."""
     import spacy
