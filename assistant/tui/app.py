@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from assistant import paths
-from assistant.service import AssistantService
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.crash import crash_message, write_crash_log
 from assistant.tui.errors import describe
@@ -28,6 +27,7 @@ from assistant.tui.widgets.palette import CommandPalette
 
 if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
     from assistant.bookmarks import BookmarkStore
+    from assistant.service import AssistantService
     from assistant.tui.reading import ReadingData
 
 
@@ -44,6 +44,7 @@ def _checklist_screen() -> Screen[Any]:
     return ChecklistScreen()
 
 
+FIRST_MODE = "search"
 MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
     "ask": ("Ask a question", _ask_screen),
@@ -57,15 +58,18 @@ class DataLawApp(App[None]):
     TITLE = "Data Law Assistant"
     SUB_TITLE = "中国数据法 · Chinese data law"
     CSS_PATH = "app.tcss"
+    # The first mode's screen is the default screen: Textual starts a mode listed in MODES by re-parsing every
+    # stylesheet and restyling the whole app (about 20 ms, a tenth of the first frame); the default screen is
+    # styled once. `on_mount` lists the mode afterwards, so F5 and `switch_mode` find it as before.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        name: screen for name, (_, screen) in MODE_SCREENS.items()
+        name: screen for name, (_, screen) in MODE_SCREENS.items() if name != FIRST_MODE
     }
-    DEFAULT_MODE = "search"
+    DEFAULT_MODE = FIRST_MODE
     BINDINGS = bindings(APP_KEYS)
 
     def __init__(self, service: AssistantService | None = None, data_dir: Path | None = None) -> None:
         super().__init__()
-        self.service = service or AssistantService()
+        self._service = service
         self.data_dir = data_dir
         self.reading: ReadingData | None = None
         self.bookmarks: BookmarkStore | None = None
@@ -73,6 +77,15 @@ class DataLawApp(App[None]):
         self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
         self.crash_report: str | None = None  # the one line to print after an unhandled error
         self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
+
+    @property
+    def service(self) -> AssistantService:
+        """The core: made on first use (in the loading worker), so the first frame does not wait for its imports."""
+        if self._service is None:
+            from assistant.service import AssistantService
+
+            self._service = AssistantService()
+        return self._service
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -99,7 +112,12 @@ class DataLawApp(App[None]):
         """Notifications are plain text: a citation, a path or a key hint in brackets is never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first mode's screen, made once at start-up (see MODES)."""
+        return MODE_SCREENS[FIRST_MODE][1]()
+
     def on_mount(self) -> None:
+        self.add_mode(FIRST_MODE, MODE_SCREENS[FIRST_MODE][1])  # its stack exists already: switching back finds it
         # Paint first: the loading thread starts after the first frame (it would compete for the GIL while
         # the screen is laid out); reading the corpus and opening (or building) the index happen there, and
         # screens show progress as `core_changed` reports it.

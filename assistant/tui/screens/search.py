@@ -15,7 +15,6 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
-from assistant.models import ArticleRef, CitationError
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -271,6 +270,7 @@ class SearchScreen(DlaScreen):
         self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
     ) -> bool:
         """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
+        from assistant.models import ArticleRef, CitationError
         from assistant.tui.render_article import ArticleDisplay
 
         reading = self.dla.reading
@@ -548,6 +548,7 @@ class SearchScreen(DlaScreen):
 
     async def compare(self, left: str, right: str) -> bool:
         """Show two provisions side by side; a citation that names nothing is a notification."""
+        from assistant.models import CitationError
         from assistant.tui.render_article import ArticleDisplay
         from assistant.tui.screens.compare import CompareScreen
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from assistant.corpus.store import Corpus
-from assistant.models import Article, Heading
 from assistant.numerals import int_to_chinese
 from assistant.tui.cells import fit_cells
 from assistant.tui.styles import status_badge
+
+if TYPE_CHECKING:  # the corpus model arrives with the loaded corpus, after the first frame
+    from assistant.corpus.store import Corpus
+    from assistant.models import Article, Heading
 
 PREVIEW_CELLS = 24  # a glimpse of each article's opening words
 
