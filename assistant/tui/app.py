@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
 from assistant import paths
+from assistant.service import AssistantService
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.crash import crash_message, write_crash_log
 from assistant.tui.errors import describe
@@ -27,7 +29,6 @@ from assistant.tui.widgets.palette import CommandPalette
 
 if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
     from assistant.bookmarks import BookmarkStore
-    from assistant.service import AssistantService
     from assistant.tui.reading import ReadingData
 
 
@@ -45,6 +46,10 @@ def _checklist_screen() -> Screen[Any]:
 
 
 FIRST_MODE = "search"
+# After the first frame, loading waits this long for the app to settle (the terminal's replies, the first
+# layout) unless something needs the core first: a key, a click, a paste or a query starts it at once.
+# Nobody reads the screen and types within a tenth of a second, so this costs no one a wait.
+LOAD_PAUSE_SECONDS = 0.1
 MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
     "ask": ("Ask a question", _ask_screen),
@@ -69,7 +74,7 @@ class DataLawApp(App[None]):
 
     def __init__(self, service: AssistantService | None = None, data_dir: Path | None = None) -> None:
         super().__init__()
-        self._service = service
+        self.service = service or AssistantService()  # light: the corpus and the engine load on first use
         self.data_dir = data_dir
         self.reading: ReadingData | None = None
         self.bookmarks: BookmarkStore | None = None
@@ -77,15 +82,7 @@ class DataLawApp(App[None]):
         self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
         self.crash_report: str | None = None  # the one line to print after an unhandled error
         self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
-
-    @property
-    def service(self) -> AssistantService:
-        """The core: made on first use (in the loading worker), so the first frame does not wait for its imports."""
-        if self._service is None:
-            from assistant.service import AssistantService
-
-            self._service = AssistantService()
-        return self._service
+        self._load_now = threading.Event()  # set when the user needs the core: loading stops waiting
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -119,15 +116,25 @@ class DataLawApp(App[None]):
     def on_mount(self) -> None:
         self.add_mode(FIRST_MODE, MODE_SCREENS[FIRST_MODE][1])  # its stack exists already: switching back finds it
         # Paint first: the loading thread starts after the first frame (it would compete for the GIL while
-        # the screen is laid out); reading the corpus and opening (or building) the index happen there, and
-        # screens show progress as `core_changed` reports it.
+        # the screen is laid out) and waits LOAD_PAUSE_SECONDS or until `need_core`; reading the corpus and
+        # opening (or building) the index happen there, and screens show progress as `core_changed` reports it.
         self.call_after_refresh(self.load_core)
+
+    def need_core(self) -> None:
+        """The user wants the core now (a key, a click, a query): loading starts at once if it was waiting."""
+        self._load_now.set()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.need_core()
+        await super().on_event(event)
 
     # -- loading the core ------------------------------------------------------------------------
 
     @work(thread=True, group="core", exit_on_error=False)
     def load_core(self) -> None:
         """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
+        self._load_now.wait(LOAD_PAUSE_SECONDS)
         # Imported here, in the worker: YAML, file locks and the corpus model are not needed to paint.
         from assistant.bookmarks import BookmarkStore
         from assistant.tui.reading import ReadingData

@@ -201,6 +201,7 @@ class SearchScreen(DlaScreen):
             self._set_highlight(no_highlight)
             return
         if not self.dla.core_status.search_ready:
+            self.dla.need_core()  # a query typed (or pasted, or set) while loading waits: start it now
             if self.dla.core_status.stage != "failed":
                 self._set_status(f"{self.dla.core_status.message} — the search runs as soon as it is ready")
             return
