@@ -28,6 +28,16 @@ class ChapterEntry:
         return self.key.partition(":")[2].partition(".")[0]
 
     @property
+    def scope(self) -> str:
+        """The chapter (`4`) or section of a chapter (`4.2`), as the search's chapter limit reads it."""
+        return self.key.partition(":")[2]
+
+    @property
+    def section(self) -> str | None:
+        """The section number (`2` of `dsl:4.2`), or None for a whole chapter."""
+        return self.scope.partition(".")[2] or None
+
+    @property
     def is_section(self) -> bool:
         """True for a section inside a chapter."""
         return "." in self.key.partition(":")[2]
@@ -68,8 +78,8 @@ NO_CHAPTER = ChapterEntry("", "", "", "", ())
 
 
 def chapter_filter_entries(reading: ReadingData, law: str | None) -> list[ChapterEntry]:
-    """The chapters the search can be limited to (the core filters by chapter): of one law, or of every law."""
-    return [entry for entry in chapter_entries(reading) if not entry.is_section and (law is None or entry.law == law)]
+    """The chapters, and sections of chapters, the search can be limited to: of one law, or of every law."""
+    return [entry for entry in chapter_entries(reading) if law is None or entry.law == law]
 
 
 def matching(entries: list[ChapterEntry], typed: str) -> list[ChapterEntry]:

@@ -146,7 +146,7 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
         "f8,G",
         "filter_chapter",
         "Chapter filter",
-        "Limit the search to one chapter: type part of its name, pick it (F8 again offers all chapters)",
+        "Limit the search to a chapter or a section (第四章 第二节): type part of its name, pick it (F8 again lifts it)",
     ),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
     KeyAction(

@@ -55,6 +55,12 @@ TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "book
 EMPTY_QUERY_HINT = "Type a citation (dsl:27, 数安法第27条), words (重要数据) or a question in English or Chinese."
 
 
+def chapter_and_section(scope: str | None) -> tuple[str | None, str | None]:
+    """The core's chapter and section filters for a scope: `4` is a chapter, `4.2` a section of it."""
+    chapter, _, section = (scope or "").partition(".")
+    return chapter or None, section or None
+
+
 class SearchScreen(DlaScreen):
     """Search box and law filter on top; results, contents and bookmarks beside the reader."""
 
@@ -73,7 +79,7 @@ class SearchScreen(DlaScreen):
         self.search_limit = SEARCH_LIMIT  # + raises it to MORE_LIMIT for the query in the box
         self._state_applied = False
         self._corpus_shown = False  # contents, law names and bookmarks filled in from the loaded corpus
-        self.chapter_filter: ChapterEntry | None = None  # the chapter the search is limited to (F8), within its law
+        self.chapter_filter: ChapterEntry | None = None  # the chapter or section searched (F8), within its law
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -121,8 +127,8 @@ class SearchScreen(DlaScreen):
 
     @property
     def chapter(self) -> str | None:
-        """The chapter number the search is limited to (within the law filter), or None."""
-        return self.chapter_filter.chapter if self.chapter_filter is not None else None
+        """The chapter (`4`) or section of a chapter (`4.2`) the search is limited to (within the law filter)."""
+        return self.chapter_filter.scope if self.chapter_filter is not None else None
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -209,12 +215,13 @@ class SearchScreen(DlaScreen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, law: str | None, chapter: str | None = None) -> None:
-        """Search in a thread (the core applies the law and chapter filters); stale results are dropped."""
+        """Search in a thread (the core applies the law, chapter and section filters); stale results are dropped."""
         worker = get_current_worker()
         service = self.dla.service
         try:
             # One more than shown: "more than N".
-            results = service.search(query, law=law, chapter=chapter, limit=self.search_limit + 1)
+            number, section = chapter_and_section(chapter)
+            results = service.search(query, law=law, chapter=number, section=section, limit=self.search_limit + 1)
             highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
@@ -439,10 +446,10 @@ class SearchScreen(DlaScreen):
             return None
         if query == self.search_bar.query_text.strip():  # keys typed after Enter keep their own search
             self.workers.cancel_group(self, "search")
-        service = self.dla.service
+        service, (number, section) = self.dla.service, chapter_and_section(chapter)
         try:
             results = await asyncio.to_thread(
-                service.search, query, law=law, chapter=chapter, limit=self.search_limit + 1
+                service.search, query, law=law, chapter=number, section=section, limit=self.search_limit + 1
             )
             highlighter = await asyncio.to_thread(service.highlighter, query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
@@ -706,7 +713,7 @@ class SearchScreen(DlaScreen):
         self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
 
     def action_filter_chapter(self) -> None:
-        """Limit the search to one chapter (of the law filtered on, or of any law): type-ahead, then Enter."""
+        """Limit the search to one chapter or section (of the law filtered on, or of any law): type-ahead, Enter."""
         from assistant.tui.chapters import NO_CHAPTER, chapter_filter_entries
         from assistant.tui.screens.chapters import ChapterPicker
 
@@ -730,14 +737,14 @@ class SearchScreen(DlaScreen):
         self.app.push_screen(
             ChapterPicker(
                 entries,
-                placeholder="Limit the search to a chapter: type words of its name, 第四章, chapter 4 …",
+                placeholder="Limit the search to a chapter or section: type words of its name, 第四章 第二节 …",
                 clear_label=clear,
             ),
             chosen,
         )
 
     def set_chapter_filter(self, entry: ChapterEntry | None) -> None:
-        """Limit the search to a chapter (its law becomes the law filter), or lift the limit with None."""
+        """Limit the search to a chapter or section (its law becomes the law filter), or lift the limit with None."""
         self.chapter_filter = entry
         self.query_one(Sidebar).active = TABS["results"]
         if entry is not None and self.search_bar.law != entry.law:
