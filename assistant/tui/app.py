@@ -49,7 +49,7 @@ FIRST_MODE = "search"
 # After the first frame, loading waits this long for the app to settle (the terminal's replies, the first
 # layout) unless something needs the core first: a key, a click, a paste or a query starts it at once.
 # Nobody reads the screen and types within a tenth of a second, so this costs no one a wait.
-LOAD_PAUSE_SECONDS = 0.1
+LOAD_PAUSE_SECONDS = 0.25
 MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
     "ask": ("Ask a question", _ask_screen),
