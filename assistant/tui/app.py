@@ -25,7 +25,6 @@ from assistant.tui.markup import plain_markup
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.state import ReaderState, load_state, save_state
-from assistant.tui.widgets.palette import CommandPalette
 
 if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
     from assistant.bookmarks import BookmarkStore
@@ -238,6 +237,8 @@ class DataLawApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette (the project's, whose page keys cannot crash it)."""
+        from assistant.tui.widgets.palette import CommandPalette  # on first use: not on the path to the first frame
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette"))
 
