@@ -43,9 +43,15 @@ class ChapterEntry:
         return "." in self.key.partition(":")[2]
 
     @property
+    def is_whole_law(self) -> bool:
+        """True for a whole instrument (its key is the law id alone)."""
+        return ":" not in self.key
+
+    @property
     def searchable(self) -> str:
-        """What type-ahead matches: law names, both labels, "chapter N" and the article span."""
-        return f"{self.law_short} {self.law} {self.label_zh} {self.label_en} chapter {self.chapter} {self.span}".lower()
+        """What type-ahead matches: law names, both labels, "chapter N" (or "whole") and the article span."""
+        place = "whole law 全文" if self.is_whole_law else f"chapter {self.chapter}"
+        return f"{self.law_short} {self.law} {self.label_zh} {self.label_en} {place} {self.span}".lower()
 
     @property
     def span(self) -> str:
@@ -71,6 +77,22 @@ def chapter_entries(reading: ReadingData) -> list[ChapterEntry]:
             english = f"{article.chapter.title_en or ''} › {article.section.title_en or ''}".strip(" ›")
             labels[section_key] = (short, f"{article.chapter.label_zh} › {article.section.label_zh}", english)
     return [ChapterEntry(key, *labels[key], tuple(ids)) for key, ids in entries.items()]
+
+
+def reading_entries(reading: ReadingData) -> list[ChapterEntry]:
+    """What "go to" offers: every chapter and section, then each instrument as a whole (with or without chapters)."""
+    whole = [
+        ChapterEntry(
+            law.id,
+            law.info.short_en,
+            f"{law.info.title_zh}（全文）",
+            "whole text",
+            tuple(article.id for article in law.articles),
+        )
+        for law in reading.corpus.laws.values()
+        if law.articles
+    ]
+    return [*chapter_entries(reading), *whole]
 
 
 # The picker's "no chapter filter" choice: not a chapter, never matched by typing.

@@ -141,7 +141,9 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
     KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("plus", "more_results", "More results", "List up to 200 results instead of the best 30"),
-    KeyAction("g", "go_to_chapter", "Go to chapter", "Type part of a chapter's name and read it as continuous text"),
+    KeyAction(
+        "g", "go_to_chapter", "Go to chapter", "Type part of a chapter's (or a law's) name: read it as continuous text"
+    ),
     KeyAction(
         "f8,G",
         "filter_chapter",

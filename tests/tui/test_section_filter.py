@@ -1,4 +1,4 @@
-"""The section filter (F8): a section of a chapter (第四章 第二节) picked by type-ahead, applied by the core."""
+"""The section filter (F8) and "go to" (g): sections of chapters (第四章 第二节) and whole laws by type-ahead."""
 
 from __future__ import annotations
 
@@ -161,3 +161,33 @@ async def test_results_for_the_whole_chapter_are_dropped_under_a_section_limit(
         screen._show_results("数据", "shenzhen", stale, no_highlight, "4")
 
         assert [hit.id for hit in screen.results.hits] == shown
+
+
+async def test_go_to_reads_a_whole_instrument_even_one_without_chapters(make_app: Callable[[], DataLawApp]) -> None:
+    from assistant.tui.screens.chapters import ChapterScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)
+        blockchain = [article.id for article in app.service.corpus.all_articles("blockchain")]
+        for typed, law, expected in (("blockchain 全文", "blockchain", blockchain), ("dsl whole law", "dsl", None)):
+            screen.reader.focus()  # out of the search box, g goes to a chapter or a law
+            await pilot.press("g")
+            await pilot.pause()
+            await burst(pilot, *keys_for(typed), "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ChapterScreen), typed
+            ids = expected or [article.id for article in app.service.corpus.all_articles(law)]
+            assert app.screen.article_ids == ids and len(ids) > 20
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is screen
+
+        # A chapter's name still picks the chapter first: the whole laws come after every chapter.
+        screen.reader.focus()
+        await pilot.press("g")
+        await pilot.pause()
+        await burst(pilot, *keys_for("dsl chapter 4"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChapterScreen) and app.screen.entry.key == "dsl:4"

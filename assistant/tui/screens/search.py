@@ -697,8 +697,8 @@ class SearchScreen(DlaScreen):
         return True
 
     def action_go_to_chapter(self) -> None:
-        """Pick a chapter by typing part of its name, then read it as continuous text."""
-        from assistant.tui.chapters import chapter_entries
+        """Pick a chapter, a section or a whole instrument by typing part of its name; read it as continuous text."""
+        from assistant.tui.chapters import reading_entries
         from assistant.tui.screens.chapters import ChapterPicker
 
         reading = self.dla.reading
@@ -710,7 +710,7 @@ class SearchScreen(DlaScreen):
             if entry is not None:
                 await self.read_chapter(entry)
 
-        self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
+        self.app.push_screen(ChapterPicker(reading_entries(reading)), chosen)
 
     def action_filter_chapter(self) -> None:
         """Limit the search to one chapter or section (of the law filtered on, or of any law): type-ahead, Enter."""
