@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +52,7 @@ FIRST_MODE = "search"
 # remembered article, the contents and bookmarks, a quarter of a second later. (`make bench` times the first
 # frame until the process is idle: loading at once would be counted in it.)
 LOAD_PAUSE_SECONDS = 0.25
+TYPE_AHEAD_WAIT_REFRESHES = 10  # keys typed after a key that opened nothing by then go back where they were typed
 MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
     "ask": ("Ask a question", _ask_screen),
@@ -90,6 +92,7 @@ class DataLawApp(App[None]):
         self.crash_report: str | None = None  # the one line to print after an unhandled error
         self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
         self._load_now = threading.Event()  # set when the user needs the core: loading stops waiting
+        self._typed_ahead: deque[events.Key] = deque()  # keys waiting for a screen that opens to take the focus
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -126,6 +129,23 @@ class DataLawApp(App[None]):
         # the screen is laid out) and waits LOAD_PAUSE_SECONDS or until `need_core`; reading the corpus and
         # opening (or building) the index happen there, and screens show progress as `core_changed` reports it.
         self.call_after_refresh(self.load_core)
+
+    def type_ahead(self, key: events.Key, held_by: Screen[Any], release: Callable[[], None]) -> None:
+        """A key typed in the same burst after one that opens a screen (a dialog, another mode): kept until that
+        screen is on top and has the focus, then delivered there in typing order. When no screen opens (the key
+        did something else), `release` lets the widget that held the keys take them back as typed."""
+        self._typed_ahead.append(events.Key(key.key, key.character))
+        if len(self._typed_ahead) == 1:
+            self._deliver_typed_ahead(held_by, release, 0)
+
+    def _deliver_typed_ahead(self, held_by: Screen[Any], release: Callable[[], None], waited: int) -> None:
+        opened = self.screen is not held_by and self.screen.focused is not None
+        if not opened and waited < TYPE_AHEAD_WAIT_REFRESHES:
+            self.call_after_refresh(self._deliver_typed_ahead, held_by, release, waited + 1)
+            return
+        release()
+        while self._typed_ahead:
+            self.post_message(self._typed_ahead.popleft())  # handled as if typed now: bindings, then the focus
 
     def need_core(self) -> None:
         """The user wants the core now (a key, a click, a query): loading starts at once if it was waiting."""
