@@ -59,3 +59,23 @@ async def test_keys_after_a_key_that_opens_nothing_stay_in_the_search_box(make_a
         await settle(pilot)
         assert app.screen is screen
         assert screen.search_bar.query_text == "data law"
+
+
+async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_or_the_results(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    from assistant.tui.screens.chapters import ChapterScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "security")
+        screen = search_screen(pilot)
+        for widget in (screen.reader, screen.results, screen.reader):
+            widget.focus()
+            await burst(pilot, "g", *keys_for("dsl chapter 4"), "enter")  # "l" alone would change the language
+            await settle(pilot)
+            assert isinstance(app.screen, ChapterScreen) and app.screen.entry.key == "dsl:4"
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is screen and screen.reader.language == "both"

@@ -13,14 +13,11 @@ from textual.widgets import Input
 
 from assistant.service import MAX_QUERY_CHARS
 from assistant.tui.keys import SEARCH_BOX_KEYS, bindings
+from assistant.tui.type_ahead import OPENS_FROM_THE_SEARCH_BOX, KeyHold
 from assistant.tui.widgets.law_filter import ALL_LAWS, LawFilter
 
 PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data security officer?"
 
-
-# Keys that, in the search box, open another screen (help, the palette, a mode, the chapter filter): keys typed
-# right after them in one burst belong to that screen, not to the query.
-OPENS_A_SCREEN = frozenset({"f1", "f5", "f6", "f7", "f8", "ctrl+p"})
 
 # How long the text of an Enter waits for Enter's binding: a burst is handled in milliseconds.
 ENTER_MEMORY_SECONDS = 2.0
@@ -34,28 +31,15 @@ class QueryInput(Input):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
         self._entered: deque[tuple[float, str]] = deque(maxlen=8)
-        self._holding = False  # keys after one that opens a screen wait for that screen
-
-    def _release(self) -> None:
-        """The screen opened (or none will): keys typed from now on are this box's again."""
-        self._holding = False
+        self._hold = KeyHold(OPENS_FROM_THE_SEARCH_BOX)  # keys after F8, Ctrl+P … wait for the screen it opens
 
     def on_focus(self) -> None:
         """Back in the box (a dialog closed): what is typed now is the query's."""
-        self._release()
+        self._hold.release()
 
     async def _on_key(self, event: events.Key) -> None:
-        if self._holding:  # typed after F8, F1, Ctrl+P … in the same burst: the text of what that key opens
-            event.prevent_default()
-            event.stop()
-            type_ahead = getattr(self.app, "type_ahead", None)
-            if callable(type_ahead):
-                type_ahead(event, self.screen, self._release)
+        if self._hold.take(self, event):  # typed after F8, Ctrl+P … in the same burst: the text of what it opens
             return
-        if event.key in OPENS_A_SCREEN:
-            # Its binding runs once the key has bubbled up to the app, after the keys behind it have reached this
-            # box: hold those until the screen it opens can take them (or give them back if none opens).
-            self._holding = True
         if event.key == "enter":
             # Enter's binding runs once the key has bubbled up to the app; keys that came in the same
             # burst (a paste, a macro, a fast typist) reach the box first. Remember the text Enter was
