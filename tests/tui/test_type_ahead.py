@@ -61,7 +61,7 @@ async def test_keys_after_a_key_that_opens_nothing_stay_in_the_search_box(make_a
         assert screen.search_bar.query_text == "data law"
 
 
-async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_or_the_results(
+async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_and_every_list(
     make_app: Callable[[], DataLawApp],
 ) -> None:
     from assistant.tui.screens.chapters import ChapterScreen
@@ -71,8 +71,17 @@ async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_or_the_re
         await settle(pilot)
         await type_query(pilot, "security")
         screen = search_screen(pilot)
-        for widget in (screen.reader, screen.results, screen.reader):
-            widget.focus()
+        await pilot.press("f3")  # the contents tree, built when first shown
+        await settle(pilot)
+        for widget in (screen.reader, screen.results, screen.toc, screen.query_one("#bookmarks"), screen.reader):
+            if widget is screen.toc:
+                await pilot.press("f3")
+            elif widget.id == "bookmarks":
+                await pilot.press("f4")
+            else:
+                widget.focus()
+            await pilot.pause()
+            assert app.focused is widget
             await burst(pilot, "g", *keys_for("dsl chapter 4"), "enter")  # "l" alone would change the language
             await settle(pilot)
             assert isinstance(app.screen, ChapterScreen) and app.screen.entry.key == "dsl:4"
