@@ -6,12 +6,13 @@ import asyncio
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the firs
     from assistant.tui.links import Link
     from assistant.tui.render_article import ArticleDisplay
 
+PaneWidget = TypeVar("PaneWidget", ContentsTree, BookmarksList, RelatedPanel)
 SEARCH_LIMIT = 30
 MORE_LIMIT = 200
 RELATED_WIDE = 150  # screen width from which the related panel fits beside results and reader
@@ -88,14 +90,15 @@ class SearchScreen(DlaScreen):
             yield Sidebar(
                 {
                     TABS["results"]: ("Results", "screen.show_tab('results')", ResultsList(id="results")),
-                    TABS["contents"]: ("Contents", "screen.show_tab('contents')", ContentsTree(id="toc")),
-                    TABS["bookmarks"]: ("Bookmarks", "screen.show_tab('bookmarks')", BookmarksList(id="bookmarks")),
+                    # Hidden at first: mounted when first needed (see `_pane_widget`), not for the first frame.
+                    TABS["contents"]: ("Contents", "screen.show_tab('contents')", None),
+                    TABS["bookmarks"]: ("Bookmarks", "screen.show_tab('bookmarks')", None),
                 },
                 initial=TABS["results"],
                 id="sidebar",
             )
             yield ArticleReader(id="reader")
-            yield RelatedPanel(id="related")
+            # The related panel (hidden below RELATED_WIDE columns) is mounted with the first article.
 
     def on_mount(self) -> None:
         self.dla.core_changed.subscribe(self, self._core_changed)
@@ -117,7 +120,24 @@ class SearchScreen(DlaScreen):
 
     @property
     def toc(self) -> ContentsTree:
-        return self.query_one(ContentsTree)
+        return self._pane_widget(ContentsTree, "toc", TABS["contents"])
+
+    @property
+    def bookmarks_list(self) -> BookmarksList:
+        return self._pane_widget(BookmarksList, "bookmarks", TABS["bookmarks"])
+
+    @property
+    def related_panel(self) -> RelatedPanel:
+        return self._pane_widget(RelatedPanel, "related", "workspace")
+
+    def _pane_widget(self, widget_type: type[PaneWidget], widget_id: str, parent_id: str) -> PaneWidget:
+        """A widget the first frame does not show, mounted in its place the first time it is needed."""
+        try:
+            return self.query_one(f"#{widget_id}", widget_type)
+        except NoMatches:
+            widget = widget_type(id=widget_id)
+            self.query_one(f"#{parent_id}").mount(widget)
+            return widget
 
     def _set_status(self, text: str) -> None:
         scope = self.chapter_filter
@@ -331,7 +351,7 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # related data is a help, never a reason the article cannot be read
             notify_error(self, "listing related provisions", exc)
             entries = related_entries(reading, display)
-        self.query_one(RelatedPanel).show_entries(entries)
+        self.related_panel.show_entries(entries)
 
     @on(OptionList.OptionSelected, "#related")
     async def _related_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -626,14 +646,14 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # the file changed on disk into something unreadable (or absurdly nested)
             self.notify(f"Could not read bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
-        self.query_one(BookmarksList).show_bookmarks(entries, reading.corpus)
+        self.bookmarks_list.show_bookmarks(entries, reading.corpus)
 
     def action_show_tab(self, name: str) -> None:
         """Show the results, contents or bookmarks in the side panel and move there."""
         if name == "contents":
             self.toc.ensure_populated()
         self.query_one(Sidebar).active = TABS[name]
-        widget = {"results": self.results, "contents": self.toc, "bookmarks": self.query_one(BookmarksList)}[name]
+        widget = {"results": self.results, "contents": self.toc, "bookmarks": self.bookmarks_list}[name]
         widget.focus()
 
     def action_filter_law(self, law: str) -> None:
