@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import RenderableType
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -92,6 +93,7 @@ class DataLawApp(App[None]):
         self.crash_report: str | None = None  # the one line to print after an unhandled error
         self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
         self._load_now = threading.Event()  # set when the user needs the core: loading stops waiting
+        self._leaving = False  # set by exit(): a loading thread stops at its next step
         self._typed_ahead: deque[events.Key] = deque()  # keys waiting for a screen that opens to take the focus
 
     # -- errors ------------------------------------------------------------------------------------
@@ -147,6 +149,12 @@ class DataLawApp(App[None]):
         while self._typed_ahead:
             self.post_message(self._typed_ahead.popleft())  # handled as if typed now: bindings, then the focus
 
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Leave the app; a loading thread that has not started its next step stops instead (quitting waits for it)."""
+        self._leaving = True
+        self._load_now.set()
+        super().exit(result, return_code, message)
+
     def need_core(self) -> None:
         """The user wants the core now (a key, a click, a query): loading starts at once if it was waiting."""
         self._load_now.set()
@@ -162,6 +170,8 @@ class DataLawApp(App[None]):
     def load_core(self) -> None:
         """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
         self._load_now.wait(self.load_pause)
+        if self._leaving:  # quit during the pause (Ctrl+Q is a key, and keys start loading)
+            return
         # Imported here, in the worker: YAML, file locks and the corpus model are not needed to paint.
         from assistant.bookmarks import BookmarkStore
         from assistant.tui.reading import ReadingData
@@ -179,6 +189,8 @@ class DataLawApp(App[None]):
         except Exception as exc:  # RecursionError too (deep nesting): a damaged file costs the bookmarks, not the app
             self._from_thread(self._bookmarks_failed, exc)
         self._from_thread(self._corpus_loaded, reading, store)
+        if self._leaving:
+            return
         try:
             self.service.search_engine(notify=lambda message: self._from_thread(self._index_building, message))
         except Exception as exc:

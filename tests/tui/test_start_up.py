@@ -79,3 +79,13 @@ async def test_a_query_put_in_the_box_during_the_pause_starts_loading_at_once(bu
         await settle(pilot)
         assert app.core_status.search_ready
         assert screen.results.hits
+
+
+async def test_quitting_during_the_pause_loads_nothing_and_does_not_wait_for_it(built_index_dir: Path) -> None:
+    app = create_app(service=AssistantService(CORPUS, built_index_dir), load_pause=LONG_PAUSE)
+    started = time.monotonic()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # a key, which would start loading, that quits
+    assert time.monotonic() - started < LONG_PAUSE / 2
+    assert app.reading is None and not app.core_status.corpus_ready
