@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant import paths
-from assistant.corpus.store import Corpus, load_corpus
-from assistant.models import ArticleRef, CitationError
 
 # Longer text is not a query (a pasted document): the search reads only this many characters. The same
 # limit as the engine's own (assistant.search.query_terms), applied here before any work on the text and
@@ -24,15 +22,17 @@ def bounded_query(query: str) -> tuple[str, str | None]:
     return query[:MAX_QUERY_CHARS], f"query shortened to its first {MAX_QUERY_CHARS} characters"
 
 
-if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for verify, add or serialise
+if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for YAML, the corpus or the engine
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
     from assistant.checklist.penalties import ModelPenalties
     from assistant.checklist.sessions import SessionStore
     from assistant.corpus.add_instrument import AddResult
+    from assistant.corpus.store import Corpus
     from assistant.corpus.verify import VerifyReport
     from assistant.indexing import IndexBuild
+    from assistant.models import ArticleRef
     from assistant.obligations.ask import Answer
     from assistant.obligations.crossrefs import CrossReference
     from assistant.obligations.records import Definition, Penalty, PenaltyLink, Relation
@@ -66,6 +66,8 @@ class AssistantService:
     @cached_property
     def corpus(self) -> Corpus:
         """The loaded corpus (read once per process)."""
+        from assistant.corpus.store import load_corpus  # YAML: read in the TUI's loading worker, not before painting
+
         return load_corpus(self.corpus_root)
 
     def reload_corpus(self) -> None:
@@ -131,6 +133,7 @@ class AssistantService:
     def unresolved_citation_query(self, query: str) -> str | None:
         """For a query that is nothing but one citation naming no provision (`dsl:99`): why; else None."""
         from assistant.corpus.resolve import recognizer_for
+        from assistant.models import CitationError
 
         if self._recognizer is None:
             self._recognizer = recognizer_for(self.corpus)
@@ -214,8 +217,12 @@ class AssistantService:
         limit: int = 10,
         syntax: bool | None = None,
         notify: Notify | None = None,
+        section: str | None = None,
     ) -> SearchResults:
-        """Ranked articles for a query in any form (the first MAX_QUERY_CHARS of it); never raises for any text."""
+        """Ranked articles for a query in any form (the first MAX_QUERY_CHARS of it); never raises for any text.
+
+        `section` (a section number, with `chapter`) narrows a chapter filter to one of its sections (第一节 …).
+        """
         from dataclasses import replace
 
         from assistant.search.score_table import ScoreTableError
@@ -224,7 +231,17 @@ class AssistantService:
 
         def run() -> SearchResults:
             engine = self.search_engine(notify)
-            results = engine.search(query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax)
+            members, wanted = None, limit
+            if chapter and section:
+                # The engine filters by chapter; a section is kept from the chapter's hits, all of which are asked
+                # for (every article of the chapter, and the see-also counterparts that may come between them).
+                members = self._section_members(law, chapter, section)
+                wanted = limit + 2 * self._chapter_size(law, chapter)
+            results = engine.search(query, law=law, chapter=chapter, status=status, limit=wanted, syntax=syntax)
+            if members is not None:
+                # A cited article stays, whatever its section, as it does under the chapter filter.
+                kept = [hit for hit in results.hits if hit.id in members or hit.matched == "citation"]
+                results = replace(results, hits=tuple(kept[:limit]), total=len(kept))
             return replace(results, messages=(*results.messages, cut)) if cut else results
 
         try:
@@ -237,6 +254,25 @@ class AssistantService:
             self._engine = None
             self.index(notify, force=True)
             return run()
+
+    def _section_members(self, law: str | None, chapter: str, section: str) -> set[str]:
+        """Ids of the articles in a section of a chapter (of one law, or of any law)."""
+        return {
+            article.id
+            for article in self.corpus.all_articles(law)
+            if article.chapter is not None
+            and str(article.chapter.number) == chapter
+            and article.section is not None
+            and str(article.section.number) == section
+        }
+
+    def _chapter_size(self, law: str | None, chapter: str) -> int:
+        """How many articles a chapter holds (of one law; of every law with a chapter of that number when None)."""
+        return sum(
+            1
+            for article in self.corpus.all_articles(law)
+            if article.chapter is not None and str(article.chapter.number) == chapter
+        )
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
@@ -275,10 +311,14 @@ class AssistantService:
 
     def penalties_for(self, citation: str, actor: str | None = None) -> list[PenaltyLink]:
         """Links to the liability paragraphs that punish the duties at a citation (of one actor, if given)."""
+        from assistant.models import ArticleRef
+
         return self.obligation_store().penalties_for(ArticleRef.parse(citation).id, actor)
 
     def enforced_by(self, penalty: str) -> list[PenaltyLink]:
         """Links from a liability provision to the duties (clause and actor) it punishes."""
+        from assistant.models import ArticleRef
+
         return self.obligation_store().enforced_by(ArticleRef.parse(penalty).id)
 
     def penalty(self, ref: str) -> Penalty | None:
@@ -304,6 +344,7 @@ class AssistantService:
     def related(self, article_id: str) -> list[Relation]:
         """Provisions related to an article (either direction), each with its type; the article is always `source`,
         and `inverse` says the relation reads from the other end (dsl:31 is implemented by shenzhen:82)."""
+        from assistant.models import ArticleRef
         from assistant.obligations.records import Relation
 
         wanted = ArticleRef.parse(article_id).article_id
@@ -336,6 +377,7 @@ class AssistantService:
 
     def references(self, article_id: str) -> list[CrossReference]:
         """Inline references in an article (本法第X条, 前款, 本条例第X条第X款 …) resolved to citation ids."""
+        from assistant.models import ArticleRef
         from assistant.obligations.crossrefs import find_references
 
         article = self.corpus.article(ArticleRef.parse(article_id).article_id)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from rich.console import RenderableType
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -24,7 +27,6 @@ from assistant.tui.markup import plain_markup
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.state import ReaderState, load_state, save_state
-from assistant.tui.widgets.palette import CommandPalette
 
 if TYPE_CHECKING:  # loaded by the loading worker or on first use, not on the path to the first frame
     from assistant.bookmarks import BookmarkStore
@@ -44,6 +46,14 @@ def _checklist_screen() -> Screen[Any]:
     return ChecklistScreen()
 
 
+FIRST_MODE = "search"
+# After the first frame, loading waits this long while the app finishes starting (the footer's keys, the
+# terminal's replies, the first layout), unless something needs the core first: a key, a click, a paste or a
+# query starts it at once, so no one who types waits for it. What it delays is only what shows by itself: the
+# remembered article, the contents and bookmarks, a quarter of a second later. (`make bench` times the first
+# frame until the process is idle: loading at once would be counted in it.)
+LOAD_PAUSE_SECONDS = 0.25
+TYPE_AHEAD_WAIT_REFRESHES = 10  # keys typed after a key that opened nothing by then go back where they were typed
 MODE_SCREENS: dict[str, tuple[str, Callable[[], Screen[Any]]]] = {
     "search": ("Search & read", SearchScreen),
     "ask": ("Ask a question", _ask_screen),
@@ -57,15 +67,24 @@ class DataLawApp(App[None]):
     TITLE = "Data Law Assistant"
     SUB_TITLE = "中国数据法 · Chinese data law"
     CSS_PATH = "app.tcss"
+    # The first mode's screen is the default screen: Textual starts a mode listed in MODES by re-parsing every
+    # stylesheet and restyling the whole app (about 20 ms, a tenth of the first frame); the default screen is
+    # styled once. `on_mount` lists the mode afterwards, so F5 and `switch_mode` find it as before.
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
-        name: screen for name, (_, screen) in MODE_SCREENS.items()
+        name: screen for name, (_, screen) in MODE_SCREENS.items() if name != FIRST_MODE
     }
-    DEFAULT_MODE = "search"
+    DEFAULT_MODE = FIRST_MODE
     BINDINGS = bindings(APP_KEYS)
 
-    def __init__(self, service: AssistantService | None = None, data_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        service: AssistantService | None = None,
+        data_dir: Path | None = None,
+        load_pause: float = LOAD_PAUSE_SECONDS,
+    ) -> None:
         super().__init__()
-        self.service = service or AssistantService()
+        self.load_pause = load_pause
+        self.service = service or AssistantService()  # light: the corpus and the engine load on first use
         self.data_dir = data_dir
         self.reading: ReadingData | None = None
         self.bookmarks: BookmarkStore | None = None
@@ -73,6 +92,9 @@ class DataLawApp(App[None]):
         self.core_changed: Signal[CoreStatus] = Signal(self, "core-changed")
         self.crash_report: str | None = None  # the one line to print after an unhandled error
         self.reader_state = ReaderState()  # language, last article, search history: loaded with the corpus
+        self._load_now = threading.Event()  # set when the user needs the core: loading stops waiting
+        self._leaving = False  # set by exit(): a loading thread stops at its next step
+        self._typed_ahead: deque[events.Key] = deque()  # keys waiting for a screen that opens to take the focus
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -99,17 +121,57 @@ class DataLawApp(App[None]):
         """Notifications are plain text: a citation, a path or a key hint in brackets is never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first mode's screen, made once at start-up (see MODES)."""
+        return MODE_SCREENS[FIRST_MODE][1]()
+
     def on_mount(self) -> None:
+        self.add_mode(FIRST_MODE, MODE_SCREENS[FIRST_MODE][1])  # its stack exists already: switching back finds it
         # Paint first: the loading thread starts after the first frame (it would compete for the GIL while
-        # the screen is laid out); reading the corpus and opening (or building) the index happen there, and
-        # screens show progress as `core_changed` reports it.
+        # the screen is laid out) and waits LOAD_PAUSE_SECONDS or until `need_core`; reading the corpus and
+        # opening (or building) the index happen there, and screens show progress as `core_changed` reports it.
         self.call_after_refresh(self.load_core)
+
+    def type_ahead(self, key: events.Key, held_by: Screen[Any], release: Callable[[], None]) -> None:
+        """A key typed in the same burst after one that opens a screen (a dialog, another mode): kept until that
+        screen is on top and has the focus, then delivered there in typing order. When no screen opens (the key
+        did something else), `release` lets the widget that held the keys take them back as typed."""
+        self._typed_ahead.append(events.Key(key.key, key.character))
+        if len(self._typed_ahead) == 1:
+            self._deliver_typed_ahead(held_by, release, 0)
+
+    def _deliver_typed_ahead(self, held_by: Screen[Any], release: Callable[[], None], waited: int) -> None:
+        opened = self.screen is not held_by and self.screen.focused is not None
+        if not opened and waited < TYPE_AHEAD_WAIT_REFRESHES:
+            self.call_after_refresh(self._deliver_typed_ahead, held_by, release, waited + 1)
+            return
+        release()
+        while self._typed_ahead:
+            self.post_message(self._typed_ahead.popleft())  # handled as if typed now: bindings, then the focus
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Leave the app; a loading thread that has not started its next step stops instead (quitting waits for it)."""
+        self._leaving = True
+        self._load_now.set()
+        super().exit(result, return_code, message)
+
+    def need_core(self) -> None:
+        """The user wants the core now (a key, a click, a query): loading starts at once if it was waiting."""
+        self._load_now.set()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self.need_core()
+        await super().on_event(event)
 
     # -- loading the core ------------------------------------------------------------------------
 
     @work(thread=True, group="core", exit_on_error=False)
     def load_core(self) -> None:
         """Corpus, duty/penalty links and bookmarks first (to read and browse), then the search index."""
+        self._load_now.wait(self.load_pause)
+        if self._leaving:  # quit during the pause (Ctrl+Q is a key, and keys start loading)
+            return
         # Imported here, in the worker: YAML, file locks and the corpus model are not needed to paint.
         from assistant.bookmarks import BookmarkStore
         from assistant.tui.reading import ReadingData
@@ -127,6 +189,8 @@ class DataLawApp(App[None]):
         except Exception as exc:  # RecursionError too (deep nesting): a damaged file costs the bookmarks, not the app
             self._from_thread(self._bookmarks_failed, exc)
         self._from_thread(self._corpus_loaded, reading, store)
+        if self._leaving:
+            return
         try:
             self.service.search_engine(notify=lambda message: self._from_thread(self._index_building, message))
         except Exception as exc:
@@ -205,6 +269,8 @@ class DataLawApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette (the project's, whose page keys cannot crash it)."""
+        from assistant.tui.widgets.palette import CommandPalette  # on first use: not on the path to the first frame
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(id="--command-palette"))
 
@@ -226,6 +292,9 @@ class DataLawApp(App[None]):
             yield from screen.palette_commands()
 
 
-def create_app(*, service: AssistantService | None = None, data_dir: Path | None = None) -> DataLawApp:
-    """Build the app as the `dla` command does; tests pass a service over a temp index and a data dir."""
-    return DataLawApp(service=service, data_dir=data_dir)
+def create_app(
+    *, service: AssistantService | None = None, data_dir: Path | None = None, load_pause: float = LOAD_PAUSE_SECONDS
+) -> DataLawApp:
+    """Build the app as the `dla` command does; tests pass a service over a temp index and a data dir (and may
+    pass `load_pause=0` to load at once after the first frame)."""
+    return DataLawApp(service=service, data_dir=data_dir, load_pause=load_pause)

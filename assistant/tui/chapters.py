@@ -28,14 +28,30 @@ class ChapterEntry:
         return self.key.partition(":")[2].partition(".")[0]
 
     @property
+    def scope(self) -> str:
+        """The chapter (`4`) or section of a chapter (`4.2`), as the search's chapter limit reads it."""
+        return self.key.partition(":")[2]
+
+    @property
+    def section(self) -> str | None:
+        """The section number (`2` of `dsl:4.2`), or None for a whole chapter."""
+        return self.scope.partition(".")[2] or None
+
+    @property
     def is_section(self) -> bool:
         """True for a section inside a chapter."""
         return "." in self.key.partition(":")[2]
 
     @property
+    def is_whole_law(self) -> bool:
+        """True for a whole instrument (its key is the law id alone)."""
+        return ":" not in self.key
+
+    @property
     def searchable(self) -> str:
-        """What type-ahead matches: law names, both labels, "chapter N" and the article span."""
-        return f"{self.law_short} {self.law} {self.label_zh} {self.label_en} chapter {self.chapter} {self.span}".lower()
+        """What type-ahead matches: law names, both labels, "chapter N" (or "whole") and the article span."""
+        place = "whole law 全文" if self.is_whole_law else f"chapter {self.chapter}"
+        return f"{self.law_short} {self.law} {self.label_zh} {self.label_en} {place} {self.span}".lower()
 
     @property
     def span(self) -> str:
@@ -63,13 +79,29 @@ def chapter_entries(reading: ReadingData) -> list[ChapterEntry]:
     return [ChapterEntry(key, *labels[key], tuple(ids)) for key, ids in entries.items()]
 
 
+def reading_entries(reading: ReadingData) -> list[ChapterEntry]:
+    """What "go to" offers: every chapter and section, then each instrument as a whole (with or without chapters)."""
+    whole = [
+        ChapterEntry(
+            law.id,
+            law.info.short_en,
+            f"{law.info.title_zh}（全文）",
+            "whole text",
+            tuple(article.id for article in law.articles),
+        )
+        for law in reading.corpus.laws.values()
+        if law.articles
+    ]
+    return [*chapter_entries(reading), *whole]
+
+
 # The picker's "no chapter filter" choice: not a chapter, never matched by typing.
 NO_CHAPTER = ChapterEntry("", "", "", "", ())
 
 
 def chapter_filter_entries(reading: ReadingData, law: str | None) -> list[ChapterEntry]:
-    """The chapters the search can be limited to (the core filters by chapter): of one law, or of every law."""
-    return [entry for entry in chapter_entries(reading) if not entry.is_section and (law is None or entry.law == law)]
+    """The chapters, and sections of chapters, the search can be limited to: of one law, or of every law."""
+    return [entry for entry in chapter_entries(reading) if law is None or entry.law == law]
 
 
 def matching(entries: list[ChapterEntry], typed: str) -> list[ChapterEntry]:

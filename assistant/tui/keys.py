@@ -141,12 +141,14 @@ SEARCH_KEYS: tuple[KeyAction, ...] = (
     KeyAction("f4,M", "show_tab('bookmarks')", "Bookmarks", "Show your bookmarks", footer=True, short="Marks"),
     KeyAction("0", "filter_law('')", "All laws", "Search every instrument"),
     KeyAction("plus", "more_results", "More results", "List up to 200 results instead of the best 30"),
-    KeyAction("g", "go_to_chapter", "Go to chapter", "Type part of a chapter's name and read it as continuous text"),
+    KeyAction(
+        "g", "go_to_chapter", "Go to chapter", "Type part of a chapter's (or a law's) name: read it as continuous text"
+    ),
     KeyAction(
         "f8,G",
         "filter_chapter",
         "Chapter filter",
-        "Limit the search to one chapter: type part of its name, pick it (F8 again offers all chapters)",
+        "Limit the search to a chapter or a section (第四章 第二节): type part of its name, pick it (F8 again lifts it)",
     ),
     KeyAction("z", "toggle_zoom", "Zoom reader", "Give the reader the whole width (again to restore)"),
     KeyAction(

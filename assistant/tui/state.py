@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-from assistant.atomic import write_text_atomic
 
 STATE_FILE = "tui-state.json"
 FORMAT_VERSION = 1
@@ -41,6 +38,8 @@ def state_path(directory: Path) -> Path:
 
 def load_state(directory: Path) -> ReaderState:
     """The saved state; defaults when the file is missing, too large or not this format (it is then left as is)."""
+    import json  # read in the loading worker: the first frame needs only the defaults
+
     path = state_path(directory)
     try:
         if path.stat().st_size > MAX_STATE_BYTES:
@@ -62,6 +61,10 @@ def load_state(directory: Path) -> ReaderState:
 
 def save_state(directory: Path, state: ReaderState) -> bool:
     """Write the state atomically; False when it cannot be written (the reader works on without it)."""
+    import json
+
+    from assistant.atomic import write_text_atomic
+
     data = {
         "version": FORMAT_VERSION,
         "language": state.language,

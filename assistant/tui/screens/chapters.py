@@ -19,7 +19,7 @@ from assistant.tui.render_article import ArticleDisplay, render_article
 from assistant.tui.styles import DIM
 from assistant.tui.widgets.option_list import PagingOptionList
 
-GO_TO_PLACEHOLDER = "Go to chapter: type words of its name (zh or en), a law, 第四章 …"
+GO_TO_PLACEHOLDER = "Go to a chapter, a section or a whole law: type words of its name (zh or en), 第四章, 全文 …"
 CLEAR_ID = "-no-chapter-"
 
 

@@ -6,16 +6,16 @@ import asyncio
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
-from assistant.models import ArticleRef, CitationError
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -48,12 +48,19 @@ if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the firs
     from assistant.tui.links import Link
     from assistant.tui.render_article import ArticleDisplay
 
+PaneWidget = TypeVar("PaneWidget", ContentsTree, BookmarksList, RelatedPanel)
 SEARCH_LIMIT = 30
 MORE_LIMIT = 200
 RELATED_WIDE = 150  # screen width from which the related panel fits beside results and reader
 RELATED_ZOOMED = 100  # the same, with the results hidden (z)
 TABS = {"results": "results-tab", "contents": "contents-tab", "bookmarks": "bookmarks-tab"}
 EMPTY_QUERY_HINT = "Type a citation (dsl:27, 数安法第27条), words (重要数据) or a question in English or Chinese."
+
+
+def chapter_and_section(scope: str | None) -> tuple[str | None, str | None]:
+    """The core's chapter and section filters for a scope: `4` is a chapter, `4.2` a section of it."""
+    chapter, _, section = (scope or "").partition(".")
+    return chapter or None, section or None
 
 
 class SearchScreen(DlaScreen):
@@ -74,7 +81,7 @@ class SearchScreen(DlaScreen):
         self.search_limit = SEARCH_LIMIT  # + raises it to MORE_LIMIT for the query in the box
         self._state_applied = False
         self._corpus_shown = False  # contents, law names and bookmarks filled in from the loaded corpus
-        self.chapter_filter: ChapterEntry | None = None  # the chapter the search is limited to (F8), within its law
+        self.chapter_filter: ChapterEntry | None = None  # the chapter or section searched (F8), within its law
 
     def compose_body(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -83,14 +90,15 @@ class SearchScreen(DlaScreen):
             yield Sidebar(
                 {
                     TABS["results"]: ("Results", "screen.show_tab('results')", ResultsList(id="results")),
-                    TABS["contents"]: ("Contents", "screen.show_tab('contents')", ContentsTree(id="toc")),
-                    TABS["bookmarks"]: ("Bookmarks", "screen.show_tab('bookmarks')", BookmarksList(id="bookmarks")),
+                    # Hidden at first: mounted when first needed (see `_pane_widget`), not for the first frame.
+                    TABS["contents"]: ("Contents", "screen.show_tab('contents')", None),
+                    TABS["bookmarks"]: ("Bookmarks", "screen.show_tab('bookmarks')", None),
                 },
                 initial=TABS["results"],
                 id="sidebar",
             )
             yield ArticleReader(id="reader")
-            yield RelatedPanel(id="related")
+            # The related panel (hidden below RELATED_WIDE columns) is mounted with the first article.
 
     def on_mount(self) -> None:
         self.dla.core_changed.subscribe(self, self._core_changed)
@@ -112,7 +120,24 @@ class SearchScreen(DlaScreen):
 
     @property
     def toc(self) -> ContentsTree:
-        return self.query_one(ContentsTree)
+        return self._pane_widget(ContentsTree, "toc", TABS["contents"])
+
+    @property
+    def bookmarks_list(self) -> BookmarksList:
+        return self._pane_widget(BookmarksList, "bookmarks", TABS["bookmarks"])
+
+    @property
+    def related_panel(self) -> RelatedPanel:
+        return self._pane_widget(RelatedPanel, "related", "workspace")
+
+    def _pane_widget(self, widget_type: type[PaneWidget], widget_id: str, parent_id: str) -> PaneWidget:
+        """A widget the first frame does not show, mounted in its place the first time it is needed."""
+        try:
+            return self.query_one(f"#{widget_id}", widget_type)
+        except NoMatches:
+            widget = widget_type(id=widget_id)
+            self.query_one(f"#{parent_id}").mount(widget)
+            return widget
 
     def _set_status(self, text: str) -> None:
         scope = self.chapter_filter
@@ -122,8 +147,8 @@ class SearchScreen(DlaScreen):
 
     @property
     def chapter(self) -> str | None:
-        """The chapter number the search is limited to (within the law filter), or None."""
-        return self.chapter_filter.chapter if self.chapter_filter is not None else None
+        """The chapter (`4`) or section of a chapter (`4.2`) the search is limited to (within the law filter)."""
+        return self.chapter_filter.scope if self.chapter_filter is not None else None
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -202,6 +227,7 @@ class SearchScreen(DlaScreen):
             self._set_highlight(no_highlight)
             return
         if not self.dla.core_status.search_ready:
+            self.dla.need_core()  # a query typed (or pasted, or set) while loading waits: start it now
             if self.dla.core_status.stage != "failed":
                 self._set_status(f"{self.dla.core_status.message} — the search runs as soon as it is ready")
             return
@@ -209,12 +235,13 @@ class SearchScreen(DlaScreen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, law: str | None, chapter: str | None = None) -> None:
-        """Search in a thread (the core applies the law and chapter filters); stale results are dropped."""
+        """Search in a thread (the core applies the law, chapter and section filters); stale results are dropped."""
         worker = get_current_worker()
         service = self.dla.service
         try:
             # One more than shown: "more than N".
-            results = service.search(query, law=law, chapter=chapter, limit=self.search_limit + 1)
+            number, section = chapter_and_section(chapter)
+            results = service.search(query, law=law, chapter=number, section=section, limit=self.search_limit + 1)
             highlighter = service.highlighter(query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             if not worker.is_cancelled:
@@ -271,6 +298,7 @@ class SearchScreen(DlaScreen):
         self, citation: str, *, focus: str | None = None, record: bool = True, keep_selection: bool = False
     ) -> bool:
         """Show the article a citation points into, scrolled to its paragraph; False when it names nothing."""
+        from assistant.models import ArticleRef, CitationError
         from assistant.tui.render_article import ArticleDisplay
 
         reading = self.dla.reading
@@ -323,7 +351,7 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # related data is a help, never a reason the article cannot be read
             notify_error(self, "listing related provisions", exc)
             entries = related_entries(reading, display)
-        self.query_one(RelatedPanel).show_entries(entries)
+        self.related_panel.show_entries(entries)
 
     @on(OptionList.OptionSelected, "#related")
     async def _related_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -438,10 +466,10 @@ class SearchScreen(DlaScreen):
             return None
         if query == self.search_bar.query_text.strip():  # keys typed after Enter keep their own search
             self.workers.cancel_group(self, "search")
-        service = self.dla.service
+        service, (number, section) = self.dla.service, chapter_and_section(chapter)
         try:
             results = await asyncio.to_thread(
-                service.search, query, law=law, chapter=chapter, limit=self.search_limit + 1
+                service.search, query, law=law, chapter=number, section=section, limit=self.search_limit + 1
             )
             highlighter = await asyncio.to_thread(service.highlighter, query)
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
@@ -548,6 +576,7 @@ class SearchScreen(DlaScreen):
 
     async def compare(self, left: str, right: str) -> bool:
         """Show two provisions side by side; a citation that names nothing is a notification."""
+        from assistant.models import CitationError
         from assistant.tui.render_article import ArticleDisplay
         from assistant.tui.screens.compare import CompareScreen
 
@@ -617,14 +646,14 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # the file changed on disk into something unreadable (or absurdly nested)
             self.notify(f"Could not read bookmarks: {describe(exc)}", severity="error", timeout=8)
             return
-        self.query_one(BookmarksList).show_bookmarks(entries, reading.corpus)
+        self.bookmarks_list.show_bookmarks(entries, reading.corpus)
 
     def action_show_tab(self, name: str) -> None:
         """Show the results, contents or bookmarks in the side panel and move there."""
         if name == "contents":
             self.toc.ensure_populated()
         self.query_one(Sidebar).active = TABS[name]
-        widget = {"results": self.results, "contents": self.toc, "bookmarks": self.query_one(BookmarksList)}[name]
+        widget = {"results": self.results, "contents": self.toc, "bookmarks": self.bookmarks_list}[name]
         widget.focus()
 
     def action_filter_law(self, law: str) -> None:
@@ -688,8 +717,8 @@ class SearchScreen(DlaScreen):
         return True
 
     def action_go_to_chapter(self) -> None:
-        """Pick a chapter by typing part of its name, then read it as continuous text."""
-        from assistant.tui.chapters import chapter_entries
+        """Pick a chapter, a section or a whole instrument by typing part of its name; read it as continuous text."""
+        from assistant.tui.chapters import reading_entries
         from assistant.tui.screens.chapters import ChapterPicker
 
         reading = self.dla.reading
@@ -701,10 +730,10 @@ class SearchScreen(DlaScreen):
             if entry is not None:
                 await self.read_chapter(entry)
 
-        self.app.push_screen(ChapterPicker(chapter_entries(reading)), chosen)
+        self.app.push_screen(ChapterPicker(reading_entries(reading)), chosen)
 
     def action_filter_chapter(self) -> None:
-        """Limit the search to one chapter (of the law filtered on, or of any law): type-ahead, then Enter."""
+        """Limit the search to one chapter or section (of the law filtered on, or of any law): type-ahead, Enter."""
         from assistant.tui.chapters import NO_CHAPTER, chapter_filter_entries
         from assistant.tui.screens.chapters import ChapterPicker
 
@@ -728,14 +757,14 @@ class SearchScreen(DlaScreen):
         self.app.push_screen(
             ChapterPicker(
                 entries,
-                placeholder="Limit the search to a chapter: type words of its name, 第四章, chapter 4 …",
+                placeholder="Limit the search to a chapter or section: type words of its name, 第四章 第二节 …",
                 clear_label=clear,
             ),
             chosen,
         )
 
     def set_chapter_filter(self, entry: ChapterEntry | None) -> None:
-        """Limit the search to a chapter (its law becomes the law filter), or lift the limit with None."""
+        """Limit the search to a chapter or section (its law becomes the law filter), or lift the limit with None."""
         self.chapter_filter = entry
         self.query_one(Sidebar).active = TABS["results"]
         if entry is not None and self.search_bar.law != entry.law:

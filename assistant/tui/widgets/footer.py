@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Footer
 
 
 class DlaFooter(Footer):
-    """Textual's footer, but key changes that arrive together (mount, focus, screen) cause one recompose.
+    """Textual's footer, but key changes that arrive together (mount, focus, screen) cause one recompose, and
+    a change that leaves the keys shown as they are causes none.
 
     Textual's Footer recomposes on every bindings signal; at start-up three arrive within a frame and each
-    rebuilt all the keys. The recompose reads the bindings when it runs, so one per refresh shows the same keys.
+    rebuilt all the keys, and the rebuild itself signals once more. The recompose reads the bindings when it
+    runs, so one per refresh, and only when the keys differ, shows the same keys.
     """
 
     _recompose_pending = False
+    _composed_keys: tuple[Any, ...] | None = None  # the keys (binding, enabled, tooltip) the footer shows
 
     def bindings_changed(self, screen: Screen) -> None:
         """Schedule one recompose after the next refresh, unless one is already waiting."""
@@ -24,6 +29,18 @@ class DlaFooter(Footer):
             self._recompose_pending = True
             self.call_after_refresh(self._recompose_once)
 
+    def _shown_keys(self) -> tuple[Any, ...]:
+        """What `compose` lays out: every shown binding, whether it is enabled, and its tooltip."""
+        return tuple(
+            (binding, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+
     async def _recompose_once(self) -> None:
         self._recompose_pending = False
+        keys = self._shown_keys()
+        if keys == self._composed_keys:
+            return
+        self._composed_keys = keys
         await self.recompose()

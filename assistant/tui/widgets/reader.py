@@ -15,6 +15,7 @@ from textual.widgets import Static
 from assistant.tui.errors import notify_error
 from assistant.tui.keys import READER_KEYS, bindings
 from assistant.tui.languages import LANGUAGE_NAMES, SIDE_BY_SIDE_MIN_WIDTH, Language
+from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
 
 if TYPE_CHECKING:  # rendering is imported when the first article is shown, not on the path to the first frame
     from assistant.tui.links import Link
@@ -65,9 +66,17 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._side_by_side = True
         # Opening, re-highlighting and selecting can overlap; one rebuild at a time keeps the blocks whole.
         self._rebuilding = asyncio.Lock()
+        self._hold = KeyHold(OPENS_ELSEWHERE)
 
     def compose(self) -> ComposeResult:
         yield ReaderBlock(EMPTY_HINT, classes="hint")
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
+
+    def on_focus(self) -> None:
+        """Focused again (a dialog closed): keys are this widget's."""
+        self._hold.release()
 
     @property
     def article_id(self) -> str | None:

@@ -23,8 +23,11 @@ class Sidebar(Vertical):
     Sidebar ContentSwitcher > Vertical { height: 1fr; }
     """
 
-    def __init__(self, panes: dict[str, tuple[str, str, Widget]], initial: str, *, id: str | None = None) -> None:
-        """`panes`: pane id -> (tab title, the screen action a click runs, the pane's widget)."""
+    def __init__(
+        self, panes: dict[str, tuple[str, str, Widget | None]], initial: str, *, id: str | None = None
+    ) -> None:
+        """`panes`: pane id -> (tab title, the screen action a click runs, the pane's widget, or None when the
+        screen mounts it into the pane, `#<pane id>`, the first time it is needed)."""
         super().__init__(id=id)
         self.panes = panes
         self._initial = initial
@@ -34,7 +37,8 @@ class Sidebar(Vertical):
         with ContentSwitcher(initial=self._initial):
             for pane_id, (_, _, widget) in self.panes.items():
                 with Vertical(id=pane_id):
-                    yield widget
+                    if widget is not None:
+                        yield widget
 
     def _tab_line(self, active: str) -> Content:
         """The tab titles, the active one reversed; each title runs its action when clicked."""

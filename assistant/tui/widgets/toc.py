@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from assistant.corpus.store import Corpus
-from assistant.models import Article, Heading
 from assistant.numerals import int_to_chinese
 from assistant.tui.cells import fit_cells
 from assistant.tui.styles import status_badge
+from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
+
+if TYPE_CHECKING:  # the corpus model arrives with the loaded corpus, after the first frame
+    from assistant.corpus.store import Corpus
+    from assistant.models import Article, Heading
 
 PREVIEW_CELLS = 24  # a glimpse of each article's opening words
 
@@ -50,6 +56,14 @@ class ContentsTree(Tree[str]):
         self._corpus: Corpus | None = None
         self._pending_laws: list[str | None] = []  # expand_law calls made before the tree was built
         self._pending_reveal: str | None = None  # the article to show once the tree is built
+        self._hold = KeyHold(OPENS_ELSEWHERE)
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
+
+    def on_focus(self) -> None:
+        """Focused again (a dialog closed): keys are this widget's."""
+        self._hold.release()
 
     def set_corpus(self, corpus: Corpus) -> None:
         """Hold the corpus; the tree (some 300 labels) is built when it is first shown, not on the first screen."""

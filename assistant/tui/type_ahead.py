@@ -1,0 +1,38 @@
+"""Keys typed ahead: in one burst, the keys after one that opens a screen (F8, g, Ctrl+P, F6 …) reach the widget
+that had the focus before that key's binding has run; they belong to the screen it opens, and wait for it."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+
+# Keys that open another screen: help, the palette, a mode, the chapter filter (F8 in the search box, where
+# letters are text); outside it also `?`, `g` (go to chapter), `G` (chapter filter) and `k` (compare).
+OPENS_FROM_THE_SEARCH_BOX = frozenset({"f1", "f5", "f6", "f7", "f8", "ctrl+p"})
+OPENS_ELSEWHERE = OPENS_FROM_THE_SEARCH_BOX | {"question_mark", "g", "G", "k"}
+
+
+class KeyHold:
+    """One focusable widget's hold: after a key that opens a screen, the keys behind it wait for that screen."""
+
+    def __init__(self, opens: frozenset[str]) -> None:
+        self.opens = opens
+        self.holding = False
+
+    def take(self, widget: Widget, event: events.Key) -> bool:
+        """True when the key was held (stopped here, handed to the app to deliver once the new screen is ready)."""
+        if self.holding:
+            event.prevent_default()
+            event.stop()
+            type_ahead = getattr(widget.app, "type_ahead", None)
+            if callable(type_ahead):
+                type_ahead(event, widget.screen, self.release)
+            return True
+        if event.key in self.opens:
+            # Its binding runs once it has bubbled up to the app, after the keys behind it have reached this widget.
+            self.holding = True
+        return False
+
+    def release(self) -> None:
+        """The screen opened, or none will (the key did something else): keys are the widget's again."""
+        self.holding = False

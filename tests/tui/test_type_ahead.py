@@ -1,0 +1,90 @@
+"""Keys typed in one burst after a key that opens a screen (F8, Ctrl+P …) go to that screen, not to the query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input
+
+from assistant.tui.app import DataLawApp
+from assistant.tui.widgets.palette import CommandPalette
+from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.keys import burst, keys_for
+
+# The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
+DSL_CHAPTER_4 = {f"dsl:{number}" for number in range(27, 37)}
+
+
+async def test_f8_then_a_chapter_and_enter_in_one_burst_pick_that_chapter_and_leave_the_query(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "security")
+        screen = search_screen(pilot)
+
+        for _ in range(3):  # again and again: never the first chapter, never the typed words in the search box
+            await burst(pilot, "f8", *keys_for("dsl chapter 4"), "enter")
+            await settle(pilot)
+            assert app.screen is screen
+            assert screen.search_bar.query_text == "security"
+            assert screen.chapter_filter is not None and screen.chapter_filter.key == "dsl:4"
+            assert screen.results.hits and {hit.id for hit in screen.results.hits} <= DSL_CHAPTER_4
+            await burst(pilot, "f8", "enter")  # F8 and Enter on the empty box: lift the limit
+            await settle(pilot)
+            assert screen.chapter_filter is None
+
+
+async def test_ctrl_p_then_words_in_one_burst_type_in_the_palette(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "dsl:27")
+        screen = search_screen(pilot)
+        await burst(pilot, "ctrl+p", *keys_for("help"))
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).value == "help"
+        assert screen.search_bar.query_text == "dsl:27"
+
+
+async def test_keys_after_a_key_that_opens_nothing_stay_in_the_search_box(make_app: Callable[[], DataLawApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)
+        await type_query(pilot, "data")
+        await burst(pilot, "f5", *keys_for(" law"))  # F5 on the search screen: it is already there
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.search_bar.query_text == "data law"
+
+
+async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_and_every_list(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    from assistant.tui.screens.chapters import ChapterScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "security")
+        screen = search_screen(pilot)
+        await pilot.press("f3")  # the contents tree, built when first shown
+        await settle(pilot)
+        for widget in (screen.reader, screen.results, screen.toc, screen.query_one("#bookmarks"), screen.reader):
+            if widget is screen.toc:
+                await pilot.press("f3")
+            elif widget.id == "bookmarks":
+                await pilot.press("f4")
+            else:
+                widget.focus()
+            await pilot.pause()
+            assert app.focused is widget
+            await burst(pilot, "g", *keys_for("dsl chapter 4"), "enter")  # "l" alone would change the language
+            await settle(pilot)
+            assert isinstance(app.screen, ChapterScreen) and app.screen.entry.key == "dsl:4"
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is screen and screen.reader.language == "both"
