@@ -21,7 +21,7 @@ from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.results import SearchHit, SearchResults
 from assistant.search.score_table import ScoreTable, load_score_table
 from assistant.search.scoring import article_scores, query_parts, rank
-from assistant.search.see_also import with_counterparts
+from assistant.search.see_also import with_best_counterparts, with_counterparts
 from assistant.search.snippets import make_hit, match_spans
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
@@ -117,7 +117,8 @@ class SearchEngine:
                 ranked = duties_then_penalties(
                     ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
                 )
-        return with_counterparts(ranked, scores, table, self.data.related), total
+        ranked = with_counterparts(ranked, scores, table, self.data.related)
+        return with_best_counterparts(ranked, scores, table, self.data.related), total
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""
