@@ -32,6 +32,12 @@ class GlossaryEntry:
     synonyms_en: tuple[str, ...] = ()
 
 
+def _longest_first(synonyms: list[str]) -> tuple[str, ...]:
+    """Synonyms longest first, so a question is read by the longest synonym it contains ("government agency",
+    not "government", which a longer phrase of another entry may cover)."""
+    return tuple(sorted(synonyms, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class QueryData:
     """Everything besides the index that a query needs."""
@@ -60,8 +66,8 @@ class QueryData:
                 entry["zh"],
                 entry["en"],
                 tuple(entry.get("en_forms", ())),
-                tuple(entry.get("synonyms_zh", ())),
-                tuple(entry.get("synonyms_en", ())),
+                _longest_first(entry.get("synonyms_zh", ())),
+                _longest_first(entry.get("synonyms_en", ())),
             )
             for entry in data["glossary"]
         )
