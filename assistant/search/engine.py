@@ -14,7 +14,8 @@ from assistant.search.citations import CitationResolver
 from assistant.search.filters import Filters
 from assistant.search.index_reader import IndexReader, phrase_query
 from assistant.search.index_store import IndexHandle
-from assistant.search.penalty_order import duties_then_penalties
+from assistant.search.penalty_order import DUTY_DEPTH, duties_then_penalties
+from assistant.search.query_cues import without_cue_words
 from assistant.search.query_data import QueryData
 from assistant.search.query_plan import QueryPlan, plan_query
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
@@ -111,14 +112,23 @@ class SearchEngine:
         total = int((scores > 0).sum()) + unscored_citations
         ranked = table.top(scores, depth)
         if "penalty" in plan.terms.cues:
-            duty = extract_terms(plan.words, self.data.glossary, self.data.cues, skip_cues=("penalty",))
+            duty = extract_terms(
+                self._duty_words(plan.words), self.data.glossary, self.data.cues, skip_cues=("penalty",)
+            )
             if not duty.empty:
-                duty_hits = rank(table, query_parts(duty, table), filters, [], 3, allowed)
+                duty_hits = rank(table, query_parts(duty, table), filters, [], DUTY_DEPTH, allowed)
                 ranked = duties_then_penalties(
                     ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
                 )
         ranked = with_counterparts(ranked, scores, table, self.data.related)
         return with_best_counterparts(ranked, scores, table, self.data.related), total
+
+    def _duty_words(self, words: str) -> str:
+        """A penalty question's words without the penalty words: what the duty is."""
+        for cue in self.data.cues:
+            if cue.id == "penalty":
+                words = without_cue_words(words, cue)
+        return words
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""
