@@ -3,7 +3,7 @@
 Each job has its own module: `query_plan` (one meaning for every query), `citations` (what a query
 cites), `scoring` (the one scoring path, over `score_table`), `see_also` (related provisions of
 other instruments), `index_reader` (Whoosh: stored fields, phrases, explicit syntax), `filters`,
-`penalty_order` and `snippets`.
+`penalty_order`, `named_law` (a named law leaves room for the others) and `snippets`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from assistant.search.citations import CitationResolver
 from assistant.search.filters import Filters
 from assistant.search.index_reader import IndexReader, phrase_query
 from assistant.search.index_store import IndexHandle
+from assistant.search.named_law import share_with_others
 from assistant.search.penalty_order import DUTY_DEPTH, duties_then_penalties
 from assistant.search.query_cues import without_cue_words
 from assistant.search.query_data import QueryData
@@ -121,7 +122,8 @@ class SearchEngine:
                     ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
                 )
         ranked = with_counterparts(ranked, scores, table, self.data.related)
-        return with_best_counterparts(ranked, scores, table, self.data.related), total
+        ranked = with_best_counterparts(ranked, scores, table, self.data.related)
+        return share_with_others(ranked, table, plan.mentioned), total
 
     def _duty_words(self, words: str) -> str:
         """A penalty question's words without the penalty words: what the duty is."""
