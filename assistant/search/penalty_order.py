@@ -6,10 +6,13 @@ is about ("what's the fine if our app keeps asking for consent after users said 
 duties beside the fines). A question with little besides its penalty words ("what's the max fine?"),
 whose best duty scores under `DUTY_SHARE` of the best hit, keeps the penalty ranking.
 
-Measured on the dev sets only: alternating (with the penalty words taken out of the duty query) found 6 more cross-instrument
-answers and lost 2, with
-R@5 and MRR unchanged; keeping only the duties' own instruments' liability articles, or giving the
-penalty ranking two places for each duty, did worse.
+Every instrument has its own liability articles, and a question rarely says which instrument's fine
+it means: among the first `PENALTY_SPREAD` hits of the penalty ranking, each instrument's best comes
+first (dev sets: 3 more cross-instrument answers, none lost; the first 10 or 20 lost one).
+
+Measured on the dev sets only: alternating (with the penalty words taken out of the duty query) found
+6 more cross-instrument answers and lost 2, with R@5 and MRR unchanged; keeping only the duties' own
+instruments' liability articles, or giving the penalty ranking two places for each duty, did worse.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 
 PENALTY_LINK_DEPTH = 3  # how many top duty hits pull in their penalty articles
 DUTY_DEPTH = 10  # how many duty hits a penalty question ranks (the first PENALTY_LINK_DEPTH bring their penalties)
+PENALTY_SPREAD = 6  # among the first hits of the penalty ranking, each instrument's best liability article comes first
 DUTY_SHARE = 0.2  # the best duty must score this share of the best hit for duties to alternate with penalties
 
 Ranked = list[tuple[float, int]]
@@ -51,10 +55,23 @@ def duties_then_penalties(
                 out.append((top_score + 1.0 - len(out) * 0.01, number))
                 placed.add(number)
     rest = [number for _, number in ranked if number not in placed]
+    rest = _each_instrument_first(rest[:PENALTY_SPREAD], table) + rest[PENALTY_SPREAD:]
     if duty_hits and duty_hits[0][0] >= DUTY_SHARE * top_score:
         rest = _alternate([number for _, number in duty_hits if number not in placed], rest)
     floor = out[-1][0] if out else top_score + 1.0
     return out + [(floor - (position + 1) * 0.01, number) for position, number in enumerate(rest)]
+
+
+def _each_instrument_first(rows: list[int], table: ScoreTable) -> list[int]:
+    """The rows with each instrument's best first (in their order), then the others (in their order)."""
+    firsts: list[int] = []
+    others: list[int] = []
+    laws: set[str] = set()
+    for number in rows:
+        law = table.ids[number].split(":")[0]
+        (others if law in laws else firsts).append(number)
+        laws.add(law)
+    return firsts + others
 
 
 def _alternate(first: list[int], second: list[int]) -> list[int]:

@@ -38,6 +38,13 @@ def test_a_question_about_the_penalty_alone_keeps_the_penalty_ranking() -> None:
     assert _ids(duties_then_penalties(ranked, weak, _table(), PENALIZED_BY, None, ())) == ["y:8", "z:7", "x:9", "x:2"]
 
 
+def test_each_instruments_best_liability_article_comes_first() -> None:
+    table = SimpleNamespace(ids=["x:9", "z:7", "z:8", "y:8"], row_of={})
+    ranked = [(100.0 - step, row) for step, row in enumerate([1, 2, 0, 3])]  # z:7, z:8, x:9, y:8
+    page = duties_then_penalties(ranked, [], table, {}, None, ())
+    assert [table.ids[row] for _, row in page] == ["z:7", "x:9", "y:8", "z:8"]
+
+
 def test_the_duty_query_leaves_out_the_words_that_signal_a_penalty() -> None:
     cue = Cue("penalty", when_zh=("罚款", "会被罚"), when_en=("fine", "what happens if"))
     assert without_cue_words("what's the fine for not reporting a breach", cue).split() == [
