@@ -4,6 +4,7 @@ related provisions), read from the index's JSON into frozen records once, when t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from assistant.corpus.outside import OutsideInstrument
@@ -30,6 +31,11 @@ class GlossaryEntry:
     en_forms: tuple[str, ...] = ()
     synonyms_zh: tuple[str, ...] = ()
     synonyms_en: tuple[str, ...] = ()
+
+    @cached_property
+    def english_names(self) -> tuple[str, ...]:
+        """The English rendering and its forms, longest first (a question is read by the longest it contains)."""
+        return _longest_first([self.en, *self.en_forms])
 
 
 def _longest_first(synonyms: list[str]) -> tuple[str, ...]:
