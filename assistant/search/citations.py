@@ -26,9 +26,10 @@ class Citations:
 
 
 def _is_title(alias: str) -> bool:
-    """A law's title, abbreviation or English name (数据安全法, "Data Security Law", DSL, blockchain, Shenzhen),
-    not a Chinese short name like 深圳 or 区块链."""
-    return alias.isascii() or len(alias) >= 4
+    """A law's title or abbreviation (数据安全法, "Data Security Law", DSL), not a short name like 深圳 or 区块链."""
+    if alias.isascii():
+        return alias.isupper() or " " in alias.strip()
+    return len(alias) >= 4
 
 
 class CitationResolver:
@@ -44,9 +45,16 @@ class CitationResolver:
             law: sorted({a.lower() for a in [law, *facts.aliases] if len(a) >= 2}, key=len, reverse=True)
             for law, facts in laws.items()
         }
-        # Every English name goes (an id such as "blockchain" too); Chinese short names stay (see without_titles).
-        titles = {name for law, facts in laws.items() for name in (law, *facts.aliases) if _is_title(name)}
-        self._titles = sorted(titles, key=len, reverse=True)
+        self._titles = sorted(
+            {alias for facts in laws.values() for alias in facts.aliases if _is_title(alias)}, key=len, reverse=True
+        )
+        # One-word English names (blockchain, Shenzhen, and the ids): never search words, see `name_words`.
+        self.name_words = frozenset(
+            name.lower()
+            for law, facts in laws.items()
+            for name in (law, *facts.aliases)
+            if name.isascii() and " " not in name
+        )
 
     def mentioned_laws(self, text: str) -> list[str]:
         """Corpus laws the query names anywhere (by id or alias): soft boosts, never filters."""
@@ -59,12 +67,10 @@ class CitationResolver:
         return found
 
     def without_titles(self, text: str) -> str:
-        """The text with law titles and English names taken out (数据安全法, "Data Security Law", DSL,
-        "blockchain", "Shenzhen"): naming a law boosts it (`LAW_MENTION_BOOST`); its title's words (数据, 安全)
-        say nothing about the question. An English name is one word that every article of its instrument
-        repeats (in the translation and the question bank), so as a search word it filled the page with that
-        instrument. Chinese short names (深圳, 区块链) stay: they are part of the statutory terms
-        (区块链信息服务), and taking them out lowered MRR on the dev sets."""
+        """The text with law titles taken out (数据安全法, "Data Security Law", DSL): naming a law boosts
+        it; its title's words (数据, 安全) say nothing about the question. Short names (深圳, 区块链,
+        blockchain) stay for the glossary ("blockchain platform"); the one-word English ones are then no
+        search words of their own (`name_words`)."""
         for title in self._titles:
             if title.isascii():
                 text = word_pattern((title,)).sub(" ", text.lower()) if contains_words(text, (title,)) else text

@@ -113,8 +113,9 @@ class SearchEngine:
         total = int((scores > 0).sum()) + unscored_citations
         ranked = table.top(scores, depth)
         if "penalty" in plan.terms.cues:
+            duty_words = self._duty_words(plan.words)
             duty = extract_terms(
-                self._duty_words(plan.words), self.data.glossary, self.data.cues, skip_cues=("penalty",)
+                duty_words, self.data.glossary, self.data.cues, ("penalty",), self.citations.name_words
             )
             if not duty.empty:
                 duty_hits = rank(table, query_parts(duty, table), filters, [], DUTY_DEPTH, allowed)

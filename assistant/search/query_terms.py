@@ -154,6 +154,7 @@ def extract_terms(
     glossary: Sequence[GlossaryEntry],
     cues: Sequence[Cue] = (),
     skip_cues: tuple[str, ...] = (),
+    skip_words: frozenset[str] = frozenset(),
 ) -> QueryTerms:
     """The search terms of a cleaned query (question scaffolding dropped), using the glossary and cues."""
     terms = QueryTerms(skipped_cues=skip_cues)
@@ -165,7 +166,7 @@ def extract_terms(
         for filler in ZH_FILLER:
             run = run.replace(filler, " ")
         terms.zh_chunks.extend(chunk for chunk in run.split() if chunk)
-    words = [w for w in _plain_words(query) if w.lower() not in EN_FILLER]
+    words = [w for w in _plain_words(query) if w.lower() not in EN_FILLER and w.lower() not in skip_words]
     if words:
         terms.en_stems = list(dict.fromkeys(english_stems(" ".join(words))))
     return terms
