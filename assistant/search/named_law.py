@@ -7,7 +7,7 @@ police want the logs: dsl:35 beside the blockchain log rule). At most `NAMED_LAW
 articles follow right after the page. A question that names no law, or several, is left as ranked.
 
 Measured on the dev sets only: with the English names taken out of the search words (see
-`CitationResolver.without_titles`), 6 places found one more cross-instrument answer (5 and 7 the same),
+`CitationResolver.name_words`), 6 places found one more cross-instrument answer (5 and 7 the same),
 with R@5 and MRR unchanged.
 """
 
