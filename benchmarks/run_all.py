@@ -24,7 +24,7 @@ from pathlib import Path
 
 from assistant.corpus.store import Corpus, load_corpus
 from assistant.indexing import build_index
-from assistant.indexing.artefacts import penalty_links, related_articles
+from assistant.indexing.artefacts import penalty_links, related_articles, write_obligations
 from assistant.paths import PROJECT_ROOT
 from assistant.search import snippets
 from assistant.search.engine import SearchEngine
@@ -46,6 +46,18 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
+_QUERY_DATA: dict[Path, dict[str, object]] = {}
+
+
+def _search_query_data(corpus: Corpus, root: Path) -> dict[str, object]:
+    """The search query data as a build writes it (penalty links read from a built obligation store), once."""
+    if root not in _QUERY_DATA:
+        obligations = _fresh(root / "obligations")
+        write_obligations(corpus, obligations)
+        _QUERY_DATA[root] = _query_data(corpus, penalty_links(obligations), related_articles(corpus))
+    return _QUERY_DATA[root]
+
+
 def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
     """An engine over `factor` copies of every article (ids made unique), for growth measurements."""
     documents = [
@@ -53,7 +65,7 @@ def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
         for copy in range(factor)
         for document in _documents(corpus)
     ]
-    query_data = _query_data(corpus, penalty_links(corpus), related_articles(corpus))
+    query_data = _search_query_data(corpus, folder.parent)
     write_search_files(folder, documents, query_data)
     return SearchEngine(open_search_files(folder, {"articles": len(documents)}))
 

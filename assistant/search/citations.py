@@ -48,6 +48,13 @@ class CitationResolver:
         self._titles = sorted(
             {alias for facts in laws.values() for alias in facts.aliases if _is_title(alias)}, key=len, reverse=True
         )
+        # One-word English names (blockchain, Shenzhen, and the ids): never search words, see `name_words`.
+        self.name_words = frozenset(
+            name.lower()
+            for law, facts in laws.items()
+            for name in (law, *facts.aliases)
+            if name.isascii() and " " not in name
+        )
 
     def mentioned_laws(self, text: str) -> list[str]:
         """Corpus laws the query names anywhere (by id or alias): soft boosts, never filters."""
@@ -61,8 +68,9 @@ class CitationResolver:
 
     def without_titles(self, text: str) -> str:
         """The text with law titles taken out (数据安全法, "Data Security Law", DSL): naming a law boosts
-        it; its title's words (数据, 安全) say nothing about the question. Short names (深圳, 区块链) stay:
-        they are also what the question is about."""
+        it; its title's words (数据, 安全) say nothing about the question. Short names (深圳, 区块链,
+        blockchain) stay for the glossary ("blockchain platform"); the one-word English ones are then no
+        search words of their own (`name_words`)."""
         for title in self._titles:
             if title.isascii():
                 text = word_pattern((title,)).sub(" ", text.lower()) if contains_words(text, (title,)) else text

@@ -3,7 +3,7 @@
 Each job has its own module: `query_plan` (one meaning for every query), `citations` (what a query
 cites), `scoring` (the one scoring path, over `score_table`), `see_also` (related provisions of
 other instruments), `index_reader` (Whoosh: stored fields, phrases, explicit syntax), `filters`,
-`penalty_order` and `snippets`.
+`penalty_order`, `named_law` (a named law leaves room for the others) and `snippets`.
 """
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ from assistant.search.citations import CitationResolver
 from assistant.search.filters import Filters
 from assistant.search.index_reader import IndexReader, phrase_query
 from assistant.search.index_store import IndexHandle
-from assistant.search.penalty_order import duties_then_penalties
+from assistant.search.named_law import share_with_others
+from assistant.search.penalty_order import DUTY_DEPTH, duties_then_penalties
+from assistant.search.query_cues import without_cue_words
 from assistant.search.query_data import QueryData
 from assistant.search.query_plan import QueryPlan, plan_query
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.results import SearchHit, SearchResults
 from assistant.search.score_table import ScoreTable, load_score_table
 from assistant.search.scoring import article_scores, query_parts, rank
-from assistant.search.see_also import with_counterparts
+from assistant.search.see_also import with_best_counterparts, with_counterparts
 from assistant.search.snippets import make_hit, match_spans
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
@@ -111,13 +113,25 @@ class SearchEngine:
         total = int((scores > 0).sum()) + unscored_citations
         ranked = table.top(scores, depth)
         if "penalty" in plan.terms.cues:
-            duty = extract_terms(plan.words, self.data.glossary, self.data.cues, skip_cues=("penalty",))
+            duty_words = self._duty_words(plan.words)
+            duty = extract_terms(
+                duty_words, self.data.glossary, self.data.cues, ("penalty",), self.citations.name_words
+            )
             if not duty.empty:
-                duty_hits = rank(table, query_parts(duty, table), filters, [], 3, allowed)
+                duty_hits = rank(table, query_parts(duty, table), filters, [], DUTY_DEPTH, allowed)
                 ranked = duties_then_penalties(
                     ranked, duty_hits, table, self.data.penalized_by, filters.law, plan.mentioned
                 )
-        return with_counterparts(ranked, scores, table, self.data.related), total
+        ranked = with_counterparts(ranked, scores, table, self.data.related)
+        ranked = with_best_counterparts(ranked, scores, table, self.data.related)
+        return share_with_others(ranked, table, plan.mentioned), total
+
+    def _duty_words(self, words: str) -> str:
+        """A penalty question's words without the penalty words: what the duty is."""
+        for cue in self.data.cues:
+            if cue.id == "penalty":
+                words = without_cue_words(words, cue)
+        return words
 
     def _required(self, plan: QueryPlan, filters: Filters, messages: list[str]) -> set[int] | None:
         """The articles that explicit syntax or quoted phrases allow (None: any), from Whoosh."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.wording import word_pattern
 
 CUES_FILE = "query_cues.yaml"
 _WEIGHTED = ("zh", "en", "heading_zh", "heading_en")
@@ -40,6 +41,20 @@ class Cue:
             when_en=tuple(data.get("when_en") or ()),
             **{key: tuple((str(k), float(v)) for k, v in (data.get(key) or {}).items()) for key in _WEIGHTED},
         )
+
+
+def without_cue_words(text: str, cue: Cue) -> str:
+    """The text with the words that signal the cue taken out ("fine for not reporting a breach" -> "for not
+    reporting a breach" for the penalty cue): what the question asks about besides the cue."""
+    covered = [False] * len(text)
+    for word in (word for word in cue.when_zh if word):
+        start = text.find(word)
+        while start >= 0:  # every occurrence of every word: overlapping ones (会被罚, 罚款) both go
+            covered[start : start + len(word)] = [True] * len(word)
+            start = text.find(word, start + 1)
+    text = "".join(" " if gone else char for char, gone in zip(text, covered, strict=True))
+    latin = [word for word in cue.when_en if word]
+    return word_pattern(tuple(latin)).sub(" ", text.lower()) if latin else text
 
 
 def load_query_cues(corpus_root: Path) -> list[Cue]:

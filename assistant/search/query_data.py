@@ -4,6 +4,7 @@ related provisions), read from the index's JSON into frozen records once, when t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from assistant.corpus.outside import OutsideInstrument
@@ -30,6 +31,17 @@ class GlossaryEntry:
     en_forms: tuple[str, ...] = ()
     synonyms_zh: tuple[str, ...] = ()
     synonyms_en: tuple[str, ...] = ()
+
+    @cached_property
+    def english_names(self) -> tuple[str, ...]:
+        """The English rendering and its forms, longest first (a question is read by the longest it contains)."""
+        return _longest_first([self.en, *self.en_forms])
+
+
+def _longest_first(synonyms: list[str]) -> tuple[str, ...]:
+    """Synonyms longest first, so a question is read by the longest synonym it contains ("government agency",
+    not "government", which a longer phrase of another entry may cover)."""
+    return tuple(sorted(synonyms, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -60,8 +72,8 @@ class QueryData:
                 entry["zh"],
                 entry["en"],
                 tuple(entry.get("en_forms", ())),
-                tuple(entry.get("synonyms_zh", ())),
-                tuple(entry.get("synonyms_en", ())),
+                _longest_first(entry.get("synonyms_zh", ())),
+                _longest_first(entry.get("synonyms_en", ())),
             )
             for entry in data["glossary"]
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.search.analysis import CJK_RUN, english_stems
-from assistant.wording import contains_words, first_words
+from assistant.wording import first_words
 
 if TYPE_CHECKING:
     from assistant.search.query_cues import Cue
@@ -35,6 +35,14 @@ EN_FILLER = {
 }  # fmt: skip
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+
+
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def _plain_words(text: str) -> list[str]:
+    """The Latin words of a text, possessives undone ("subsidiary's" -> "subsidiary"): no stray "s" is searched."""
+    return [_POSSESSIVE.sub("", word) for word in _LATIN_WORD.findall(text)]
 
 
 def clean_query(text: str) -> tuple[str, str | None]:
@@ -111,16 +119,18 @@ def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary
     for entry in glossary:
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
-        en_hit = contains_words(lowered, (entry.en, *entry.en_forms))
+        english = first_words(lowered, entry.english_names)
         synonym_en = first_words(lowered, entry.synonyms_en)
-        if zh_hit or synonym_zh or en_hit or synonym_en:
-            found.append((entry, zh_hit, synonym_zh, en_hit, synonym_en))
-    # A synonym inside a longer phrase the question matched is that phrase's word, not its own term.
+        if zh_hit or synonym_zh or english or synonym_en:
+            found.append((entry, zh_hit, synonym_zh, english, synonym_en))
+    # A synonym or rendering inside a longer phrase the question matched is that phrase's word, not its own
+    # term ("files" in "customer files" is no filing, "government" in "government agency").
     matched_zh = {p for e, zh_hit, syn, _, _ in found for p in ([e.zh] if zh_hit else []) + ([syn] if syn else [])}
-    matched_en = {p.lower() for _, _, _, _, syn in found if syn for p in [syn]}
-    for entry, zh_hit, synonym_zh, en_hit, synonym_en in found:
+    matched_en = {p.lower() for _, _, _, english, syn in found for p in (english, syn) if p}
+    for entry, zh_hit, synonym_zh, english, synonym_en in found:
         synonym_zh = None if _inside_longer(synonym_zh, matched_zh) else synonym_zh
         synonym_en = None if _inside_longer(synonym_en and synonym_en.lower(), matched_en) else synonym_en
+        en_hit = bool(english) and not _inside_longer(english and english.lower(), matched_en)
         if zh_hit or synonym_zh:
             # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
             _add(terms.zh_phrases, entry.zh, 2.0 if zh_hit else 1.6)
@@ -144,6 +154,7 @@ def extract_terms(
     glossary: Sequence[GlossaryEntry],
     cues: Sequence[Cue] = (),
     skip_cues: tuple[str, ...] = (),
+    skip_words: frozenset[str] = frozenset(),
 ) -> QueryTerms:
     """The search terms of a cleaned query (question scaffolding dropped), using the glossary and cues."""
     terms = QueryTerms(skipped_cues=skip_cues)
@@ -155,7 +166,7 @@ def extract_terms(
         for filler in ZH_FILLER:
             run = run.replace(filler, " ")
         terms.zh_chunks.extend(chunk for chunk in run.split() if chunk)
-    words = [w for w in _LATIN_WORD.findall(query) if w.lower() not in EN_FILLER]
+    words = [w for w in _plain_words(query) if w.lower() not in EN_FILLER and w.lower() not in skip_words]
     if words:
         terms.en_stems = list(dict.fromkeys(english_stems(" ".join(words))))
     return terms

@@ -169,7 +169,11 @@ class ScoreTable:
 
     def document_frequency(self, field: str, token: str) -> int:
         """How many documents contain the term."""
-        position = self._position.get(table_key(field, (token,)))
+        return self.phrase_frequency(field, (token,))
+
+    def phrase_frequency(self, field: str, tokens: Sequence[str]) -> int:
+        """How many documents contain the phrase (one token: the term), as listed in the table."""
+        position = self._position.get(table_key(field, tokens))
         return 0 if position is None else int(self._offsets[position + 1] - self._offsets[position])
 
     def scores(self, parts: Iterable[QueryPart]) -> np.ndarray:

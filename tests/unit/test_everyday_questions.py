@@ -118,6 +118,24 @@ def test_overseas_parent_company_is_about_a_company_abroad_not_a_guardian(servic
     assert any("境外" in e or "abroad" in e for e in results.expanded)
 
 
+def test_customer_files_are_personal_information_not_a_filing(service: AssistantService) -> None:
+    from assistant.search.query_terms import extract_terms
+
+    glossary = service.search_engine().data.glossary
+    terms = extract_terms("can our sales team keep the customer files after a client leaves", glossary)
+    assert "个人信息" in terms.zh_phrases and "备案" not in terms.zh_phrases  # "files" inside "customer files"
+    assert "备案" in extract_terms("do we have to file with the regulator", glossary).zh_phrases
+
+
+def test_a_possessive_is_no_search_word() -> None:
+    from assistant.search.query_terms import extract_terms
+
+    assert (
+        extract_terms("our subsidiary's customers", ()).en_stems
+        == extract_terms("our subsidiary customers", ()).en_stems
+    )
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -72,8 +72,31 @@ def test_a_related_provision_of_another_instrument_joins_the_first_page(
     hits = [hit.id for hit in service.search(VULNERABILITY).hits]
     assert hits[0] == "dsl:29" and "shenzhen:83" in hits[:10] and "ndsr:10" in hits[:10]
     monkeypatch.setattr(see_also, "COUNTERPART_SHARE", 0.0)
+    monkeypatch.setattr(see_also, "PAGE_PLACES", 0)  # neither step: the question's own ranking
     without = [hit.id for hit in service.search(VULNERABILITY).hits]
     assert without[0] == "dsl:29" and "shenzhen:83" not in without[:10]  # the question alone ranks it lower
+
+
+def test_the_best_hits_counterparts_get_the_last_places_of_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(see_also, "SOURCE_DEPTH", 3)
+    scores = np.array([100.0, 90.0, 80.0, 5.0, 1.0, 0.0])  # shenzhen:20 and ndsr:21 rank 4th and 5th
+    ranked = see_also.with_best_counterparts(_ranked(scores, depth=5), scores, _table(), RELATED)
+    assert _ids(ranked) == ["pipl:31", "shenzhen:20", "ndsr:21", "pipl:28", "pipl:2"]
+    assert [score for score, _ in ranked] == [100.0, 5.0, 1.0, 90.0, 80.0]  # each keeps its own score
+
+
+def test_placing_counterparts_keeps_the_top_and_never_brings_in_an_unmatched_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(see_also, "SOURCE_DEPTH", 3)
+    monkeypatch.setattr(see_also, "PAGE_PLACES", 1)
+    scores = np.array([100.0, 90.0, 80.0, 5.0, 1.0, 0.0])
+    ranked = see_also.with_best_counterparts(_ranked(scores, depth=5), scores, _table(), RELATED)
+    assert _ids(ranked) == ["pipl:31", "pipl:28", "shenzhen:20", "pipl:2", "ndsr:21"]  # one place, the first
+    scores = np.array([100.0, 90.0, 80.0, 0.0, 0.0, 0.0])  # no counterpart matches: nothing changes
+    assert see_also.with_best_counterparts(_ranked(scores), scores, _table(), RELATED) == _ranked(scores)
+    scores = np.array([0.0, 90.0, 80.0, 70.0, 0.0, 0.0])  # only the best hit brings its counterparts in
+    assert see_also.with_best_counterparts(_ranked(scores), scores, _table(), RELATED) == _ranked(scores)
 
 
 def test_counterparts_respect_the_law_filter(service: AssistantService) -> None:
