@@ -191,19 +191,7 @@ def test_the_dev_only_evaluation_reads_no_held_out_set(monkeypatch: pytest.Monke
     assert not set(printed) & set(evaluation.HELD_OUT)
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "search_questions.yaml",
-        "search_dev_cross.yaml",
-        "search_heldout.yaml",
-        "search_heldout_2.yaml",
-        "search_heldout_3.yaml",
-        "search_heldout_pipl_ndsr.yaml",
-        "search_heldout_4.yaml",
-        "search_heldout_5.yaml",
-    ],
-)
+@pytest.mark.parametrize("name", sorted(path.name for path in (PROJECT / "tests" / "eval").glob("search_*.yaml")))
 def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service: AssistantService, name: str) -> None:
     path = PROJECT / "tests" / "eval" / name
     questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
