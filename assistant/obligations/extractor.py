@@ -423,13 +423,18 @@ class ObligationExtractor:
             )
             if actor is None:
                 continue
-            found.append(
-                self._obligation(
-                    article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(),
-                    references, regime=True,
-                )
-            )  # fmt: skip
+            found.append(self._regime_row(article, ref, actor, match, text_zh, text_en, references))
         return found
+
+    def _regime_row(
+        self, article: Article, ref: str, actor: ActorSpec, match: re.Match[str], text_zh: str, text_en: str | None,
+        references: list[Any],
+    ) -> Obligation:  # fmt: skip
+        """A regime row (no marker: the clause puts `actor` under a body of rules) over the matched words."""
+        return self._obligation(
+            article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(), references,
+            regime=True,
+        )  # fmt: skip
 
     def _deferral_duties(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
@@ -442,12 +447,7 @@ class ObligationExtractor:
             if actor is None:
                 self.unassigned.append((ref, "从其规定", match.group(0)))
                 continue
-            found.append(
-                self._obligation(
-                    article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(),
-                    references, regime=True,
-                )
-            )  # fmt: skip
+            found.append(self._regime_row(article, ref, actor, match, text_zh, text_en, references))
         return found
 
     def _excepted_duties(
