@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from assistant.service import AssistantService
 from assistant.tui.app import DataLawApp, create_app
+from assistant.tui.screens.chapters import ChapterPicker
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.search_bar import QueryInput
 from tests.conftest import CORPUS
-from tests.tui.keys import keys_for
+from tests.tui.keys import burst, keys_for
 
 SIZE = (120, 40)
 
@@ -87,3 +89,17 @@ def reader_text(reader: ArticleReader, width: int = 100) -> str:
     for block in reader.rendered.blocks:
         console.print(block.renderable)
     return console.export_text()
+
+
+def search_status(app: DataLawApp) -> str:
+    """The search screen's status line (the screen under any dialog)."""
+    return str(app.screen_stack[0].query_one("#search-status", Static).content)
+
+
+async def pick_in_f8(pilot: Pilot[None], typed: str) -> None:
+    """F8, then the type-ahead and Enter in one burst, as a fast typist (or a paste and Enter) does."""
+    await pilot.press("f8")  # an F-key: works with the cursor in the search box
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChapterPicker)
+    await burst(pilot, *keys_for(typed), "enter")
+    await settle(pilot)

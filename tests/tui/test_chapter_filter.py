@@ -6,17 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from assistant.service import AssistantService
 from assistant.tui.app import DataLawApp, create_app
 from assistant.tui.highlight import no_highlight
 from assistant.tui.screens.chapters import ChapterPicker
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
-from tests.tui.keys import burst, keys_for
+from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, settle, type_query
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
 DSL_CHAPTER_4 = {f"dsl:{number}" for number in range(27, 37)}
@@ -27,10 +27,6 @@ def chapter_of(app: DataLawApp, article_id: str) -> tuple[str, int | None]:
     assert app.reading is not None
     article = app.reading.corpus.article(article_id)
     return article.law, article.chapter.number if article.chapter else None
-
-
-def status(app: DataLawApp) -> str:
-    return str(search_screen_of(app).query_one("#search-status", Static).content)
 
 
 def search_screen_of(app: DataLawApp) -> Any:
@@ -45,13 +41,6 @@ async def open_picker(pilot: Pilot[None]) -> ChapterPicker:
     return picker
 
 
-async def pick_chapter(pilot: Pilot[None], typed: str) -> None:
-    """F8, then the type-ahead and Enter in one burst, as a fast typist does."""
-    await open_picker(pilot)
-    await burst(pilot, *keys_for(typed), "enter")
-    await settle(pilot)
-
-
 async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapter(
     make_app: Callable[[], DataLawApp],
 ) -> None:
@@ -62,13 +51,13 @@ async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapt
         screen = search_screen(pilot)
         assert len({chapter_of(app, hit.id) for hit in screen.results.hits}) > 1
 
-        await pick_chapter(pilot, "dsl chapter 4")
+        await pick_in_f8(pilot, "dsl chapter 4")
 
         assert app.screen is screen
         assert screen.chapter_filter is not None and screen.chapter_filter.key == "dsl:4"
         assert screen.search_bar.law == "dsl"
         assert screen.results.hits and {hit.id for hit in screen.results.hits} <= DSL_CHAPTER_4
-        assert status(app).startswith("Only DSL 第四章")
+        assert search_status(app).startswith("Only DSL 第四章")
 
         # Enter in the search box opens the top hit of the limited search, for the text typed now.
         await open_typed(pilot, "important data")
@@ -120,7 +109,7 @@ async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: 
         await type_query(pilot, "security")
         screen = search_screen(pilot)
 
-        await pick_chapter(pilot, "dsl chapter 4")
+        await pick_in_f8(pilot, "dsl chapter 4")
         assert screen.chapter_filter is not None
 
         # F8 again: with the box empty, the first choice lifts the limit and keeps the law.
@@ -130,17 +119,17 @@ async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: 
         await settle(pilot)
         assert screen.chapter_filter is None and screen.search_bar.law == "dsl"
         assert {hit.id for hit in screen.results.hits} - DSL_CHAPTER_4  # other DSL chapters are back
-        assert not status(app).startswith("Only")
+        assert not search_status(app).startswith("Only")
 
         # The same law's digit means the whole law; 0 means every law.
-        await pick_chapter(pilot, "chapter 4")
+        await pick_in_f8(pilot, "chapter 4")
         assert screen.chapter_filter is not None
         screen.reader.focus()
         await pilot.press("1")  # DSL, the law already filtered on
         await settle(pilot)
         assert screen.chapter_filter is None and screen.search_bar.law == "dsl"
 
-        await pick_chapter(pilot, "chapter 4")
+        await pick_in_f8(pilot, "chapter 4")
         assert screen.chapter_filter is not None
         screen.reader.focus()
         await pilot.press("0")
@@ -149,17 +138,24 @@ async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: 
         assert len({hit.law for hit in screen.results.hits}) > 1
 
 
-async def test_results_for_another_chapter_are_dropped(make_app: Callable[[], DataLawApp]) -> None:
+@pytest.mark.parametrize(
+    ("query", "typed", "law", "stale_chapter"),
+    [("security", "dsl chapter 4", "dsl", "1"), ("数据", "shenzhen 第四章 第二节", "shenzhen", "4")],
+    ids=["another chapter", "the whole chapter under a section"],
+)
+async def test_results_from_before_the_pick_are_dropped(
+    make_app: Callable[[], DataLawApp], query: str, typed: str, law: str, stale_chapter: str
+) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_query(pilot, "security")
+        await type_query(pilot, query)
         screen = search_screen(pilot)
-        await pick_chapter(pilot, "dsl chapter 4")
+        await pick_in_f8(pilot, typed)
         shown = [hit.id for hit in screen.results.hits]
 
-        stale = app.service.search("security", law="dsl", chapter="1")  # a slow search from before the change
-        screen._show_results("security", "dsl", stale, no_highlight, "1")
+        stale = app.service.search(query, law=law, chapter=stale_chapter)  # a slow search from before the pick
+        screen._show_results(query, law, stale, no_highlight, stale_chapter)
 
         assert [hit.id for hit in screen.results.hits] == shown
 

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.pilot import Pilot
-from textual.widgets import Static
-
 from assistant.service import AssistantService
 from assistant.tui.app import DataLawApp
-from assistant.tui.highlight import no_highlight
-from assistant.tui.screens.chapters import ChapterPicker
-from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, settle, type_query
 from tests.tui.keys import burst, keys_for
 
 
@@ -33,19 +28,6 @@ def chapter_members(service: AssistantService, law: str, chapter: int) -> set[st
         for article in service.corpus.all_articles(law)
         if article.chapter is not None and article.chapter.number == chapter
     }
-
-
-def status(app: DataLawApp) -> str:
-    return str(app.screen_stack[0].query_one("#search-status", Static).content)
-
-
-async def pick(pilot: Pilot[None], typed: str) -> None:
-    """F8, then the type-ahead and Enter in one burst, as a fast typist (or a paste and Enter) does."""
-    await pilot.press("f8")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ChapterPicker)
-    await burst(pilot, *keys_for(typed), "enter")
-    await settle(pilot)
 
 
 def test_the_core_keeps_only_the_sections_articles_and_counts_them(service: AssistantService) -> None:
@@ -81,14 +63,14 @@ async def test_f8_picks_a_section_typed_in_one_burst_and_the_results_stay_in_it(
         screen = search_screen(pilot)
         members = section_members(app.service, "shenzhen", 4, 2)
 
-        await pick(pilot, "shenzhen 第四章 第二节")
+        await pick_in_f8(pilot, "shenzhen 第四章 第二节")
 
         assert app.screen is screen
         entry = screen.chapter_filter
         assert entry is not None and entry.key == "shenzhen:4.2" and entry.is_section
         assert screen.search_bar.law == "shenzhen"
         assert screen.results.hits and {hit.id for hit in screen.results.hits} <= members
-        assert status(app).startswith("Only Shenzhen Data Regulations 第四章 数据要素市场 › 第二节 市场培育")
+        assert search_status(app).startswith("Only Shenzhen Data Regulations 第四章 数据要素市场 › 第二节 市场培育")
 
         # Enter in the search box opens the top hit of the section's search, for the text typed now.
         await open_typed(pilot, "市场")
@@ -114,7 +96,7 @@ async def test_each_section_picked_in_a_burst_after_other_queries_limits_the_sea
             await settle(pilot)
             assert screen.chapter_filter is None and screen.search_bar.law is None
             await type_query(pilot, query)
-            await pick(pilot, typed)
+            await pick_in_f8(pilot, typed)
             entry = screen.chapter_filter
             assert entry is not None and entry.key == f"{law}:{chapter}.{section}", typed
             members = section_members(app.service, law, chapter, section)
@@ -131,11 +113,11 @@ async def test_the_whole_chapter_comes_before_its_sections_and_f8_lifts_a_sectio
         await type_query(pilot, "数据")
         screen = search_screen(pilot)
 
-        await pick(pilot, "shenzhen 第四章")  # the chapter itself is the first match: Enter takes it
+        await pick_in_f8(pilot, "shenzhen 第四章")  # the chapter itself is the first match: Enter takes it
         assert screen.chapter_filter is not None and screen.chapter_filter.key == "shenzhen:4"
         assert {hit.id for hit in screen.results.hits} - section_members(app.service, "shenzhen", 4, 2)
 
-        await pick(pilot, "第四章 第三节")  # within the law filtered on
+        await pick_in_f8(pilot, "第四章 第三节")  # within the law filtered on
         assert screen.chapter_filter is not None and screen.chapter_filter.key == "shenzhen:4.3"
 
         await pilot.press("f8")  # empty box: the first choice lifts the limit, the law stays
@@ -143,24 +125,7 @@ async def test_the_whole_chapter_comes_before_its_sections_and_f8_lifts_a_sectio
         await pilot.press("enter")
         await settle(pilot)
         assert screen.chapter_filter is None and screen.search_bar.law == "shenzhen"
-        assert not status(app).startswith("Only")
-
-
-async def test_results_for_the_whole_chapter_are_dropped_under_a_section_limit(
-    make_app: Callable[[], DataLawApp],
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "数据")
-        screen = search_screen(pilot)
-        await pick(pilot, "shenzhen 第四章 第二节")
-        shown = [hit.id for hit in screen.results.hits]
-
-        stale = app.service.search("数据", law="shenzhen", chapter="4")  # a slow search from before the pick
-        screen._show_results("数据", "shenzhen", stale, no_highlight, "4")
-
-        assert [hit.id for hit in screen.results.hits] == shown
+        assert not search_status(app).startswith("Only")
 
 
 async def test_go_to_reads_a_whole_instrument_even_one_without_chapters(make_app: Callable[[], DataLawApp]) -> None:
