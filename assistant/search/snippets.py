@@ -54,13 +54,28 @@ def match_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]
     if lang == "zh":
         chunks = [*terms.zh_chunks, *terms.zh_phrases]
         needles = {token for chunk in chunks for token, _, _ in _tokens(chunk, "zh")}
-        words = {chunk for chunk in chunks if len(chunk) <= 2}
+        # A two-character word stands alone when the user typed it, or when an expansion brings it that is no
+        # part of a longer term of the query (数据 expanded from 重要数据 would mark every 数据 again).
+        words = {chunk for chunk in terms.zh_chunks if len(chunk) <= 2} | {
+            phrase
+            for phrase in terms.zh_phrases
+            if len(phrase) <= 2 and not any(phrase in longer for longer in chunks if len(longer) > len(phrase))
+        }
         matched = [(start, end, token) for token, start, end in _tokens(text, "zh") if token in needles]
         return [(start, end) for start, end, size in _runs(matched) if size > 1 or text[start:end] in words]
     needles = set(terms.en_stems) | {stem for phrase in terms.en_phrases for stem in english_stems(phrase)}
+    needles -= _stop_stems()  # "the" of "outside the territory" is no term of the question
     if not needles:
         return []
     return _merge([(start, end) for token, start, end in _tokens(text, lang) if token in needles])
+
+
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """Stems of English function words (Whoosh's stop list): never marked, though the index keeps them."""
+    from whoosh.analysis import STOP_WORDS
+
+    return frozenset(stem for word in STOP_WORDS for stem in english_stems(word))
 
 
 def _runs(matched: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:

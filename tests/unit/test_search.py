@@ -110,6 +110,16 @@ def test_the_reader_highlighter_marks_what_the_search_matched(service: Assistant
     assert {"risk", "assessment"} <= en_marked
 
 
+def test_the_reader_highlighter_marks_only_the_questions_meaningful_terms(service: AssistantService) -> None:
+    article = service.corpus.article("dsl:31")
+    highlight = service.highlighter("重要数据 出境")
+    zh_marked = [article.text_zh[start:end] for start, end in highlight(article.text_zh, "zh")]
+    assert "重要数据" in zh_marked and "数据" not in zh_marked  # no lone 数据 out of 重要数据
+    text_en = article.text_en or ""
+    en_marked = {text_en[start:end].lower() for start, end in highlight(text_en, "en")}
+    assert not en_marked & {"the", "of", "and", "a", "to"}
+
+
 def test_the_reader_highlighter_leaves_citations_unmarked(service: AssistantService) -> None:
     text = service.corpus.article("dsl:27").text_zh
     assert service.highlighter("数据安全法第二十七条")(text, "zh") == []
