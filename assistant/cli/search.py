@@ -46,8 +46,10 @@ def _print_text(result: dict[str, Any]) -> None:
 def _search_args(args: argparse.Namespace) -> dict[str, Any]:
     if args.limit < 1 or args.limit > 200:
         raise CliError("--limit must be between 1 and 200", EXIT_USAGE)
-    return {"law": args.law, "chapter": args.chapter, "status": args.status, "limit": args.limit,
-            "syntax": True if args.syntax else None, "notify": _notify}  # fmt: skip
+    if args.section and not args.chapter:
+        raise CliError("--section needs --chapter (a section is numbered within its chapter)", EXIT_USAGE)
+    return {"law": args.law, "chapter": args.chapter, "section": args.section, "status": args.status,
+            "limit": args.limit, "syntax": True if args.syntax else None, "notify": _notify}  # fmt: skip
 
 
 def cmd_search(args: argparse.Namespace, service: AssistantService) -> int:
@@ -109,8 +111,9 @@ def register(commands: Any) -> None:
     search = commands.add_parser("search", help="search articles by citation, phrase or question (zh or en)")
     search.add_argument("query", nargs="?", help="a citation (dsl:27, 数安法27条, DSL Art. 36), phrase or question")
     search.add_argument("--queries", metavar="FILE", help="one query per line; one JSON line out per query")
-    search.add_argument("--law", help="only this law (dsl, blockchain, shenzhen)")
+    search.add_argument("--law", help="only this law: its id (dsl, pipl, shenzhen, …; `dla corpus export` lists them)")
     search.add_argument("--chapter", help="only this chapter number")
+    search.add_argument("--section", help="only this section number of the chapter (第一节 …; with --chapter)")
     search.add_argument("--status", choices=TEXT_STATUSES, help="only articles with this text status")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--syntax", action="store_true", help="read the query as Whoosh query syntax")

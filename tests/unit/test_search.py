@@ -160,6 +160,24 @@ def test_cli_json_contract_and_exit_codes(built_index_dir: Path) -> None:
     assert unknown_law.returncode == 2 and "unknown law" in unknown_law.stderr
 
 
+def test_cli_section_filter_keeps_the_sections_articles_and_needs_a_chapter(
+    built_index_dir: Path, service: AssistantService
+) -> None:
+    members = {
+        article.id
+        for article in service.corpus.all_articles("shenzhen")
+        if article.chapter is not None and article.chapter.number == 4
+        and article.section is not None and article.section.number == 2
+    }  # fmt: skip
+    result = _dla("search", "数据", "--law", "shenzhen", "--chapter", "4", "--section", "2", "--json",
+                  index_dir=built_index_dir)  # fmt: skip
+    assert result.returncode == 0
+    hits = {hit["id"] for hit in json.loads(result.stdout)["hits"]}
+    assert hits and hits <= members
+    alone = _dla("search", "数据", "--law", "shenzhen", "--section", "2", index_dir=built_index_dir)
+    assert alone.returncode == 2 and "--section needs --chapter" in alone.stderr and "Traceback" not in alone.stderr
+
+
 def test_cli_queries_file_gives_one_line_per_query_in_order(built_index_dir: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.txt"
     queries.write_text("dsl:27\n\n((((\n人脸识别\n", encoding="utf-8")
