@@ -3,6 +3,8 @@ that had the focus before that key's binding has run; they belong to the screen 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from textual import events
 from textual.widget import Widget
 
@@ -36,3 +38,20 @@ class KeyHold:
     def release(self) -> None:
         """The screen opened, or none will (the key did something else): keys are the widget's again."""
         self.holding = False
+
+
+class HoldsKeysTypedAhead:
+    """Mixin (before the widget class) for a focusable widget outside the search box: the keys typed after g, k,
+    F8 … in the same burst are the keys of the screen that key opens, and wait for it."""
+
+    @cached_property
+    def _key_hold(self) -> KeyHold:
+        return KeyHold(OPENS_ELSEWHERE)
+
+    async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
+        self._key_hold.take(self, event)
+
+    def on_focus(self) -> None:
+        """Focused again (a dialog closed): keys are this widget's."""
+        self._key_hold.release()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.message import Message
 from textual.widgets.option_list import Option
 
 from assistant.tui.keys import BOOKMARK_KEYS, bindings
-from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
+from assistant.tui.type_ahead import HoldsKeysTypedAhead
 from assistant.tui.widgets.option_list import PagingOptionList
 
 if TYPE_CHECKING:  # the bookmarks and the corpus arrive from the loading worker, after the first frame
@@ -20,7 +19,7 @@ if TYPE_CHECKING:  # the bookmarks and the corpus arrive from the loading worker
 EMPTY = "No bookmarks yet: open an article and press m."
 
 
-class BookmarksList(PagingOptionList):
+class BookmarksList(HoldsKeysTypedAhead, PagingOptionList):
     """Bookmarks as options whose id is the citation id."""
 
     BINDINGS = bindings(BOOKMARK_KEYS)
@@ -30,17 +29,6 @@ class BookmarksList(PagingOptionList):
         height: 1fr;
     }
     """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._hold = KeyHold(OPENS_ELSEWHERE)
-
-    async def _on_key(self, event: events.Key) -> None:
-        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
-
-    def on_focus(self) -> None:
-        """Focused again (a dialog closed): keys are this widget's."""
-        self._hold.release()
 
     class RemoveRequested(Message):
         """The user asked to remove the highlighted bookmark."""

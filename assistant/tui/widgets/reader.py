@@ -15,7 +15,7 @@ from textual.widgets import Static
 from assistant.tui.errors import notify_error
 from assistant.tui.keys import READER_KEYS, bindings
 from assistant.tui.languages import LANGUAGE_NAMES, SIDE_BY_SIDE_MIN_WIDTH, Language
-from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
+from assistant.tui.type_ahead import HoldsKeysTypedAhead
 
 if TYPE_CHECKING:  # rendering is imported when the first article is shown, not on the path to the first frame
     from assistant.tui.links import Link
@@ -44,7 +44,7 @@ class ReaderBlock(Static):
         self.post_message(self.Follow(index))
 
 
-class ArticleReader(VerticalScroll, can_focus=True):
+class ArticleReader(HoldsKeysTypedAhead, VerticalScroll, can_focus=True):
     """Shows one article; `n`/`p` select a link, Enter follows it, a click follows it at once."""
 
     BINDINGS = bindings(READER_KEYS)
@@ -66,17 +66,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._side_by_side = True
         # Opening, re-highlighting and selecting can overlap; one rebuild at a time keeps the blocks whole.
         self._rebuilding = asyncio.Lock()
-        self._hold = KeyHold(OPENS_ELSEWHERE)
 
     def compose(self) -> ComposeResult:
         yield ReaderBlock(EMPTY_HINT, classes="hint")
-
-    async def _on_key(self, event: events.Key) -> None:
-        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
-
-    def on_focus(self) -> None:
-        """Focused again (a dialog closed): keys are this widget's."""
-        self._hold.release()
 
     @property
     def article_id(self) -> str | None:

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.widgets.option_list import Option
 
-from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
+from assistant.tui.type_ahead import HoldsKeysTypedAhead
 from assistant.tui.widgets.option_list import PagingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
     from assistant.search.engine import SearchHit
 
 
-class ResultsList(PagingOptionList):
+class ResultsList(HoldsKeysTypedAhead, PagingOptionList):
     """Hits as options whose id is the article id; the screen opens the selected one."""
 
     DEFAULT_CSS = """
@@ -30,14 +30,6 @@ class ResultsList(PagingOptionList):
         self.hits: list[SearchHit] = []
         self.shown_for: tuple[str, str | None, str | None] | None = None  # the (query, law, chapter) answered
         self._laid_out_width = 0
-        self._hold = KeyHold(OPENS_ELSEWHERE)
-
-    async def _on_key(self, event: events.Key) -> None:
-        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
-
-    def on_focus(self) -> None:
-        """Focused again (a dialog closed): keys are this widget's."""
-        self._hold.release()
 
     def show_hits(self, hits: Sequence[SearchHit], shown_for: tuple[str, str | None, str | None] | None = None) -> None:
         """Replace the entries with `hits` (the answer to `shown_for`), the first one highlighted."""

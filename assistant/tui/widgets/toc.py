@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from assistant.numerals import int_to_chinese
 from assistant.tui.cells import fit_cells
 from assistant.tui.styles import status_badge
-from assistant.tui.type_ahead import OPENS_ELSEWHERE, KeyHold
+from assistant.tui.type_ahead import HoldsKeysTypedAhead
 
 if TYPE_CHECKING:  # the corpus model arrives with the loaded corpus, after the first frame
     from assistant.corpus.store import Corpus
@@ -36,7 +35,7 @@ def _article_label(article: Article) -> Text:
     return label
 
 
-class ContentsTree(Tree[str]):
+class ContentsTree(HoldsKeysTypedAhead, Tree[str]):
     """Laws, then chapters and sections, then articles; an article node's data is its id."""
 
     DEFAULT_CSS = """
@@ -56,14 +55,6 @@ class ContentsTree(Tree[str]):
         self._corpus: Corpus | None = None
         self._pending_laws: list[str | None] = []  # expand_law calls made before the tree was built
         self._pending_reveal: str | None = None  # the article to show once the tree is built
-        self._hold = KeyHold(OPENS_ELSEWHERE)
-
-    async def _on_key(self, event: events.Key) -> None:
-        self._hold.take(self, event)  # typed after g, k, F8 … in the same burst: the keys of the screen it opens
-
-    def on_focus(self) -> None:
-        """Focused again (a dialog closed): keys are this widget's."""
-        self._hold.release()
 
     def set_corpus(self, corpus: Corpus) -> None:
         """Hold the corpus; the tree (some 300 labels) is built when it is first shown, not on the first screen."""
