@@ -41,8 +41,8 @@ Ranked = list[tuple[float, int]]
 
 SOURCE_DEPTH = 10  # the first page: its hits bring in their counterparts
 COUNTERPART_SHARE = 0.3  # what a counterpart gains, as a share of the score of the best hit it is related to
-BELOW_SOURCE = 0.999
-PAGE_PLACES = 2  # the best hit's counterparts that get a place on the first page, if not on it already  # a counterpart rises at most to just below the best hit that brought it in
+BELOW_SOURCE = 0.999  # a counterpart rises at most to just below the best hit that brought it in
+PAGE_PLACES = 2  # the best hit's counterparts that get a place on the first page, if not on it already
 
 
 def with_counterparts(
