@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import io
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,15 @@ async def type_query(pilot: Pilot[None], text: str, *, keys: bool = False) -> No
     else:
         box.insert_text_at_cursor(text)
     await settle(pilot)
+
+
+@contextlib.asynccontextmanager
+async def searching(app: DataLawApp, query: str) -> AsyncIterator[tuple[Pilot[None], SearchScreen]]:
+    """The app running at SIZE, settled, with `query` in the search box and its results shown."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_query(pilot, query)
+        yield pilot, search_screen(pilot)
 
 
 async def open_typed(pilot: Pilot[None], text: str) -> None:

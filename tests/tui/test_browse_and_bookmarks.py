@@ -12,7 +12,7 @@ from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.law_filter import LawFilter
 from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
-from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, search_screen, searching, settle
 
 
 class Notes:
@@ -34,10 +34,7 @@ class Notes:
 
 async def test_a_digit_key_limits_the_search_to_one_law_and_0_lifts_it(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "security")
-        screen = search_screen(pilot)
+    async with searching(app, "security") as (pilot, screen):
         assert len({hit.law for hit in screen.results.hits}) > 1
 
         screen.results.focus()
@@ -54,10 +51,7 @@ async def test_a_digit_key_limits_the_search_to_one_law_and_0_lifts_it(make_app:
 
 async def test_choosing_a_law_in_the_filter_narrows_the_results(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "personal data")
-        screen = search_screen(pilot)
+    async with searching(app, "personal data") as (pilot, screen):
         screen.query_one(LawFilter).value = "shenzhen"
         await settle(pilot)
 

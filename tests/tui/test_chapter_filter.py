@@ -16,7 +16,7 @@ from assistant.tui.app import DataLawApp, create_app
 from assistant.tui.highlight import no_highlight
 from assistant.tui.screens.chapters import ChapterPicker
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, searching, settle, type_query
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
 DSL_CHAPTER_4 = {f"dsl:{number}" for number in range(27, 37)}
@@ -45,10 +45,7 @@ async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapt
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "security")
-        screen = search_screen(pilot)
+    async with searching(app, "security") as (pilot, screen):
         assert len({chapter_of(app, hit.id) for hit in screen.results.hits}) > 1
 
         await pick_in_f8(pilot, "dsl chapter 4")
@@ -66,10 +63,7 @@ async def test_f8_typed_fast_with_enter_at_once_limits_the_results_to_that_chapt
 
 async def test_a_pasted_chapter_title_and_enter_pick_that_chapter(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "数据")
-        screen = search_screen(pilot)
+    async with searching(app, "数据") as (pilot, screen):
         picker = await open_picker(pilot)
 
         box = picker.query_one("#chapter-filter", Input)
@@ -104,11 +98,7 @@ async def test_with_a_law_filter_f8_offers_only_that_laws_chapters(make_app: Cal
 
 async def test_a_law_key_0_or_the_clear_choice_lift_the_chapter_limit(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "security")
-        screen = search_screen(pilot)
-
+    async with searching(app, "security") as (pilot, screen):
         await pick_in_f8(pilot, "dsl chapter 4")
         assert screen.chapter_filter is not None
 

@@ -7,17 +7,14 @@ from collections.abc import Callable
 from assistant.tui.app import DataLawApp
 from assistant.tui.screens.choose_target import ChooseTargetScreen
 from assistant.tui.widgets.law_filter import LawFilter
-from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.conftest import searching, settle
 
 
 async def test_enter_on_the_law_filter_offers_every_law_and_the_choice_narrows_the_results(
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "personal data")
-        screen = search_screen(pilot)
+    async with searching(app, "personal data") as (pilot, screen):
         assert len({hit.law for hit in screen.results.hits}) > 1
 
         law_filter = screen.query_one(LawFilter)

@@ -18,7 +18,7 @@ from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.state import STATE_FILE, ReaderState, load_state
 from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.search_bar import QueryInput
-from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, searching, settle, type_query
 
 
 async def test_the_reader_header_shows_status_level_dates_issuer_and_number(
@@ -177,10 +177,7 @@ def test_a_damaged_state_file_is_ignored(tmp_path: Path) -> None:
 
 async def test_results_count_every_match_and_plus_lists_more(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "数据")
-        screen = search_screen(pilot)
+    async with searching(app, "数据") as (pilot, screen):
         total = screen.dla.service.search("数据").total
         status = str(screen.query_one("#search-status", Static).content)
         assert total > 30 and f"the best 30 of {total} matching articles" in status

@@ -19,7 +19,7 @@ from assistant.tui.keys import APP_KEYS, READER_KEYS, SEARCH_KEYS
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.notice import LegalNotice
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, open_typed, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, search_screen, searching, settle, type_query
 from tests.tui.test_browse_and_bookmarks import Notes
 
 
@@ -113,10 +113,7 @@ async def test_a_corpus_that_cannot_load_is_reported_without_a_traceback(tmp_pat
 
 async def test_results_for_a_query_no_longer_in_the_box_are_dropped(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        screen = search_screen(pilot)
+    async with searching(app, "dsl:27") as (_pilot, screen):
         stale = app.service.search("dsl:45")
 
         screen._show_results("dsl:45", None, stale, no_highlight)  # a slow search finishing late

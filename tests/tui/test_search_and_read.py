@@ -10,7 +10,7 @@ from assistant.tui.app import DataLawApp
 from assistant.tui.screens.choose_target import ChooseTargetScreen
 from assistant.tui.widgets.reader import ArticleReader, ReaderBlock
 from assistant.tui.widgets.results import ResultsList
-from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, searching, settle, type_query
 
 
 async def open_by_citation(pilot: Pilot[None], citation: str) -> ArticleReader:
@@ -44,10 +44,7 @@ async def test_a_chinese_query_finds_articles_and_the_reader_highlights_its_term
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "重要数据")
-        screen = search_screen(pilot)
+    async with searching(app, "重要数据") as (pilot, screen):
         top = screen.results.hits[0].id
         # The important-data catalogue (DSL, and the NDSR's implementing article), or the processor's duties.
         assert top in {"dsl:21", "dsl:30", "ndsr:29"}

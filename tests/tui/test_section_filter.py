@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from assistant.service import AssistantService
 from assistant.tui.app import DataLawApp
-from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, settle, type_query
+from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, searching, settle, type_query
 from tests.tui.keys import burst, keys_for
 
 
@@ -57,10 +57,7 @@ async def test_f8_picks_a_section_typed_in_one_burst_and_the_results_stay_in_it(
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "数据")
-        screen = search_screen(pilot)
+    async with searching(app, "数据") as (pilot, screen):
         members = section_members(app.service, "shenzhen", 4, 2)
 
         await pick_in_f8(pilot, "shenzhen 第四章 第二节")
@@ -108,11 +105,7 @@ async def test_the_whole_chapter_comes_before_its_sections_and_f8_lifts_a_sectio
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "数据")
-        screen = search_screen(pilot)
-
+    async with searching(app, "数据") as (pilot, screen):
         await pick_in_f8(pilot, "shenzhen 第四章")  # the chapter itself is the first match: Enter takes it
         assert screen.chapter_filter is not None and screen.chapter_filter.key == "shenzhen:4"
         assert {hit.id for hit in screen.results.hits} - section_members(app.service, "shenzhen", 4, 2)

@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from assistant.tui.app import DataLawApp
 from assistant.tui.widgets.palette import CommandPalette
-from tests.tui.conftest import SIZE, search_screen, settle, type_query
+from tests.tui.conftest import SIZE, search_screen, searching, settle, type_query
 from tests.tui.keys import burst, keys_for
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
@@ -19,11 +19,7 @@ async def test_f8_then_a_chapter_and_enter_in_one_burst_pick_that_chapter_and_le
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "security")
-        screen = search_screen(pilot)
-
+    async with searching(app, "security") as (pilot, screen):
         for _ in range(3):  # again and again: never the first chapter, never the typed words in the search box
             await burst(pilot, "f8", *keys_for("dsl chapter 4"), "enter")
             await settle(pilot)
@@ -38,10 +34,7 @@ async def test_f8_then_a_chapter_and_enter_in_one_burst_pick_that_chapter_and_le
 
 async def test_ctrl_p_then_words_in_one_burst_type_in_the_palette(make_app: Callable[[], DataLawApp]) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "dsl:27")
-        screen = search_screen(pilot)
+    async with searching(app, "dsl:27") as (pilot, screen):
         await burst(pilot, "ctrl+p", *keys_for("help"))
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
@@ -67,10 +60,7 @@ async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_and_every
     from assistant.tui.screens.chapters import ChapterScreen
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_query(pilot, "security")
-        screen = search_screen(pilot)
+    async with searching(app, "security") as (pilot, screen):
         await pilot.press("f3")  # the contents tree, built when first shown
         await settle(pilot)
         for widget in (screen.reader, screen.results, screen.toc, screen.query_one("#bookmarks"), screen.reader):
