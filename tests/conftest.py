@@ -121,11 +121,18 @@ def small_corpus_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index built once per session from the corpus, in a temp dir."""
+def built_index_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """An index built once per run from the corpus, in a temp dir that every xdist worker shares.
+
+    Under pytest-xdist each worker is its own session; the run's temp root (the parent of each worker's
+    base temp) is common to them, and `ensure_index` holds the build lock, so one worker builds the index
+    and the others wait for it and reuse it instead of each building its own.
+    """
     from assistant.indexing import ensure_index
 
-    directory = tmp_path_factory.mktemp("session-index")
+    base = tmp_path_factory.getbasetemp()
+    directory = (base.parent if worker_id != "master" else base) / "session-index"
+    directory.mkdir(exist_ok=True)
     ensure_index(load_corpus(CORPUS), directory)
     return directory
 

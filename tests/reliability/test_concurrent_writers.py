@@ -156,12 +156,14 @@ def test_concurrent_exports_to_one_file_leave_one_complete_version(tmp_path: Pat
 
 
 def test_two_index_builds_at_once_both_succeed_and_one_build_remains(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_corpus: Path
 ) -> None:
+    # The small corpus: the lock and the reuse of a finished build are the same for any corpus.
     root = tmp_path / "index"
     monkeypatch.setenv("DLA_INDEX_DIR", str(root))
+    monkeypatch.setenv("DLA_CORPUS", str(small_corpus))
     fault("concurrent index build")
     results = finish([spawn(["-m", "assistant", "index", "build"]) for _ in range(2)], timeout=120)
     assert all_ok(results), results
     assert len(list(root.glob("dla-build-*"))) == 1  # the second waited, then reused the first's result
-    assert index_status(CORPUS, root) == "ok"
+    assert index_status(small_corpus, root) == "ok"

@@ -50,7 +50,7 @@ async def storm(app_service: AssistantService, seed: int) -> tuple[int, int]:
 
 async def storm_one_app(app_service: AssistantService, rng: random.Random, keys: int) -> tuple[int, int]:
     """Up to `keys` random keys into one app; an orderly quit ends it early. Returns (keys pressed, resizes)."""
-    app = create_app(service=app_service)
+    app = create_app(service=app_service, load_pause=0)  # the start-up pause is not under test here
     pressed = resizes = 0
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

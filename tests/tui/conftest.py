@@ -39,10 +39,15 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 @pytest.fixture()
 def make_app(built_index_dir: Path) -> Callable[[], DataLawApp]:
-    """A new app each call, as `dla` builds it; DLA_DATA_DIR (set per test) keeps bookmarks between calls."""
+    """A new app each call, as `dla` builds it; DLA_DATA_DIR (set per test) keeps bookmarks between calls.
+
+    The app loads its core at once after the first frame (`load_pause=0`): the pause `dla` takes before
+    loading is covered by tests/tui/test_start_up.py, and here it would only add a quarter second of
+    idle waiting to every app a test starts.
+    """
 
     def factory() -> DataLawApp:
-        return create_app(service=AssistantService(CORPUS, built_index_dir))
+        return create_app(service=AssistantService(CORPUS, built_index_dir), load_pause=0)
 
     return factory
 

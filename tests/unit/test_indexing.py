@@ -14,12 +14,23 @@ from assistant.indexing.manifest import MANIFEST_FILE
 from tests.conftest import CORPUS, PROJECT
 
 
-def test_missing_index_is_built_with_a_message(tmp_path: Path) -> None:
+def test_missing_index_is_built_with_a_message(tmp_path: Path, small_corpus: Path) -> None:
+    corpus = load_corpus(small_corpus)
     messages: list[str] = []
-    handle = ensure_index(load_corpus(CORPUS), tmp_path, messages.append)
+    handle = ensure_index(corpus, tmp_path, messages.append)
     assert messages == ["search index missing: building it now"]
-    assert handle.manifest["articles"] == 317
-    assert index_status(CORPUS, tmp_path) == "ok"
+    assert handle.manifest["articles"] == sum(1 for _ in corpus.all_articles()) > 0
+    assert index_status(small_corpus, tmp_path) == "ok"
+
+
+def test_the_session_index_holds_every_article_of_the_real_corpus(built_index_dir: Path) -> None:
+    # The one full build of the run (shared by every test) is itself checked against the real corpus.
+    assert index_status(CORPUS, built_index_dir) == "ok"
+    corpus = load_corpus(CORPUS)
+    messages: list[str] = []
+    handle = ensure_index(corpus, built_index_dir, messages.append)
+    assert messages == []  # fresh: opened, not rebuilt
+    assert handle.manifest["articles"] == sum(1 for _ in corpus.all_articles()) == 317
 
 
 def test_every_artefact_file_is_checksummed_in_the_manifest(tmp_path: Path, small_corpus: Path) -> None:
