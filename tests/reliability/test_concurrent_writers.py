@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from assistant.indexing import index_status
-from tests.conftest import CORPUS
 from tests.reliability.conftest import TALLY, all_ok, dla, fault, finish, new_session, spawn
 
 WRITERS = 8
