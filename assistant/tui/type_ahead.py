@@ -4,13 +4,18 @@ that had the focus before that key's binding has run; they belong to the screen 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import ClassVar
 
 from textual import events
 from textual.widget import Widget
+from textual.widgets import Input
 
 # Keys that open another screen: help, the palette, a mode, the chapter filter (F8 in the search box, where
 # letters are text); outside it also `?`, `g` (go to chapter), `G` (chapter filter) and `k` (compare).
 OPENS_FROM_THE_SEARCH_BOX = frozenset({"f1", "f5", "f6", "f7", "f8", "ctrl+p"})
+# On the Ask and Checklist screens letters are answers and commands of their own (g shows the checklist there):
+# only the F-keys, the palette and help open another screen.
+OPENS_FROM_ANY_SCREEN = OPENS_FROM_THE_SEARCH_BOX | {"question_mark"}
 OPENS_ELSEWHERE = OPENS_FROM_THE_SEARCH_BOX | {"question_mark", "g", "G", "k"}
 
 
@@ -44,9 +49,11 @@ class HoldsKeysTypedAhead:
     """Mixin (before the widget class) for a focusable widget outside the search box: the keys typed after g, k,
     F8 … in the same burst are the keys of the screen that key opens, and wait for it."""
 
+    OPENS_A_SCREEN: ClassVar[frozenset[str]] = OPENS_ELSEWHERE
+
     @cached_property
     def _key_hold(self) -> KeyHold:
-        return KeyHold(OPENS_ELSEWHERE)
+        return KeyHold(self.OPENS_A_SCREEN)
 
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
@@ -55,3 +62,27 @@ class HoldsKeysTypedAhead:
     def on_focus(self) -> None:
         """Focused again (a dialog closed): keys are this widget's."""
         self._key_hold.release()
+
+
+class HoldingInput(Input):
+    """A text box whose keys typed after F5-F8, F1 or Ctrl+P in the same burst wait for the screen that key opens,
+    instead of being typed into this box (the search box, the question box)."""
+
+    OPENS_A_SCREEN: ClassVar[frozenset[str]] = OPENS_FROM_THE_SEARCH_BOX
+
+    @cached_property
+    def _key_hold(self) -> KeyHold:
+        return KeyHold(self.OPENS_A_SCREEN)
+
+    def on_focus(self) -> None:
+        """Back in the box (a dialog closed): what is typed now is the box's."""
+        self._key_hold.release()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._key_hold.take(self, event):  # typed after F6, Ctrl+P ... in the same burst: the text of what it opens
+            return
+        self.before_typing(event)
+        await super()._on_key(event)
+
+    def before_typing(self, event: events.Key) -> None:
+        """Called with each key that is the box's own, before the box handles it."""

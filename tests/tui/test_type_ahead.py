@@ -78,3 +78,72 @@ async def test_g_then_a_chapter_and_enter_in_one_burst_from_the_reader_and_every
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is screen and screen.reader.language == "both"
+
+
+async def test_f6_then_a_question_and_enter_from_the_search_box_ask_it(make_app: Callable[[], DataLawApp]) -> None:
+    from assistant.tui.screens.ask import AskScreen
+
+    app = make_app()
+    async with searching(app, "dsl:27") as (pilot, screen):
+        await burst(pilot, "f6", *keys_for("what must a data processor do"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AskScreen)
+        assert app.screen.query_one("#question", Input).value == "what must a data processor do"
+        assert app.screen.current_question == "what must a data processor do"
+        assert screen.search_bar.query_text == "dsl:27"
+
+
+async def test_f5_then_a_citation_and_enter_from_the_ask_box_open_that_article(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = search_screen(pilot)  # the search box is empty
+        await pilot.press("f6")
+        await settle(pilot)
+        question = app.screen.query_one("#question", Input)
+        question.insert_text_at_cursor("who keeps logs")
+        await burst(pilot, "f5", *keys_for("dsl:27"), "enter")  # back to search, a citation, Enter: one burst
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.reader.article_id == "dsl:27"
+        assert question.value == "who keeps logs"  # nothing typed after F5 landed in the question box
+
+
+async def test_g_then_a_chapter_and_enter_from_the_law_filter_go_to_that_chapter(
+    make_app: Callable[[], DataLawApp],
+) -> None:
+    from assistant.tui.screens.chapters import ChapterScreen
+    from assistant.tui.widgets.law_filter import LawFilter
+
+    app = make_app()
+    async with searching(app, "security") as (pilot, screen):
+        law_filter = screen.query_one(LawFilter)
+        law_filter.focus()
+        await pilot.pause()
+        before = law_filter.value
+        await burst(pilot, "g", *keys_for("dsl chapter 4"), "enter")  # the 4 would pick a law on the filter
+        await settle(pilot)
+        assert isinstance(app.screen, ChapterScreen) and app.screen.entry.key == "dsl:4"
+        assert law_filter.value == before
+
+
+async def test_f5_then_a_citation_from_the_checklist_changes_no_answer(make_app: Callable[[], DataLawApp]) -> None:
+    from assistant.tui.screens.checklist import ChecklistScreen
+
+    app = make_app()
+    async with searching(app, "security") as (pilot, screen):
+        await pilot.press("f7")
+        await settle(pilot)
+        checklist = app.screen
+        assert isinstance(checklist, ChecklistScreen) and checklist.current is not None
+        first = checklist.current.id
+        answers = dict(checklist.session.answers) if checklist.session else {}
+        # y, n, u, s, d … are the checklist's own keys: typed after F5 in one burst they belong to the search box.
+        await burst(pilot, "f5", *keys_for("dsl:27 yes no unsure"))
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.search_bar.query_text == "security" + "dsl:27 yes no unsure"  # typed on, in the search box
+        assert checklist.current is not None and checklist.current.id == first
+        assert (dict(checklist.session.answers) if checklist.session else {}) == answers

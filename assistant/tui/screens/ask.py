@@ -8,14 +8,15 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
-from assistant.tui.widgets.option_list import PagingOptionList
+from assistant.tui.type_ahead import HoldingInput
+from assistant.tui.widgets.option_list import FKeyHoldingOptionList, FKeyHoldingScroll
 
 NOTHING_FOUND = (
     "No obligation answers that question. Try naming who must act (数据处理者, blockchain service provider), "
@@ -47,14 +48,14 @@ class AskScreen(DlaScreen):
         self.current_question = ""
 
     def compose_body(self) -> ComposeResult:
-        yield Input(
+        yield HoldingInput(
             placeholder="Ask: what must a blockchain service provider do about user identity? / 数据处理者应当…",
             id="question",
         )
         yield Static("Type a question and press Enter.", id="ask-status", markup=False)
         with Horizontal(id="ask-body"):
-            yield PagingOptionList(id="answers")
-            with VerticalScroll(id="obligation"):
+            yield FKeyHoldingOptionList(id="answers")
+            with FKeyHoldingScroll(id="obligation"):
                 yield Static("", id="obligation-text", markup=False)
 
     def on_mount(self) -> None:

@@ -26,7 +26,7 @@ from assistant.tui.checklist_rows import ChecklistRow
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
 from assistant.tui.widgets.checklist_items import ChecklistItems
-from assistant.tui.widgets.option_list import PagingOptionList
+from assistant.tui.widgets.option_list import FKeyHoldingOptionList, FKeyHoldingScroll
 
 DEFAULT_SESSION = "default"
 CHECKLIST_KEYS: tuple[KeyAction, ...] = (
@@ -132,13 +132,13 @@ class ChecklistScreen(DlaScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("Loading the checklist…", id="checklist-status", markup=False)
         with ContentSwitcher(initial="question-view"):
-            with VerticalScroll(id="question-view"):
+            with FKeyHoldingScroll(id="question-view"):
                 yield Static("", id="question-text", markup=False)
             with VerticalScroll(id="review-view"):
-                yield PagingOptionList(id="review")
+                yield FKeyHoldingOptionList(id="review")
             with Horizontal(id="result-view"):
                 yield ChecklistItems(id="item-table")
-                with VerticalScroll(id="item-detail"):
+                with FKeyHoldingScroll(id="item-detail"):
                     yield Static("", id="item-text", markup=False)
 
     def on_mount(self) -> None:

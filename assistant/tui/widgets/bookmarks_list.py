@@ -9,8 +9,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from assistant.tui.keys import BOOKMARK_KEYS, bindings
-from assistant.tui.type_ahead import HoldsKeysTypedAhead
-from assistant.tui.widgets.option_list import PagingOptionList
+from assistant.tui.widgets.option_list import HoldingOptionList
 
 if TYPE_CHECKING:  # the bookmarks and the corpus arrive from the loading worker, after the first frame
     from assistant.bookmarks import Bookmark
@@ -19,7 +18,7 @@ if TYPE_CHECKING:  # the bookmarks and the corpus arrive from the loading worker
 EMPTY = "No bookmarks yet: open an article and press m."
 
 
-class BookmarksList(HoldsKeysTypedAhead, PagingOptionList):
+class BookmarksList(HoldingOptionList):
     """Bookmarks as options whose id is the citation id."""
 
     BINDINGS = bindings(BOOKMARK_KEYS)

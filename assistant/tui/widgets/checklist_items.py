@@ -10,7 +10,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.checklist_rows import ChecklistRow, header_row, item_row
-from assistant.tui.widgets.option_list import PagingOptionList
+from assistant.tui.widgets.option_list import FKeyHoldingOptionList, PagingOptionList
 
 
 class ChecklistItems(Vertical):
@@ -29,7 +29,7 @@ class ChecklistItems(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="items-header", markup=False)
-        yield PagingOptionList(id="items")
+        yield FKeyHoldingOptionList(id="items")
 
     @property
     def item_list(self) -> PagingOptionList:

@@ -13,10 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
+from assistant.tui.type_ahead import HoldsKeysTypedAhead
+
 ALL_LAWS = "all"
 
 
-class LawFilter(Static, can_focus=True):
+class LawFilter(HoldsKeysTypedAhead, Static, can_focus=True):
     """`value` is ALL_LAWS or a law id; a change, by the user or by code, posts `LawFilter.Changed`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList
+
+from assistant.tui.type_ahead import OPENS_FROM_ANY_SCREEN, HoldsKeysTypedAhead
 
 
 def can_page(option_list: OptionList) -> bool:
@@ -22,3 +25,20 @@ class PagingOptionList(OptionList):
         """Down one page, when there is a page to move by."""
         if can_page(self):
             super().action_page_down()
+
+
+class HoldingOptionList(HoldsKeysTypedAhead, PagingOptionList):
+    """A list on the search screen: the keys typed after g, k, F8 … in the same burst wait for what that key opens."""
+
+
+class FKeyHoldingOptionList(HoldsKeysTypedAhead, PagingOptionList):
+    """A list on the Ask or Checklist screen, where letters are answers and commands: the keys typed after an
+    F-key, Ctrl+P or ? in the same burst wait for the screen that key opens."""
+
+    OPENS_A_SCREEN = OPENS_FROM_ANY_SCREEN
+
+
+class FKeyHoldingScroll(HoldsKeysTypedAhead, VerticalScroll):
+    """A scrolling text pane on the Ask or Checklist screen, holding keys as FKeyHoldingOptionList does."""
+
+    OPENS_A_SCREEN = OPENS_FROM_ANY_SCREEN

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.widgets.option_list import Option
 
-from assistant.tui.type_ahead import HoldsKeysTypedAhead
-from assistant.tui.widgets.option_list import PagingOptionList
+from assistant.tui.widgets.option_list import HoldingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
     from assistant.search.engine import SearchHit
 
 
-class ResultsList(HoldsKeysTypedAhead, PagingOptionList):
+class ResultsList(HoldingOptionList):
     """Hits as options whose id is the article id; the screen opens the selected one."""
 
     DEFAULT_CSS = """

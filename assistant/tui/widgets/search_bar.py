@@ -9,11 +9,10 @@ from typing import Any
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input
 
 from assistant.service import MAX_QUERY_CHARS
 from assistant.tui.keys import SEARCH_BOX_KEYS, bindings
-from assistant.tui.type_ahead import OPENS_FROM_THE_SEARCH_BOX, KeyHold
+from assistant.tui.type_ahead import HoldingInput
 from assistant.tui.widgets.law_filter import ALL_LAWS, LawFilter
 
 PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data security officer?"
@@ -23,7 +22,7 @@ PLACEHOLDER = "Search: dsl:27 · 重要数据 · who must appoint a data securit
 ENTER_MEMORY_SECONDS = 2.0
 
 
-class QueryInput(Input):
+class QueryInput(HoldingInput):
     """The search box: ↓ moves into the results, Enter opens the highlighted one; at most MAX_QUERY_CHARS."""
 
     BINDINGS = bindings(SEARCH_BOX_KEYS)
@@ -31,21 +30,14 @@ class QueryInput(Input):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_QUERY_CHARS, **kwargs)
         self._entered: deque[tuple[float, str]] = deque(maxlen=8)
-        self._hold = KeyHold(OPENS_FROM_THE_SEARCH_BOX)  # keys after F8, Ctrl+P … wait for the screen it opens
 
-    def on_focus(self) -> None:
-        """Back in the box (a dialog closed): what is typed now is the query's."""
-        self._hold.release()
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self._hold.take(self, event):  # typed after F8, Ctrl+P … in the same burst: the text of what it opens
-            return
+    def before_typing(self, event: events.Key) -> None:
+        """Remember the text an Enter was pressed on."""
         if event.key == "enter":
             # Enter's binding runs once the key has bubbled up to the app; keys that came in the same
             # burst (a paste, a macro, a fast typist) reach the box first. Remember the text Enter was
             # pressed on, so Enter acts on that and not on what followed it.
             self._entered.append((time.monotonic(), self.value))
-        await super()._on_key(event)
 
     def text_at_enter(self) -> str:
         """The text the Enter being handled was pressed on; the text now when no Enter is pending."""
