@@ -439,9 +439,13 @@ class ObligationExtractor:
                 clause_start, clause_end = self._clause_bounds(text_zh, match.start())
                 if any(word in text_zh[clause_start:clause_end] for word in ZH_MODALS if word != "负责"):
                     continue  # the clause has its own marker
+                # The row quotes its sentence, so a condition before it (…因合并、分立、收购等变更的，) stays with it.
+                sentence_start = max(text_zh.rfind(stop, 0, match.start()) for stop in "。；") + 1
                 found.append(
-                    self._regime_row(article, ref, self._ending_actor(match.group("actor")), match, text_zh, text_en,
-                                     references)
+                    self._obligation(
+                        article, ref, self._ending_actor(match.group("actor")), "must", "", match.start(), text_zh,
+                        text_en, sentence_start, clause_end, references, regime=True,
+                    )
                 )  # fmt: skip
         return found
 
