@@ -31,6 +31,11 @@ def _in_scope(ref: str, scope: list[str]) -> bool:
     return False
 
 
+def _scope_list(scope: Any) -> list[str]:
+    """A gold file's scope as a list (one entry may be written without brackets: `scope: shenzhen:1-50`)."""
+    return [scope] if isinstance(scope, str) else [str(entry) for entry in scope]
+
+
 def _store() -> Any:
     from assistant.obligations.store import build_obligation_store
 
@@ -144,14 +149,15 @@ def _ratio_or_none(part: int, whole: int) -> float | None:
 def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[str, Any]:
     """Figures against a v2 gold file: obligations with multiplicity, clause/actor penalty links, penalty kinds."""
     gold_data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    scope = gold_data["scope"]
+    scope = _scope_list(gold_data["scope"])
     store = store or _store()
     same_actor = _actor_matcher()
     gold_rows = [(o["ref"], o["actor"], o["modality"]) for o in gold_data.get("obligations") or []]
     found_rows = [(o.id, o.actor, o.modality) for o in store.obligations if _in_scope(o.id, scope)]
     hits = _match_multiset(gold_rows, found_rows, same_actor)
     gold_links = list(dict.fromkeys(
-        (o["ref"], o["actor"], p["ref"]) for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
+        (o["ref"], o["actor"], p["ref"] if isinstance(p, dict) else str(p))
+        for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
     ))  # fmt: skip
     found_links = list(dict.fromkeys((link.duty, link.actor, link.penalty) for link in store.links
                                      if _in_scope(link.duty, scope)))  # fmt: skip

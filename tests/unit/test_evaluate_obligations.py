@@ -79,6 +79,19 @@ def test_a_file_with_no_liability_entries_has_no_kind_figure_and_pooling_counts_
     assert (total["kinds_gold"], total["kinds_accuracy"]) == (3, pytest.approx(2 / 3))
 
 
+def test_a_scope_may_be_written_without_brackets_and_penalties_as_bare_citations(tmp_path: Path) -> None:
+    text = SECOND_HALF.replace("scope: ['shenzhen:51-100']", "scope: shenzhen:51-100").replace(
+        "[{ref: 'shenzhen:96.1', basis: scope}]", "['shenzhen:96.1']"
+    )
+    result = evaluate_v2(_gold(tmp_path, "obligations_gold_v9_d.yaml", text), _store())
+    assert (result["found"], result["precision"], result["links_precision"], result["links_recall"]) == (
+        1,
+        1.0,
+        1.0,
+        1.0,
+    )
+
+
 def test_a_scope_may_name_a_whole_instrument(tmp_path: Path) -> None:
     whole = FIRST_HALF.replace("scope: [shenzhen:1-50]", "scope: [shenzhen]")
     result = evaluate_v2(_gold(tmp_path, "obligations_gold_v9_c.yaml", whole), _store())
