@@ -15,14 +15,25 @@ GOLD = PROJECT_ROOT / "tests" / "eval" / "obligations_gold.yaml"
 
 
 def _in_scope(ref: str, scope: list[str]) -> bool:
+    """True when a citation lies in a gold file's scope: `law` (the whole instrument), `law:N` or `law:N-M`
+    (articles N to M). A gold file may cover part of an instrument; nothing outside its scope is scored."""
     law, rest = ref.split(":")
     article = int(rest.split(".")[0])
     for entry in scope:
-        scope_law, numbers = entry.split(":")
+        scope_law, _, numbers = str(entry).partition(":")
+        if law != scope_law.strip():
+            continue
+        if not numbers.strip():
+            return True
         first, _, last = numbers.partition("-")
-        if law == scope_law and int(first) <= article <= int(last or first):
+        if int(first) <= article <= int(last or first):
             return True
     return False
+
+
+def _scope_list(scope: Any) -> list[str]:
+    """A gold file's scope as a list (one entry may be written without brackets: `scope: shenzhen:1-50`)."""
+    return [scope] if isinstance(scope, str) else [str(entry) for entry in scope]
 
 
 def _store() -> Any:
@@ -127,20 +138,26 @@ def _project_kinds(kinds: list[str]) -> set[str]:
 
 def _kinds_right(entry: dict[str, Any], store: Any) -> bool:
     got = store.penalties.get(entry["ref"])
-    return set(got.kinds if got else ()) == _project_kinds(entry["kind"])
+    return set(got.kinds if got else ()) == _project_kinds(entry.get("kind") or [])
+
+
+def _ratio_or_none(part: int, whole: int) -> float | None:
+    """A share, or None when there is nothing to score (a gold file with no liability entries has no kind figure)."""
+    return part / whole if whole else None
 
 
 def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[str, Any]:
     """Figures against a v2 gold file: obligations with multiplicity, clause/actor penalty links, penalty kinds."""
     gold_data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    scope = gold_data["scope"]
+    scope = _scope_list(gold_data["scope"])
     store = store or _store()
     same_actor = _actor_matcher()
     gold_rows = [(o["ref"], o["actor"], o["modality"]) for o in gold_data.get("obligations") or []]
     found_rows = [(o.id, o.actor, o.modality) for o in store.obligations if _in_scope(o.id, scope)]
     hits = _match_multiset(gold_rows, found_rows, same_actor)
     gold_links = list(dict.fromkeys(
-        (o["ref"], o["actor"], p["ref"]) for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
+        (o["ref"], o["actor"], p["ref"] if isinstance(p, dict) else str(p))
+        for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
     ))  # fmt: skip
     found_links = list(dict.fromkeys((link.duty, link.actor, link.penalty) for link in store.links
                                      if _in_scope(link.duty, scope)))  # fmt: skip
@@ -151,7 +168,7 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
     gold_specific = [link for link in gold_links if link[2] not in catch_all]
     found_specific = [link for link in found_links if link[2] not in catch_all]
     specific_hits = _match_multiset(gold_specific, found_specific, same_actor)
-    liability = gold_data.get("liability") or []
+    liability = [entry for entry in gold_data.get("liability") or [] if _in_scope(entry["ref"], scope)]
     kinds_right = sum(1 for entry in liability if _kinds_right(entry, store))
     if verbose:
         for row in gold_rows:
@@ -179,8 +196,33 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
         "links_gold_specific": len(gold_specific),
         "links_precision_specific": _ratio(specific_hits, len(found_specific)),
         "links_recall_specific": _ratio(specific_hits, len(gold_specific)),
-        "kinds_gold": len(liability), "kinds_accuracy": _ratio(kinds_right, len(liability)),
+        "kinds_gold": len(liability), "kinds_accuracy": _ratio_or_none(kinds_right, len(liability)),
+        # Raw counts, so files that split one instrument (scope [shenzhen:1-50], [shenzhen:51-100]) can be pooled.
+        "counts": {"hits": hits, "found": len(found_rows), "gold": len(gold_rows), "link_hits": link_hits,
+                   "links_found": len(found_links), "links_gold": len(gold_links), "kinds_right": kinds_right,
+                   "kinds_gold": len(liability)},
     }  # fmt: skip
+
+
+def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rows, links and kinds pooled over several gold files (each row, link and liability entry counted once)."""
+    total = {key: sum(r["counts"][key] for r in results) for key in results[0]["counts"]} if results else {}
+    if not total:
+        return {}
+    precision, recall = _ratio(total["hits"], total["found"]), _ratio(total["hits"], total["gold"])
+    return {
+        "gold": total["gold"], "found": total["found"], "precision": precision, "recall": recall,
+        "links_gold": total["links_gold"], "links_found": total["links_found"],
+        "links_precision": _ratio(total["link_hits"], total["links_found"]),
+        "links_recall": _ratio(total["link_hits"], total["links_gold"]),
+        "kinds_gold": total["kinds_gold"], "kinds_accuracy": _ratio_or_none(total["kinds_right"], total["kinds_gold"]),
+    }  # fmt: skip
+
+
+def _kinds_line(result: dict[str, Any]) -> str:
+    if result["kinds_accuracy"] is None:
+        return "  penalty kinds: no liability entries in this file's scope"
+    return f"  penalty kinds: accuracy {result['kinds_accuracy']:.3f} over {result['kinds_gold']}"
 
 
 def evaluate_ask() -> tuple[int, int]:
@@ -210,8 +252,10 @@ def main() -> int:
     )
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
+    by_version: dict[str, list[dict[str, Any]]] = {}
     for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v[2-9]_*.yaml")):
         v2 = evaluate_v2(path, store, verbose="-v" in sys.argv)
+        by_version.setdefault(path.name.split("_")[2], []).append(v2)
         print(f"obligations vs {path.relative_to(PROJECT_ROOT)}: gold {v2['gold']}, extracted {v2['found']}")
         print(f"  precision {v2['precision']:.3f}  recall {v2['recall']:.3f}  F1 {v2['f1']:.3f}")
         print(f"  penalty links (duty, actor, paragraph): precision {v2['links_precision']:.3f}  "
@@ -220,7 +264,14 @@ def main() -> int:
             print(f"  penalty links without catch-all clauses (never attached by the spec): precision "
                   f"{v2['links_precision_specific']:.3f}  recall {v2['links_recall_specific']:.3f}  "
                   f"(gold {v2['links_gold_specific']})")  # fmt: skip
-        print(f"  penalty kinds: accuracy {v2['kinds_accuracy']:.3f} over {v2['kinds_gold']}")
+        print(_kinds_line(v2))
+    for version, results in by_version.items():
+        if len(results) > 1:
+            total = pooled(results)
+            print(f"gold {version}, {len(results)} files pooled: rows precision {total['precision']:.3f}  recall "
+                  f"{total['recall']:.3f}; links precision {total['links_precision']:.3f}  recall "
+                  f"{total['links_recall']:.3f} (gold {total['links_gold']})")  # fmt: skip
+            print(_kinds_line(total))
     hits, total = evaluate_ask()
     print(f"dla ask: gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}")
     return 0

@@ -15,7 +15,7 @@ from assistant.corpus.glossary import load_glossary
 from assistant.corpus.store import Corpus
 from assistant.models import Article
 from assistant.obligations.crossrefs import find_references
-from assistant.obligations.liability import is_liability_article, is_sanction_text
+from assistant.obligations.liability import is_liability_article, is_liability_paragraph, is_sanction_text
 from assistant.obligations.pipeline import (
     LIMIT_PATTERNS,
     ZH_MODALS,
@@ -24,6 +24,7 @@ from assistant.obligations.pipeline import (
     build_zh_pipeline,
     load_actor_names,
     load_actors,
+    load_assigned_duties,
     load_implicit_subjects,
     load_right_holders,
 )
@@ -99,6 +100,7 @@ class ObligationExtractor:
         self.names_en = load_actor_names(corpus.root)
         self.implicit_subjects, self.not_duties = load_implicit_subjects(corpus.root)
         self.right_holders = load_right_holders(corpus.root)
+        self.assigned_duties = load_assigned_duties(corpus.root)
         glossary_terms = [t.zh for t in load_glossary(corpus.root).terms]
         self.zh = build_zh_pipeline(self.actors, glossary_terms)
         self.en = build_en_pipeline()
@@ -143,10 +145,9 @@ class ObligationExtractor:
             law = self.corpus.law(article.law)
             chapter_articles = [a.number for a in law.articles if a.chapter == article.chapter]
         references = find_references(article, chapter_articles)
-        liability = is_liability_article(article)
         for paragraph in article.paragraphs:
-            if liability and is_sanction_text(paragraph.zh):
-                continue
+            if is_liability_paragraph(article, paragraph.zh):
+                continue  # a liability paragraph is never a duty, whatever its markers
             pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
             pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
             for ref, text_zh, text_en in pieces:
@@ -157,6 +158,7 @@ class ObligationExtractor:
                     rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
                 if not any(r.regime for r in rows):
                     rows += self._regime_clauses(article, ref, text_zh, text_en, context, refs_here)
+                rows += self._assigned(article, ref, text_zh, text_en, refs_here)
                 if ref in self.punished and rows and all(r.modality == "may" for r in rows):
                     rows += self._excepted_duties(article, ref, text_zh, text_en, rows[-1], refs_here)
                 implicit = self.implicit_subjects.get(ref)
@@ -425,6 +427,32 @@ class ObligationExtractor:
                 continue
             found.append(self._regime_row(article, ref, actor, match, text_zh, text_en, references))
         return found
+
+    def _assigned(
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]
+    ) -> list[Obligation]:
+        """由变更后的数据处理者继续落实数据安全管理责任 : a responsibility assigned with no marker
+        (corpus/patterns/assigned_duties.yaml) is a regime row of the party named, where its clause has no marker."""
+        found: list[Obligation] = []
+        for assignment in self.assigned_duties:
+            for match in assignment.pattern.finditer(text_zh):
+                clause_start, clause_end = self._clause_bounds(text_zh, match.start())
+                if any(word in text_zh[clause_start:clause_end] for word in ZH_MODALS if word != "负责"):
+                    continue  # the clause has its own marker
+                # The row quotes its sentence, so a condition before it (…因合并、分立、收购等变更的，) stays with it.
+                sentence_start = max(text_zh.rfind(stop, 0, match.start()) for stop in "。；") + 1
+                found.append(
+                    self._obligation(
+                        article, ref, self._ending_actor(match.group("actor")), "must", "", match.start(), text_zh,
+                        text_en, sentence_start, clause_end, references, regime=True,
+                    )
+                )  # fmt: skip
+        return found
+
+    def _ending_actor(self, phrase: str) -> ActorSpec:
+        """The lexicon's actor a phrase ends with (变更后的数据处理者 → 数据处理者), else the phrase as its own actor."""
+        endings = [(len(form), actor) for actor in self.actors for form in actor.forms if phrase.endswith(form)]
+        return max(endings, key=lambda pair: pair[0])[1] if endings else self._named(phrase)
 
     def _regime_row(
         self, article: Article, ref: str, actor: ActorSpec, match: re.Match[str], text_zh: str, text_en: str | None,

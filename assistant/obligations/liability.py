@@ -16,6 +16,9 @@ SANCTION_PARAGRAPH = re.compile(
     r"责令(?:改正|限期改正|暂停)|给予警告|警告|罚款|没收|吊销|处分|依法承担[^，。；]{0,6}责任|追究[^，。；]{0,6}责任"
     r"|依照[^。；]{0,40}规定处罚|予以处理|治安管理处罚|记入信用档案|损害赔偿|侵权责任|公益诉讼|提起诉讼"
 )
+# Outside a liability chapter, a paragraph that only makes some conduct answerable under whatever law applies
+# (在…境外开展数据处理活动，损害…的，依法追究法律责任): a liability paragraph (OBLIGATION_SPEC decided case 9).
+STANDALONE_LIABILITY = re.compile(r"^[^。；]+的，依法追究法律责任。$")
 # A clause that states liability (应当依法承担连带责任) rather than a duty of conduct.
 LIABILITY_STATEMENT = re.compile(r"依法承担[^，。；]{0,6}责任")
 _NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
@@ -48,6 +51,14 @@ def is_liability_article(article: Article) -> bool:
 def is_sanction_text(text: str) -> bool:
     """True when a paragraph sets a sanction (责令改正, 罚款, 处分, 依照…规定处罚 …)."""
     return SANCTION_PARAGRAPH.search(text) is not None
+
+
+def is_liability_paragraph(article: Article, text: str) -> bool:
+    """True for a paragraph that sets a sanction or a liability: one in a liability article, or one elsewhere that
+    only makes a conduct answerable (…的，依法追究法律责任). It is never a duty."""
+    if is_liability_article(article):
+        return is_sanction_text(text)
+    return STANDALONE_LIABILITY.match(text) is not None
 
 
 def states_liability(clause: str) -> bool:

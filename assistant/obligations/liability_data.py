@@ -104,18 +104,19 @@ def load_catch_all(corpus_root: Path) -> list[CatchAll]:
 
 def liability_data_problems(corpus: Corpus) -> list[str]:
     """What `dla corpus verify` reports about the reviewed liability data: missing or mis-cited paragraphs, a
-    review the rule contradicts without saying `override`, a catch-all clause that a scope rule links to duties."""
-    from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text
-    from assistant.obligations.link_data import load_scope_rules
+    review the rule contradicts without saying `override`, a catch-all clause that a scope rule links to duties, a scope
+    rule on a paragraph that cites provisions by number."""
+    from assistant.obligations.liability import classify_penalty, is_liability_paragraph
+    from assistant.obligations.link_data import SCOPE_FILE, load_scope_rules
+    from assistant.obligations.linking import cited_by_number
 
     problems: list[str] = []
     review = load_liability_review(corpus.root)
     sanctions = {
         f"{a.id}.{p.number}": p.zh
         for a in corpus.all_articles()
-        if is_liability_article(a)
         for p in a.paragraphs
-        if is_sanction_text(p.zh)
+        if is_liability_paragraph(a, p.zh)
     }
     if review.penalties:
         for ref in sanctions:
@@ -138,6 +139,12 @@ def liability_data_problems(corpus: Corpus) -> list[str]:
         if names:
             problems.append(f"corpus/{KINDS_FILE}: no English in referrals_en for {names[0]}")
     scoped = {rule.penalty for rule in load_scope_rules(corpus.root)}
+    citing = {penalty for penalty, targets in cited_by_number(corpus).items() if targets}
+    for ref in [r for r in sanctions if r in scoped and r in citing]:
+        problems.append(
+            f"corpus/{SCOPE_FILE}: {ref} cites provisions by number, so it reaches no other provision by scope"
+            " (OBLIGATION_SPEC decided case 6)"
+        )
     for entry in load_catch_all(corpus.root):
         for ref in entry.provisions:
             if ref not in sanctions:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from assistant.corpus.store import Corpus
 from assistant.models import ArticleRef
 from assistant.obligations.crossrefs import find_references
-from assistant.obligations.liability import classify_penalty, is_liability_article, is_sanction_text, states_liability
+from assistant.obligations.liability import classify_penalty, is_liability_paragraph, states_liability
 from assistant.obligations.liability_data import LiabilityReview
 from assistant.obligations.link_data import NumberLimit, ScopeRule, is_authority
 from assistant.obligations.pipeline import ActorSpec
@@ -20,7 +20,8 @@ PLAIN_CITATION = re.compile(r"^(?:第[^条]{1,6}条\s*)?违反(?:本法|本规�
 
 
 def liability_paragraphs(corpus: Corpus, review: LiabilityReview | None = None) -> dict[str, Penalty]:
-    """Every paragraph of a liability article that sets a sanction, classified, in corpus order.
+    """Every liability paragraph (in a liability article, one that sets a sanction; elsewhere, one that only makes a
+    conduct answerable), classified, in corpus order.
 
     The rule classifies; a reviewed entry that says `override` replaces the rule's kinds and referrals, and
     the reviewed English names of the laws referred to are attached.
@@ -28,10 +29,8 @@ def liability_paragraphs(corpus: Corpus, review: LiabilityReview | None = None) 
     review = review or LiabilityReview({}, {})
     penalties: dict[str, Penalty] = {}
     for article in corpus.all_articles():
-        if not is_liability_article(article):
-            continue
         for paragraph in article.paragraphs:
-            if is_sanction_text(paragraph.zh):
+            if is_liability_paragraph(article, paragraph.zh):
                 ref = f"{article.id}.{paragraph.number}"
                 penalty = classify_penalty(ref, paragraph.zh)
                 reviewed = review.penalties.get(ref)
@@ -68,12 +67,9 @@ def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
     """Each liability paragraph and the provisions (articles or paragraphs) it cites by number, in text order."""
     cited: dict[str, list[str]] = {}
     for article in corpus.all_articles():
-        if not is_liability_article(article):
-            continue
-        references = find_references(article)
-        for paragraph in article.paragraphs:
-            if not is_sanction_text(paragraph.zh):
-                continue
+        paragraphs = [p for p in article.paragraphs if is_liability_paragraph(article, p.zh)]
+        references = find_references(article) if paragraphs else []
+        for paragraph in paragraphs:
             penalty = f"{article.id}.{paragraph.number}"
             cited[penalty] = [
                 t
@@ -127,6 +123,17 @@ def number_links(
     return links
 
 
+def subject_matter(corpus: Corpus, obligation: Obligation) -> str:
+    """The words a scope rule's `mentions` are looked for in: the row's own clause, and where that clause is a lead-in
+    (…应当符合下列要求： / 但是，有下列情形之一的除外：) the items it governs, which are no rows of their own."""
+    ref = ArticleRef.parse(obligation.id)
+    if ref.item is not None or ref.paragraph is None or not obligation.text_zh.rstrip().endswith(("：", ":")):
+        return obligation.text_zh
+    paragraph = next((p for p in corpus.article(obligation.article_id).paragraphs if p.number == ref.paragraph), None)
+    items = paragraph.items if paragraph is not None else ()
+    return "\n".join([obligation.text_zh, *(item.zh for item in items)])
+
+
 def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[ScopeRule]) -> list[tuple[int, PenaltyLink]]:
     """Links from reviewed scope rules, each with its row's index: general liability clauses that cover duties by
     actor and subject matter (a rule may reach one clause of a paragraph and not another of the same actor).
@@ -135,12 +142,13 @@ def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[Scope
     paragraph cites by number (a paragraph citation leaves the article's other paragraphs to it).
     """
     cited = [target for targets in cited_by_number(corpus).values() for target in targets]
+    clauses = [subject_matter(corpus, obligation) for obligation in obligations]
     links: list[tuple[int, PenaltyLink]] = []
     for rule in rules:
         for index, obligation in enumerate(obligations):
             article = corpus.article(obligation.article_id)
             chapter = article.chapter.number if article.chapter else None
-            if not rule.covers(obligation.id, chapter, obligation.actor, obligation.modality, obligation.text_zh):
+            if not rule.covers(obligation.id, chapter, obligation.actor, obligation.modality, clauses[index]):
                 continue
             if rule.residual and any(_within(obligation.id, target) for target in cited):
                 continue

@@ -16,6 +16,7 @@ from assistant.datafile import DataFileError, check_keys, load_yaml, require_map
 
 ACTORS_FILE = Path("patterns") / "actors.yaml"
 IMPLICIT_SUBJECTS_FILE = Path("patterns") / "implicit_subjects.yaml"
+ASSIGNED_DUTIES_FILE = Path("patterns") / "assigned_duties.yaml"
 ZH_MODALS = {"应当": "must", "必须": "must", "须": "must", "不得": "must_not", "禁止": "must_not", "严禁": "must_not",
              "可以": "may", "有权": "may", "应": "must", "负责": "must"}  # fmt: skip
 # Markers matched only where the segmenter already makes them a word (forcing 应 or 负责 apart would split
@@ -139,6 +140,35 @@ def load_implicit_subjects(corpus_root: Path) -> tuple[dict[str, ImplicitSubject
         check_keys(entry, path, {"provision", "reason"}, {"provision", "reason"}, "not-duty entry")
         not_duties.add(str(entry["provision"]))
     return subjects, not_duties
+
+
+@dataclass(frozen=True)
+class AssignedDuty:
+    """A wording that gives a party a duty without a modal marker (由X继续落实…责任); `actor` is a group of `pattern`."""
+
+    pattern: re.Pattern[str]
+    reason: str
+
+
+def load_assigned_duties(corpus_root: Path) -> list[AssignedDuty]:
+    """`corpus/patterns/assigned_duties.yaml` (none when absent); every pattern must compile and name its actor."""
+    path = corpus_root / ASSIGNED_DUTIES_FILE
+    if not path.is_file():
+        return []
+    data = require_mapping(load_yaml(path), path, "assigned duties")
+    check_keys(data, path, {"assignments"}, {"assignments"}, "assigned duties")
+    found = []
+    for entry in data["assignments"]:
+        entry = require_mapping(entry, path, "assignment")
+        check_keys(entry, path, {"pattern", "reason"}, {"pattern", "reason"}, "assignment")
+        try:
+            pattern = re.compile(str(entry["pattern"]))
+        except re.error as error:
+            raise DataFileError(path, entry.line, f"pattern does not compile: {error}") from error
+        if "actor" not in pattern.groupindex:
+            raise DataFileError(path, entry.line, "pattern must name its bearer with a group (?P<actor>…)")
+        found.append(AssignedDuty(pattern, str(entry["reason"])))
+    return found
 
 
 def build_zh_pipeline(actors: list[ActorSpec], extra_words: list[str]) -> Any:

@@ -78,7 +78,8 @@ def test_catch_all_clauses_are_linked_to_no_duty_but_named_once(service: Assista
     catch_all = {ref for entry in load_catch_all(CORPUS) for ref in entry.provisions}
     assert {"dsl:52.1", "shenzhen:99.1", "pipl:71.1", "ndsr:61.1"} <= catch_all
     assert not {link.penalty for link in store.links} & catch_all
-    assert [p.ref for p in service.catch_all("dsl")] == ["dsl:52.1", "dsl:52.2"]
+    # dsl:2(2) (processing abroad …的，依法追究法律责任) is a catch-all clause too (decided case 9).
+    assert [p.ref for p in service.catch_all("dsl")] == ["dsl:2.2", "dsl:52.1", "dsl:52.2"]
     assert service.catch_all("blockchain") == []
 
 
@@ -194,7 +195,7 @@ def test_show_prints_related_provisions_and_defined_terms() -> None:
     assert "个人数据 (personal data): 《深圳经济特区数据条例》第二条第二项" in text
     seen_from_dsl = {entry["target"]: entry["label"] for entry in service.show("dsl:31")["related"]}
     assert seen_from_dsl["shenzhen:82"] == "implemented by"
-    assert [entry["penalty"] for entry in service.show("dsl:31")["catch_all"]] == ["dsl:52.1", "dsl:52.2"]
+    assert [entry["penalty"] for entry in service.show("dsl:31")["catch_all"]] == ["dsl:2.2", "dsl:52.1", "dsl:52.2"]
     assert service.show("dsl:52")["catch_all"] == [] and service.show("blockchain:11")["catch_all"] == []
 
 

@@ -1,0 +1,135 @@
+"""The decided cases of tests/eval/OBLIGATION_SPEC.md (2026-12-01, late night), one test each, on the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.obligations.store import ObligationStore
+from assistant.service import AssistantService
+
+
+def _rows(store: ObligationStore, ref: str) -> list[tuple[str, str, bool, tuple[str, ...]]]:
+    return [(o.actor, o.modality, o.regime, o.penalties) for o in store.obligations if o.id == ref]
+
+
+def _links(service: AssistantService, duty: str, actor: str | None = None) -> set[tuple[str, str]]:
+    return {(link.penalty, link.basis) for link in service.penalties_for(duty, actor)}
+
+
+def test_case_1_an_activity_with_no_named_actor_is_borne_by_its_role_noun(service: AssistantService) -> None:
+    store = service.obligation_store()
+    for ref in ("dsl:8.1", "dsl:28.1", "dsl:29.1", "dsl:53.1", "dsl:53.2"):
+        assert {actor for actor, *_ in _rows(store, ref)} == {"数据处理者"}, ref  # 开展…数据处理活动, whatever the data
+    assert {actor for actor, *_ in _rows(store, "dsl:15.1")} == {"智能化公共服务提供者"}  # 提供智能化公共服务
+    assert {actor for actor, *_ in _rows(store, "blockchain:23.1")} == {"区块链信息服务提供者"}
+    assert {actor for actor, *_ in _rows(store, "ndsr:63.3")} == {"网络数据处理者"}
+    # No actor is ever the description of an activity (开展数据处理活动的组织、个人).
+    assert not [o.actor for o in store.obligations if "活动" in o.actor or o.actor.startswith(("开展", "在"))]
+
+
+def test_case_2_a_data_class_regime_is_an_entry_only_where_a_liability_clause_punishes_it(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    assert _rows(store, "dsl:21.2") == [("国家核心数据的处理者", "must", True, ("dsl:45.2",))]
+    # 实行公共数据分类管理制度 (no liability paragraph punishes breach of it) stays a policy statement.
+    assert _rows(store, "shenzhen:35.1") == [] and _rows(store, "shenzhen:36.1") == []
+
+
+def test_case_3_a_responsibility_assigned_with_you_is_a_regime_duty_rule_making_is_not(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    # …由变更后的数据处理者继续落实数据安全管理责任: the successor's data-security duty, punished under 96.
+    assert _rows(store, "shenzhen:72.2") == [("数据处理者", "must", True, ("shenzhen:96.1",))]
+    # 由X（另行）制定… only says who makes the rules; 日常工作由X承担 names no responsibility.
+    for ref in ("dsl:54.1", "shenzhen:19.3", "shenzhen:42.2"):
+        assert _rows(store, ref) == [], ref
+    assert "市政务服务数据管理部门" not in {actor for actor, *_ in _rows(store, "shenzhen:7.1")}
+    assert {actor for actor, *_ in _rows(store, "dsl:31.1")} == {"关键信息基础设施的运营者", "数据处理者"}
+
+
+def test_case_4_a_cited_permission_with_exceptions_gives_a_must_not_for_the_exceptions(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    rows = _rows(store, "shenzhen:67.1")
+    assert ("市场主体", "may", False, ()) in rows
+    excepted = [row for row in rows if row[1] == "must_not"]
+    assert excepted == [("市场主体", "must_not", True, ("shenzhen:92.1", "shenzhen:94.1"))]
+    # The number link of the citing paragraph, and a scope link by subject matter: item 1 is about 个人数据.
+    assert _links(service, "shenzhen:67.1", "市场主体") == {("shenzhen:94.1", "number"), ("shenzhen:92.1", "scope")}
+    # A permission no liability paragraph cites gives no must_not (pipl:27's exception is not of this shape).
+    assert all(modality != "must_not" for _, modality, regime, _ in _rows(store, "pipl:27.1") if regime)
+
+
+def test_case_5_a_scope_clause_reaches_only_the_actors_it_names(service: AssistantService) -> None:
+    store = service.obligation_store()
+    # dsl:49 and pipl:68(1) name state organs: the organisations that arts. 43 and 37 put under their chapters are
+    # not reached.
+    assert _rows(store, "dsl:43.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
+    assert _rows(store, "pipl:37.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
+    assert {link.actor for link in service.enforced_by("dsl:49")} == {"国家机关", "各地区、各部门"}
+    assert {link.actor for link in service.enforced_by("pipl:68.1")} == {"国家机关"}
+    # shenzhen:93 names 公共管理和服务机构, which shenzhen:2.1.9 defines to include the city's state organs.
+    assert ("shenzhen:93.1", "scope") in _links(service, "shenzhen:8.1", "市网信部门")
+
+
+def test_case_6_a_liability_paragraph_that_cites_by_number_reaches_nothing_by_scope(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    assert _rows(store, "blockchain:23.1") == [("区块链信息服务提供者", "must", False, ())]
+    assert _links(service, "ndsr:28.1") == {("ndsr:58.1", "scope")}  # the residual clause, not ndsr:57
+    citing = {link.penalty for link in store.links if link.basis == "number"}
+    assert not [link for link in store.links if link.basis == "scope" and link.penalty in citing]
+
+
+def test_case_6_corpus_verify_reports_a_scope_rule_on_a_citing_paragraph(corpus_copy: Path) -> None:
+    path = corpus_copy / "links" / "penalty_scope.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("penalty: dsl:50.1", "penalty: dsl:45.1"), encoding="utf-8"
+    )
+    problems = AssistantService(corpus_copy).verify(None).problems
+    assert any("dsl:45.1 cites provisions by number" in problem for problem in problems)
+
+
+def test_case_7_both_disciplinary_clauses_reach_a_state_organs_supervisory_data_duty(
+    service: AssistantService,
+) -> None:
+    assert _links(service, "dsl:21.3", "各地区、各部门") == {("dsl:49.1", "scope"), ("dsl:50.1", "scope")}
+    # A state organ's own data duty is not supervision: 49 only.
+    assert {penalty for penalty, _ in _links(service, "dsl:39.1")} == {"dsl:49.1"}
+
+
+def test_case_8_collecting_beyond_the_scope_set_by_law_is_obtaining_data_unlawfully(service: AssistantService) -> None:
+    assert _links(service, "dsl:32.2", "任何组织、个人") == {("dsl:51.1", "scope")}
+    assert {penalty for penalty, _ in _links(service, "dsl:32.1")} == {"dsl:51.1"}
+    # A state organ's collection answers under 49, not 51 (51 names no actor: regulated parties).
+    assert {penalty for penalty, _ in _links(service, "dsl:38.1", "国家机关")} == {"dsl:49.1"}
+
+
+def test_case_9_kinds_of_referrals_and_the_liability_paragraph_outside_the_liability_chapter(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    abroad = store.penalties["dsl:2.2"]
+    assert abroad.kinds == ("referral",) and "dsl:2.2" in store.catch_all["dsl"]
+    assert store.penalties["ndsr:2.3"].kinds == ("referral",) and "ndsr:2.3" in store.catch_all["ndsr"]
+    assert _rows(store, "dsl:2.2") == [] and not service.enforced_by("dsl:2.2")
+    assert store.penalties["dsl:52.2"].kinds == ("referral", "criminal")  # 治安管理处罚 is a referral
+    assert store.penalties["pipl:67.1"].kinds == ("referral",)  # credit records under other laws
+    assert store.penalties["pipl:66.2"].kinds == ("fine",)  # 通报有关主管部门吊销… adds no kind
+
+
+def test_ask_shows_each_duty_only_the_penalties_linked_to_that_clause_and_actor(service: AssistantService) -> None:
+    links = {(link.duty, link.actor, link.penalty) for link in service.obligation_store().links}
+    for question in (
+        "深圳数据处理者合并以后数据安全责任由谁承担",
+        "深圳第十二条 数据处理者能不能因为用户不同意就拒绝服务",
+        "收集数据超出法律规定的范围有什么后果",
+        "各部门重要数据目录没有制定怎么处理",
+        "区块链信息服务提供者备案",
+    ):
+        for row in service.ask(question).obligations:
+            assert all((row["id"], row["actor"], penalty) in links for penalty in row["penalties"]), (question, row)
