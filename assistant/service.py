@@ -106,6 +106,7 @@ class AssistantService:
             {"penalty": p.ref, "citation_zh": self.corpus.cite_zh(p.ref), "citation_en": self.corpus.cite_en(p.ref),
              "kinds": list(p.kinds), "summary": summarise(p)}
             for p in catch_all_penalties(self.corpus, [ref.law])
+            if p.ref.split(".")[0] != ref.article_id  # dsl:2(2) is in the text already, not a clause beside it
         ]  # fmt: skip
 
     def _related_entry(self, relation: Relation) -> dict[str, Any]:

@@ -197,6 +197,8 @@ def test_show_prints_related_provisions_and_defined_terms() -> None:
     assert seen_from_dsl["shenzhen:82"] == "implemented by"
     assert [entry["penalty"] for entry in service.show("dsl:31")["catch_all"]] == ["dsl:2.2", "dsl:52.1", "dsl:52.2"]
     assert service.show("dsl:52")["catch_all"] == [] and service.show("blockchain:11")["catch_all"] == []
+    # dsl:2(2) is itself a catch-all clause: beside its own article it would repeat the text shown above it.
+    assert [entry["penalty"] for entry in service.show("dsl:2")["catch_all"]] == ["dsl:52.1", "dsl:52.2"]
 
 
 def test_each_row_quotes_its_own_clause(service: AssistantService) -> None:
