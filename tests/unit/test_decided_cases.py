@@ -69,7 +69,8 @@ def test_case_5_a_scope_clause_reaches_only_the_actors_it_names(service: Assista
     # not reached.
     assert _rows(store, "dsl:43.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
     assert _rows(store, "pipl:37.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
-    assert {link.actor for link in service.enforced_by("dsl:49")} == {"国家机关", "各地区、各部门"}
+    # State organs by any name (the competent departments of 12(2) too), never the authorised organisation of 43.
+    assert {link.actor for link in service.enforced_by("dsl:49")} == {"国家机关", "各地区、各部门", "有关主管部门"}
     assert {link.actor for link in service.enforced_by("pipl:68.1")} == {"国家机关"}
     # shenzhen:93 names 公共管理和服务机构, which shenzhen:2.1.9 defines to include the city's state organs.
     assert ("shenzhen:93.1", "scope") in _links(service, "shenzhen:8.1", "市网信部门")
