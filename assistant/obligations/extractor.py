@@ -82,6 +82,8 @@ SPECIFIC_DEFERRAL = re.compile(r"[^。；，]*规定[^。；]*?应当[^。；]*�
 # 但是，有下列情形之一的除外 : the exceptions to a permission.
 EXCEPTED = re.compile(r"但是，[^。；]*除外[：:。]?")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+# The sentence after a clause, up to its end: an exception that qualifies the clause (…不得…。但是，…的除外。).
+NEXT_SENTENCE = re.compile(r"[^。；;：:]*[。；;：:]?")
 
 
 @dataclass
@@ -525,6 +527,7 @@ class ObligationExtractor:
         self, article: Article, ref: str, actor: ActorSpec, modality: Any, marker: str, marker_at: int,
         text_zh: str, text_en: str | None, start: int, end: int, references: list[Any], regime: bool = False,
     ) -> Obligation:  # fmt: skip
+        end = self._with_exception(text_zh, end)
         span_text = text_zh[start:end]
         return Obligation(
             id=ref,
@@ -551,6 +554,21 @@ class ObligationExtractor:
             text_status=article.text_status,
             regime=regime,
         )
+
+    @staticmethod
+    def _with_exception(text: str, end: int) -> int:
+        """The end of the quote, past an exception that follows the clause and qualifies it (…的除外): quoted
+        without it, a prohibition or a duty reads wider than the law (shenzhen:30(1), pipl:16).
+
+        A sentence with a duty marker of its own (…，应当…，…的除外) is another row's clause and its exception.
+        """
+        following = NEXT_SENTENCE.match(text, end)
+        sentence = following.group(0) if following else ""
+        if not sentence.rstrip("。；;：:").endswith("除外"):
+            return end
+        if any(word in sentence for word, modality in ZH_MODALS.items() if modality != "may"):
+            return end
+        return end + len(sentence)
 
     @staticmethod
     def _clause_bounds(text: str, position: int) -> tuple[int, int]:

@@ -134,3 +134,14 @@ def test_ask_quality_on_the_question_set(service: AssistantService) -> None:
             hits += 1
     print(f"ask: gold article among the first three obligations for {hits}/{len(questions)}")
     assert hits / len(questions) >= 0.85
+
+
+def test_a_quoted_duty_keeps_the_exception_that_follows_it(service: AssistantService) -> None:
+    # Quoted without its 但是…的除外, a prohibition reads wider than the law.
+    rows = {(o.id, o.modality): o.text_zh for o in service.obligation_store().obligations}
+    assert rows[("shenzhen:30.1", "must_not")].endswith("但是，为了维护其合法权益并征得其监护人明示同意的除外。")
+    assert rows[("pipl:16.1", "must_not")].endswith("处理个人信息属于提供产品或者服务所必需的除外。")
+    # An exception that belongs to a later clause with its own marker stays with that clause.
+    assert rows[("pipl:26.1", "must")].endswith("并设置显著的提示标识。")
+    storage = [o.text_zh for o in service.obligation_store().obligations if o.id == "shenzhen:11.1.4"]
+    assert storage[0].endswith("最短时间，") and storage[1].endswith("经自然人同意的除外；")
