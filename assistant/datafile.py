@@ -178,3 +178,21 @@ def check_keys(
     for key in required:
         if key not in mapping:
             raise DataFileError(path, mapping.line, f"{what} lacks required key {key!r}")
+
+
+def data_entries(
+    path: Path, key: str, what: str, entry_what: str, allowed: Iterable[str], required: Iterable[str]
+) -> list[LineDict]:
+    """The entries listed under `key`, the only top-level key of a reviewed data file, each a mapping with
+    `allowed` keys and every `required` one; none when the file is absent (the data is optional)."""
+    if not path.is_file():
+        return []
+    data = require_mapping(load_yaml(path), path, what)
+    check_keys(data, path, {key}, {key}, what)
+    listed = data[key]
+    if not isinstance(listed, list):
+        raise DataFileError(path, data.line_of(key), f"{key} must be a list")
+    entries = [require_mapping(entry, path, entry_what) for entry in listed]
+    for entry in entries:
+        check_keys(entry, path, allowed, required, entry_what)
+    return entries

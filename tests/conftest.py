@@ -146,3 +146,12 @@ def service(built_index_dir: Path) -> AssistantService:
 def sources_available() -> bool:
     """True where the official source texts are beside the project."""
     return (SOURCES / "SOURCES.md").exists() and os.access(SOURCES, os.R_OK)
+
+
+def verify_after_edit(corpus_root: Path, relative: str, old: str, new: str) -> list[str]:
+    """`dla corpus verify`'s problems after replacing `old` by `new` in one file of a corpus copy."""
+    path = corpus_root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return AssistantService(corpus_root).verify(None).problems

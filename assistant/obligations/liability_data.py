@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.datafile import DataFileError, check_keys, data_entries, load_yaml, require_mapping
 from assistant.obligations.records import PENALTY_KINDS, Penalty, PenaltyKind
 
 if TYPE_CHECKING:
@@ -86,14 +86,9 @@ def load_liability_review(corpus_root: Path) -> LiabilityReview:
 def load_catch_all(corpus_root: Path) -> list[CatchAll]:
     """`corpus/links/catch_all.yaml` (none when absent)."""
     path = corpus_root / CATCH_ALL_FILE
-    if not path.is_file():
-        return []
-    data = require_mapping(load_yaml(path), path, "catch-all clauses")
-    check_keys(data, path, {"catch_all"}, {"catch_all"}, "catch-all clauses")
     found = []
-    for entry in data["catch_all"]:
-        entry = require_mapping(entry, path, "catch-all entry")
-        check_keys(entry, path, {"law", "provisions", "reason"}, {"law", "provisions", "reason"}, "catch-all entry")
+    keys = {"law", "provisions", "reason"}
+    for entry in data_entries(path, "catch_all", "catch-all clauses", "catch-all entry", keys, keys):
         provisions = _string_list(entry["provisions"], path, entry.line, "provisions")
         law = str(entry["law"])
         if any(not p.startswith(f"{law}:") for p in provisions):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.datafile import DataFileError, check_keys, data_entries, load_yaml, require_mapping
 from assistant.modality import MODALITIES
 from assistant.obligations.liability_data import CATCH_ALL_FILE, KINDS_FILE, load_catch_all, load_liability_review
 from assistant.obligations.records import RELATION_TYPES, Relation
@@ -148,14 +148,9 @@ def load_number_limits(corpus_root: Path) -> dict[str, NumberLimit]:
 def load_relations(corpus_root: Path) -> list[Relation]:
     """Related provisions from `corpus/links/related.yaml` (none when the file is absent)."""
     path = corpus_root / RELATED_FILE
-    if not path.is_file():
-        return []
-    data = require_mapping(load_yaml(path), path, "related provisions")
-    check_keys(data, path, {"relations"}, {"relations"}, "related provisions")
     relations = []
-    for entry in data["relations"]:
-        entry = require_mapping(entry, path, "relation")
-        check_keys(entry, path, {"source", "targets", "type", "note"}, {"source", "targets", "type"}, "relation")
+    keys = {"source", "targets", "type"}
+    for entry in data_entries(path, "relations", "related provisions", "relation", keys | {"note"}, keys):
         if entry["type"] not in RELATION_TYPES:
             raise DataFileError(path, entry.line, f"type must be one of: {', '.join(RELATION_TYPES)}")
         for target in _strings(entry["targets"], path, entry.line, "targets"):
@@ -166,14 +161,9 @@ def load_relations(corpus_root: Path) -> list[Relation]:
 def load_definitions(corpus_root: Path) -> list[DefinitionEntry]:
     """Defined terms from `corpus/links/definitions.yaml` (none when the file is absent)."""
     path = corpus_root / DEFINITIONS_FILE
-    if not path.is_file():
-        return []
-    data = require_mapping(load_yaml(path), path, "definitions")
-    check_keys(data, path, {"definitions"}, {"definitions"}, "definitions")
     entries = []
-    for entry in data["definitions"]:
-        entry = require_mapping(entry, path, "definition")
-        check_keys(entry, path, {"term", "citation", "term_en"}, {"term", "citation"}, "definition")
+    keys = {"term", "citation"}
+    for entry in data_entries(path, "definitions", "definitions", "definition", keys | {"term_en"}, keys):
         term_en = entry.get("term_en")
         entries.append(DefinitionEntry(str(entry["term"]), str(entry["citation"]), str(term_en) if term_en else None))
     return entries

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.datafile import DataFileError, check_keys, data_entries, load_yaml, require_mapping
 
 ACTORS_FILE = Path("patterns") / "actors.yaml"
 IMPLICIT_SUBJECTS_FILE = Path("patterns") / "implicit_subjects.yaml"
@@ -153,14 +153,9 @@ class AssignedDuty:
 def load_assigned_duties(corpus_root: Path) -> list[AssignedDuty]:
     """`corpus/patterns/assigned_duties.yaml` (none when absent); every pattern must compile and name its actor."""
     path = corpus_root / ASSIGNED_DUTIES_FILE
-    if not path.is_file():
-        return []
-    data = require_mapping(load_yaml(path), path, "assigned duties")
-    check_keys(data, path, {"assignments"}, {"assignments"}, "assigned duties")
     found = []
-    for entry in data["assignments"]:
-        entry = require_mapping(entry, path, "assignment")
-        check_keys(entry, path, {"pattern", "reason"}, {"pattern", "reason"}, "assignment")
+    keys = {"pattern", "reason"}
+    for entry in data_entries(path, "assignments", "assigned duties", "assignment", keys, keys):
         try:
             pattern = re.compile(str(entry["pattern"]))
         except re.error as error:

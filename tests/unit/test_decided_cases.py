@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assistant.obligations.store import ObligationStore
 from assistant.service import AssistantService
+from tests.conftest import verify_after_edit
 
 
 def _rows(store: ObligationStore, ref: str) -> list[tuple[str, str, bool, tuple[str, ...]]]:
@@ -87,11 +88,7 @@ def test_case_6_a_liability_paragraph_that_cites_by_number_reaches_nothing_by_sc
 
 
 def test_case_6_corpus_verify_reports_a_scope_rule_on_a_citing_paragraph(corpus_copy: Path) -> None:
-    path = corpus_copy / "links" / "penalty_scope.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("penalty: dsl:50.1", "penalty: dsl:45.1"), encoding="utf-8"
-    )
-    problems = AssistantService(corpus_copy).verify(None).problems
+    problems = verify_after_edit(corpus_copy, "links/penalty_scope.yaml", "penalty: dsl:50.1", "penalty: dsl:45.1")
     assert any("dsl:45.1 cites provisions by number" in problem for problem in problems)
 
 

@@ -13,7 +13,7 @@ from assistant.corpus.store import Corpus
 from assistant.obligations.liability import classify_penalty
 from assistant.obligations.liability_data import catch_all_penalties, liability_data_problems, load_catch_all
 from assistant.service import AssistantService
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, verify_after_edit
 
 
 @pytest.mark.parametrize(
@@ -137,19 +137,14 @@ def test_the_checklist_export_says_what_each_cited_penalty_sets() -> None:
 
 
 def test_corpus_verify_reports_a_review_the_rule_contradicts(corpus_copy: Path) -> None:
-    path = corpus_copy / "links" / "penalty_kinds.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("{ref: dsl:46.1, kinds: [fine]}", "{ref: dsl:46.1, kinds: [civil]}"), encoding="utf-8")
-    problems = AssistantService(corpus_copy).verify(None).problems
+    problems = verify_after_edit(
+        corpus_copy, "links/penalty_kinds.yaml", "{ref: dsl:46.1, kinds: [fine]}", "{ref: dsl:46.1, kinds: [civil]}"
+    )
     assert any("dsl:46.1 is reviewed as ['civil']" in problem for problem in problems)
 
 
 def test_corpus_verify_reports_a_catch_all_clause_a_scope_rule_links(corpus_copy: Path) -> None:
-    path = corpus_copy / "links" / "penalty_scope.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("penalty: dsl:49.1", "penalty: dsl:52.1"), encoding="utf-8"
-    )
-    problems = AssistantService(corpus_copy).verify(None).problems
+    problems = verify_after_edit(corpus_copy, "links/penalty_scope.yaml", "penalty: dsl:49.1", "penalty: dsl:52.1")
     assert any("dsl:52.1 is a catch-all clause" in problem for problem in problems)
 
 
