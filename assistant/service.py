@@ -232,17 +232,9 @@ class AssistantService:
 
         def run() -> SearchResults:
             engine = self.search_engine(notify)
-            members, wanted = None, limit
-            if chapter and section:
-                # The engine filters by chapter; a section is kept from the chapter's hits, all of which are asked
-                # for (every article of the chapter, and the see-also counterparts that may come between them).
-                members = self._section_members(law, chapter, section)
-                wanted = limit + 2 * self._chapter_size(law, chapter)
-            results = engine.search(query, law=law, chapter=chapter, status=status, limit=wanted, syntax=syntax)
-            if members is not None:
-                # A cited article stays, whatever its section, as it does under the chapter filter.
-                kept = [hit for hit in results.hits if hit.id in members or hit.matched == "citation"]
-                results = replace(results, hits=tuple(kept[:limit]), total=len(kept))
+            results = engine.search(
+                query, law=law, chapter=chapter, status=status, limit=limit, syntax=syntax, section=section
+            )
             return replace(results, messages=(*results.messages, cut)) if cut else results
 
         try:
@@ -255,25 +247,6 @@ class AssistantService:
             self._engine = None
             self.index(notify, force=True)
             return run()
-
-    def _section_members(self, law: str | None, chapter: str, section: str) -> set[str]:
-        """Ids of the articles in a section of a chapter (of one law, or of any law)."""
-        return {
-            article.id
-            for article in self.corpus.all_articles(law)
-            if article.chapter is not None
-            and str(article.chapter.number) == chapter
-            and article.section is not None
-            and str(article.section.number) == section
-        }
-
-    def _chapter_size(self, law: str | None, chapter: str) -> int:
-        """How many articles a chapter holds (of one law; of every law with a chapter of that number when None)."""
-        return sum(
-            1
-            for article in self.corpus.all_articles(law)
-            if article.chapter is not None and str(article.chapter.number) == chapter
-        )
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""

@@ -59,8 +59,11 @@ class SearchEngine:
         status: str | None = None,
         limit: int = 10,
         syntax: bool | None = None,
+        section: str | None = None,
     ) -> SearchResults:
-        """Rank articles for a query; never raises for any input text (a damaged table raises ScoreTableError)."""
+        """Rank articles for a query; never raises for any input text (a damaged table raises ScoreTableError).
+
+        `section` (a section's number, with `chapter`) limits a chapter filter to one of its sections (第二节)."""
         query, note = clean_query(text)
         messages = [note] if note else []
         if not query:
@@ -83,7 +86,7 @@ class SearchEngine:
                         make_hit(reader.stored(number), 1000.0 - len(hits), QueryTerms(), "citation", ref, query)
                     )
             searchable = not plan.terms.empty or plan.syntax is not None
-            filters = Filters(law, chapter, status)
+            filters = Filters(law, chapter, status, section if chapter else None)
             ranked, total = self._rank(plan, filters, messages, max(limit * 3, 30), cited) if searchable else ([], 0)
             for score, number in ranked:
                 if len(hits) >= limit:

@@ -1,4 +1,4 @@
-"""Search filters (law, chapter, status): one value, read by the score table and by Whoosh alike."""
+"""Search filters (law, chapter, status, section): one value, read by the score table and by Whoosh alike."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.search.score_table import ScoreTable
 
+# The filtered fields, in the order of `Filters.as_tuple` (the index and the score table store each).
+FILTER_NAMES = ("law", "chapter", "status", "section")
+FilterValues = tuple[str | None, str | None, str | None, str | None]
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -16,10 +20,11 @@ class Filters:
     law: str | None = None
     chapter: str | None = None
     status: str | None = None
+    section: str | None = None  # a section's number within its chapter (第二节 → "2"): given with `chapter`
 
-    def as_tuple(self) -> tuple[str | None, str | None, str | None]:
-        """(law, chapter, status), as the score table's mask takes them."""
-        return self.law, self.chapter, self.status
+    def as_tuple(self) -> FilterValues:
+        """(law, chapter, status, section), as the score table's mask takes them."""
+        return self.law, self.chapter, self.status, self.section
 
     def admits(self, table: ScoreTable, row: int) -> bool:
         """True when the article in `row` passes every filter."""
@@ -30,9 +35,5 @@ class Filters:
         """The same filters as a Whoosh query (None when there are none), for what Whoosh matches."""
         from whoosh import query as wq
 
-        clauses = [
-            wq.Term(name, value)
-            for name, value in zip(("law", "chapter", "status"), self.as_tuple(), strict=True)
-            if value
-        ]
+        clauses = [wq.Term(name, value) for name, value in zip(FILTER_NAMES, self.as_tuple(), strict=True) if value]
         return wq.And(clauses) if clauses else None

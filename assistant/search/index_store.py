@@ -48,6 +48,7 @@ def build_schema() -> Any:
         law=ID(stored=True),
         article=NUMERIC(stored=True, sortable=True),
         chapter=ID(stored=True),
+        section=ID(stored=True),  # the section's number within its chapter: filtered with `chapter`
         status=ID(stored=True),
         text_zh=TEXT(analyzer=zh, stored=True, phrase=True),
         text_en=TEXT(analyzer=en, stored=True, phrase=True),
@@ -89,6 +90,7 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
             "law": article.law,
             "article": article.number,
             "chapter": str(article.chapter.number) if article.chapter else "",
+            "section": str(article.section.number) if article.section else "",
             "status": article.text_status,
             "text_zh": article.text_zh,
             "text_en": article.text_en or "",

@@ -16,7 +16,7 @@ from assistant.search.citations import CitationResolver, Citations
 from assistant.search.query_data import QueryData
 from assistant.search.query_terms import QueryTerms, extract_terms
 
-SYNTAX_FIELDS = ("text_zh", "text_en", "law", "chapter", "status", "heading_zh", "heading_en")
+SYNTAX_FIELDS = ("text_zh", "text_en", "law", "chapter", "section", "status", "heading_zh", "heading_en")
 _OPERATOR = re.compile(r"(?<![A-Za-z])(?:AND|OR|NOT)(?![A-Za-z])")
 _FIELD_PREFIX = re.compile(rf"(?<![A-Za-z0-9_])(?:{'|'.join(SYNTAX_FIELDS)}):")
 _QUOTED = re.compile(r'"([^"]+)"')

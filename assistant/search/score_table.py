@@ -20,14 +20,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.search.filters import FILTER_NAMES, FilterValues
+
 if TYPE_CHECKING:
     import numpy as np
 
-TABLE_VERSION = 1
+TABLE_VERSION = 2  # 2: the section filter column
 META_FILE = "score_table.json"
 ARRAYS_FILE = "score_table.npz"
 FIELDS = ("text_zh", "text_en", "heading_zh", "heading_en", "topics_zh", "topics_en", "questions_zh", "questions_en")
-FILTER_FIELDS = ("law", "chapter", "status")
 
 
 class ScoreTableError(RuntimeError):
@@ -116,7 +117,7 @@ def build_score_table(
         "version": TABLE_VERSION,
         "documents": count,
         "ids": [doc["id"] for doc in documents],
-        **{name: [doc.get(name, "") for doc in documents] for name in FILTER_FIELDS},
+        **{name: [doc.get(name, "") for doc in documents] for name in FILTER_NAMES},
         "keys": keys,
     }
     return meta, arrays
@@ -160,7 +161,7 @@ class ScoreTable:
         self.size: int = meta["documents"]
         self.ids: list[str] = meta["ids"]
         self.row_of = {doc_id: row for row, doc_id in enumerate(self.ids)}
-        self._columns = {name: np.array(meta[name]) for name in FILTER_FIELDS}
+        self._columns = {name: np.array(meta[name]) for name in FILTER_NAMES}
         self._position = {key: i for i, key in enumerate(meta["keys"])}
         self._rows = arrays["rows"]
         self._weights = arrays["weights"]
@@ -194,20 +195,20 @@ class ScoreTable:
     def rank(
         self,
         parts: Iterable[QueryPart],
-        filters: tuple[str | None, str | None, str | None],
+        filters: FilterValues,
         boosted_laws: Sequence[str],
         boost: float,
         limit: int,
         allowed: Iterable[int] | None = None,
     ) -> list[tuple[float, int]]:
-        """The best (score, row) pairs for the parts, within the (law, chapter, status) filters and, when
+        """The best (score, row) pairs for the parts, within the (law, chapter, status, section) filters and, when
         given, the `allowed` rows (what a phrase or query syntax requires); named laws boosted."""
         return self.top(self.final_scores(parts, filters, boosted_laws, boost, allowed), limit)
 
     def final_scores(
         self,
         parts: Iterable[QueryPart],
-        filters: tuple[str | None, str | None, str | None],
+        filters: FilterValues,
         boosted_laws: Sequence[str],
         boost: float,
         allowed: Iterable[int] | None = None,
@@ -225,9 +226,11 @@ class ScoreTable:
             scores[self._np.isin(self._columns["law"], list(boosted_laws))] *= boost
         return scores
 
-    def _mask(self, law: str | None, chapter: str | None, status: str | None) -> np.ndarray | None:
+    def _mask(
+        self, law: str | None, chapter: str | None, status: str | None, section: str | None = None
+    ) -> np.ndarray | None:
         mask = None
-        for name, value in (("law", law), ("chapter", chapter), ("status", status)):
+        for name, value in zip(FILTER_NAMES, (law, chapter, status, section), strict=True):
             if value:
                 column = self._columns[name] == value
                 mask = column if mask is None else mask & column

@@ -178,6 +178,24 @@ def test_cli_section_filter_keeps_the_sections_articles_and_needs_a_chapter(
     assert alone.returncode == 2 and "--section needs --chapter" in alone.stderr and "Traceback" not in alone.stderr
 
 
+def test_the_engine_limits_ranked_quoted_and_syntax_queries_to_a_section(service: AssistantService) -> None:
+    # The index has a section field: the filter works inside the engine, for every kind of query, and a
+    # section's hits fill the whole page (not what is left of a chapter's page).
+    members = {
+        article.id
+        for article in service.corpus.all_articles("shenzhen")
+        if article.chapter is not None and article.chapter.number == 5
+        and article.section is not None and article.section.number == 2
+    }  # fmt: skip
+    for query in ("数据处理者 安全", '"数据处理者"', "数据处理者 AND 安全"):
+        hits = [hit.id for hit in service.search(query, law="shenzhen", chapter="5", section="2", limit=50).hits]
+        assert hits and set(hits) <= members, query
+    page = service.search("数据", law="shenzhen", chapter="5", section="2", limit=len(members)).hits
+    assert {hit.id for hit in page} == members
+    # A citation still opens its article, whatever the filter, as under the chapter filter.
+    assert service.search("shenzhen:2", law="shenzhen", chapter="5", section="2").hits[0].id == "shenzhen:2"
+
+
 def test_cli_queries_file_gives_one_line_per_query_in_order(built_index_dir: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.txt"
     queries.write_text("dsl:27\n\n((((\n人脸识别\n", encoding="utf-8")
