@@ -33,6 +33,9 @@ EN_FILLER = {
     "all", "after", "before", "s", "so", "than", "then", "by", "from", "at", "as", "into", "still", "ever", "never",
     "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also",
 }  # fmt: skip
+TERM_WEIGHT = 2.0  # a glossary term the question types itself (the statutory term or its English rendering)
+SYNONYM_WEIGHT = 1.6  # a layperson synonym brings the statutory term in a little lower
+CROSS_LANGUAGE_SHARE = 0.6  # an English question reaches the authoritative Chinese term at this share of its weight
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
@@ -133,15 +136,15 @@ def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary
         en_hit = bool(english) and not _inside_longer(english and english.lower(), matched_en)
         if zh_hit or synonym_zh:
             # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
-            _add(terms.zh_phrases, entry.zh, 2.0 if zh_hit else 1.6)
+            _add(terms.zh_phrases, entry.zh, TERM_WEIGHT if zh_hit else SYNONYM_WEIGHT)
             if not zh_hit:
                 terms.expansions.add(entry.zh)
                 terms.expanded.append(f"{synonym_zh} → {entry.zh}")
         if en_hit or synonym_en:
-            weight = 2.0 if en_hit else 1.6
+            weight = TERM_WEIGHT if en_hit else SYNONYM_WEIGHT
             _add(terms.en_phrases, entry.en, weight)
             # English questions reach the authoritative Chinese through the glossary.
-            _add(terms.zh_phrases, entry.zh, weight * 0.6)
+            _add(terms.zh_phrases, entry.zh, weight * CROSS_LANGUAGE_SHARE)
             if not zh_hit:
                 terms.expansions.add(entry.zh)
             if not en_hit:
