@@ -41,11 +41,27 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Contractions: "we're", "they've", "we'd", "I'm", "we'll" lose the ending (no stray "re", "ve" or "d" is searched);
+# a negation keeps its "not" ("don't" -> "do not": the stop list keeps modal and negating words).
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m)$", re.IGNORECASE)
+_NEGATION = re.compile(r"n['’]t$", re.IGNORECASE)
+_IRREGULAR_NEGATION = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _plain_word(word: str) -> list[str]:
+    """One Latin word with its possessive or contraction undone."""
+    folded = word.lower().replace("’", "'")
+    if folded in _IRREGULAR_NEGATION:
+        return [_IRREGULAR_NEGATION[folded], "not"]
+    if _NEGATION.search(word):
+        return [_NEGATION.sub("", word), "not"]
+    return [_CONTRACTION.sub("", _POSSESSIVE.sub("", word))]
 
 
 def _plain_words(text: str) -> list[str]:
-    """The Latin words of a text, possessives undone ("subsidiary's" -> "subsidiary"): no stray "s" is searched."""
-    return [_POSSESSIVE.sub("", word) for word in _LATIN_WORD.findall(text)]
+    """The Latin words of a text, possessives and contractions undone ("subsidiary's" -> "subsidiary", "we're" ->
+    "we", "don't" -> "do not"): no stray "s", "re" or "t" is searched."""
+    return [plain for word in _LATIN_WORD.findall(text) for plain in _plain_word(word)]
 
 
 def clean_query(text: str) -> tuple[str, str | None]:
