@@ -136,6 +136,34 @@ def test_a_possessive_is_no_search_word() -> None:
     )
 
 
+def test_a_contraction_is_no_search_word_and_a_negation_keeps_its_not() -> None:
+    from assistant.search.query_terms import extract_terms
+
+    assert extract_terms("we're closing", ()).en_stems == extract_terms("we closing", ()).en_stems
+    assert "re" not in extract_terms("they've said we're late", ()).en_stems
+    assert "not" in extract_terms("users don't agree", ()).en_stems
+    assert "t" not in extract_terms("we can't and won't", ()).en_stems
+
+
+@pytest.mark.parametrize(
+    ("query", "cue", "articles"),
+    [
+        ("the company is going into liquidation: what happens to the customer records", "end_of_business", {"pipl:22"}),
+        ("公司清算以后用户信息交给谁", "end_of_business", {"pipl:22", "ndsr:14"}),
+        ("what lawful basis lets a shop process personal information", "legal_basis", {"pipl:13"}),
+        ("哪些情形无需同意也能处理个人信息", "legal_basis", {"pipl:13"}),
+        ("we run the data centre of a district office as a government contractor", "serving_government", {"dsl:40"}),
+        ("我们承建区里的政务云，数据能拿来自己用吗", "serving_government", {"dsl:40", "ndsr:16"}),
+    ],
+)
+def test_question_cues_bring_in_the_wording_of_the_provisions_they_stand_for(
+    service: AssistantService, query: str, cue: str, articles: set[str]
+) -> None:
+    results = service.search(query)
+    assert any(e.endswith("→ " + cue) for e in results.expanded), results.expanded
+    assert articles <= {hit.id for hit in results.hits}
+
+
 @pytest.mark.parametrize(
     "query",
     [
