@@ -29,9 +29,9 @@ EN_FILLER = {
     "is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "to", "in", "on", "for", "with",
     "about", "i", "we", "our", "my", "me", "us", "you", "your", "it", "its", "they", "them", "their", "this", "that",
     "these", "those", "there", "need", "needs", "must", "should", "can", "could", "would", "will", "have", "has",
-    "had", "any", "if", "or", "and", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
+    "had", "any", "if", "or", "and", "but", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
     "all", "after", "before", "s", "so", "than", "then", "by", "from", "at", "as", "into", "still", "ever", "never",
-    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also",
+    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also", "just", "really", "actually", "want", "wants", "wanted",
 }  # fmt: skip
 TERM_WEIGHT = 2.0  # a glossary term the question types itself (the statutory term or its English rendering)
 SYNONYM_WEIGHT = 1.6  # a layperson synonym brings the statutory term in a little lower
