@@ -154,6 +154,12 @@ def test_a_contraction_is_no_search_word_and_a_negation_keeps_its_not() -> None:
         ("哪些情形无需同意也能处理个人信息", "legal_basis", {"pipl:13"}),
         ("we run the data centre of a district office as a government contractor", "serving_government", {"dsl:40"}),
         ("我们承建区里的政务云，数据能拿来自己用吗", "serving_government", {"dsl:40", "ndsr:16"}),
+        ("can a customer move their data to a rival service", "portability", {"pipl:45", "ndsr:25"}),
+        ("会员想把积分记录导出后迁移到另一家商城", "portability", {"pipl:45"}),
+        ("I film my street with a camera at home, is that regulated", "household", {"pipl:72", "ndsr:63"}),
+        ("在自己家拍的视频里有邻居，算处理个人信息吗", "household", {"pipl:72"}),
+        ("the app store delisted our game over data collection", "app_distribution", {"ndsr:41"}),
+        ("应用市场会不会把违规收集信息的应用下架", "app_distribution", {"ndsr:41"}),
     ],
 )
 def test_question_cues_bring_in_the_wording_of_the_provisions_they_stand_for(
