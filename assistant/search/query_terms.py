@@ -36,6 +36,7 @@ EN_FILLER = {
 TERM_WEIGHT = 2.0  # a glossary term the question types itself (the statutory term or its English rendering)
 SYNONYM_WEIGHT = 1.6  # a layperson synonym brings the statutory term in a little lower
 CROSS_LANGUAGE_SHARE = 0.6  # an English question reaches the authoritative Chinese term at this share of its weight
+BROADER_SHARE = 0.5  # a term that is itself a synonym of a broader term brings that one in at this share of its weight
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
@@ -166,6 +167,24 @@ def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary
             if not en_hit:
                 terms.expansions.add(entry.en)
                 terms.expanded.append(f"{synonym_en} → {entry.en} / {entry.zh}")
+    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary)
+
+
+def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossary: Sequence[GlossaryEntry]) -> None:
+    """A reached term the glossary lists as an everyday word of a broader term brings the broader one in, lower:
+    病历 -> 医疗健康 -> 敏感个人信息 (health records are sensitive personal information, with its own duties)."""
+    for entry in reached:
+        weight_zh = terms.zh_phrases.get(entry.zh, 0.0)
+        weight_en = terms.en_phrases.get(entry.en, 0.0)
+        for broader in glossary:
+            if broader.zh == entry.zh or entry.zh not in broader.synonyms_zh or broader.zh in terms.zh_phrases:
+                continue
+            _add(terms.zh_phrases, broader.zh, weight_zh * BROADER_SHARE)
+            terms.expansions.add(broader.zh)
+            if weight_en:
+                _add(terms.en_phrases, broader.en, weight_en * BROADER_SHARE)
+                terms.expansions.add(broader.en)
+            terms.expanded.append(f"{entry.zh} → {broader.zh}")
 
 
 def extract_terms(

@@ -127,6 +127,26 @@ def test_customer_files_are_personal_information_not_a_filing(service: Assistant
     assert "备案" in extract_terms("do we have to file with the regulator", glossary).zh_phrases
 
 
+def test_a_term_that_is_an_everyday_word_of_a_broader_term_brings_the_broader_term_in_lower() -> None:
+    from assistant.search.query_data import GlossaryEntry
+    from assistant.search.query_terms import BROADER_SHARE, extract_terms
+
+    glossary = (
+        GlossaryEntry("医疗健康", "medical health", synonyms_zh=("病历",), synonyms_en=("patient records",)),
+        GlossaryEntry("敏感个人信息", "sensitive personal information", synonyms_zh=("医疗健康", "人脸")),
+    )
+    terms = extract_terms("医院的病历能给别人看吗", glossary)
+    assert terms.zh_phrases["敏感个人信息"] == pytest.approx(terms.zh_phrases["医疗健康"] * BROADER_SHARE)
+    assert "医疗健康 → 敏感个人信息" in terms.expanded
+    english = extract_terms("can a hospital share patient records", glossary)
+    assert english.en_phrases["sensitive personal information"] == pytest.approx(
+        english.en_phrases["medical health"] * BROADER_SHARE
+    )
+    # A question that already reaches the broader term keeps its own weight for it.
+    direct = extract_terms("病历属于敏感个人信息吗", glossary)
+    assert direct.zh_phrases["敏感个人信息"] > direct.zh_phrases["医疗健康"]
+
+
 def test_a_possessive_is_no_search_word() -> None:
     from assistant.search.query_terms import extract_terms
 
