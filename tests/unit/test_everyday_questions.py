@@ -180,6 +180,8 @@ def test_a_contraction_is_no_search_word_and_a_negation_keeps_its_not() -> None:
         ("在自己家拍的视频里有邻居，算处理个人信息吗", "household", {"pipl:72"}),
         ("the app store delisted our game over data collection", "app_distribution", {"ndsr:41"}),
         ("应用市场会不会把违规收集信息的应用下架", "app_distribution", {"ndsr:41"}),
+        ("what security measures must a company take to protect user data", "security_measures", {"dsl:27", "pipl:51"}),
+        ("公司要采取哪些防护措施保障数据安全", "security_measures", {"dsl:27", "ndsr:9"}),
     ],
 )
 def test_question_cues_bring_in_the_wording_of_the_provisions_they_stand_for(
