@@ -40,20 +40,22 @@ def coverage(table: ScoreTable, parts: list[QueryPart], rows: list[int]) -> np.n
     import numpy as np
 
     weight: dict[tuple[str, ...], float] = {}
+    fields: dict[tuple[str, ...], dict[str, QueryPart]] = {}
     for part in parts:
         if len(part.tokens) == 1:
             weight[part.tokens] = max(weight.get(part.tokens, 0.0), part.boost)
+            fields.setdefault(part.tokens, {}).setdefault(part.field, part)
     total = sum(weight.values())
     if not total:
         return np.ones(len(rows))
     asked = np.asarray(rows, dtype=np.int64)
-    covered: dict[tuple[str, ...], np.ndarray] = {}
-    for part in parts:
-        if part.tokens in weight:
-            found = table.contains(part, asked)
-            covered[part.tokens] = found | covered[part.tokens] if part.tokens in covered else found
     share = np.zeros(len(rows))
-    for tokens, found in covered.items():
+    for tokens, by_field in fields.items():
+        found = np.zeros(len(rows), dtype=bool)
+        for part in by_field.values():  # text first (parts list it first), then the aids for the rows still missing
+            found |= table.contains(part, asked)
+            if found.all():
+                break
         share += found * weight[tokens]
     return share / total
 
