@@ -31,7 +31,8 @@ EN_FILLER = {
     "these", "those", "there", "need", "needs", "must", "should", "can", "could", "would", "will", "have", "has",
     "had", "any", "if", "or", "and", "but", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
     "all", "after", "before", "s", "so", "than", "then", "by", "from", "at", "as", "into", "still", "ever", "never",
-    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also", "just", "really", "actually", "want", "wants", "wanted",
+    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also", "just",
+    "really", "actually", "want", "wants", "wanted",
 }  # fmt: skip
 TERM_WEIGHT = 2.0  # a glossary term the question types itself (the statutory term or its English rendering)
 SYNONYM_WEIGHT = 1.6  # a layperson synonym brings the statutory term in a little lower
@@ -176,6 +177,8 @@ def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossa
     for entry in reached:
         weight_zh = terms.zh_phrases.get(entry.zh, 0.0)
         weight_en = terms.en_phrases.get(entry.en, 0.0)
+        if not weight_zh:
+            continue  # matched only inside a longer phrase of the question: not a term of its own
         for broader in glossary:
             if broader.zh == entry.zh or entry.zh not in broader.synonyms_zh or broader.zh in terms.zh_phrases:
                 continue
