@@ -3,7 +3,8 @@
 Each job has its own module: `query_plan` (one meaning for every query), `citations` (what a query
 cites), `scoring` (the one scoring path, over `score_table`), `see_also` (related provisions of
 other instruments), `index_reader` (Whoosh: stored fields, phrases, explicit syntax), `filters`,
-`penalty_order`, `named_law` (a named law leaves room for the others) and `snippets`.
+`penalty_order`, `named_law` (a named law leaves room for the others), `page_order` (the first page's
+order) and `snippets`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from assistant.search.filters import Filters
 from assistant.search.index_reader import IndexReader, phrase_query
 from assistant.search.index_store import IndexHandle
 from assistant.search.named_law import share_with_others
+from assistant.search.page_order import by_coverage
 from assistant.search.penalty_order import DUTY_DEPTH, duties_then_penalties
 from assistant.search.query_cues import without_cue_words
 from assistant.search.query_data import QueryData
@@ -115,7 +117,8 @@ class SearchEngine:
         unscored_citations = sum(1 for article in cited if scores[table.row_of.get(article, -1)] <= 0)
         total = int((scores > 0).sum()) + unscored_citations
         ranked = table.top(scores, depth)
-        if "penalty" in plan.terms.cues:
+        penalty_question = "penalty" in plan.terms.cues
+        if penalty_question:
             duty_words = self._duty_words(plan.words)
             duty = extract_terms(
                 duty_words, self.data.glossary, self.data.cues, ("penalty",), self.citations.name_words
@@ -127,7 +130,10 @@ class SearchEngine:
                 )
         ranked = with_counterparts(ranked, scores, table, self.data.related)
         ranked = with_best_counterparts(ranked, scores, table, self.data.related)
-        return share_with_others(ranked, table, plan.mentioned), total
+        ranked = share_with_others(ranked, table, plan.mentioned)
+        # The page is chosen; its order favours the articles that answer more of the question (not a penalty
+        # question's, which pairs each duty with its penalties).
+        return (ranked if penalty_question else by_coverage(ranked, scores, table, parts)), total
 
     def _duty_words(self, words: str) -> str:
         """A penalty question's words without the penalty words: what the duty is."""

@@ -29,20 +29,41 @@ EN_FILLER = {
     "is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "of", "to", "in", "on", "for", "with",
     "about", "i", "we", "our", "my", "me", "us", "you", "your", "it", "its", "they", "them", "their", "this", "that",
     "these", "those", "there", "need", "needs", "must", "should", "can", "could", "would", "will", "have", "has",
-    "had", "any", "if", "or", "and", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
+    "had", "any", "if", "or", "and", "but", "please", "tell", "under", "happens", "happen", "get", "got", "anything",
     "all", "after", "before", "s", "so", "than", "then", "by", "from", "at", "as", "into", "still", "ever", "never",
-    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also",
+    "chinese", "china", "china's", "law", "laws", "rule", "rules", "regulation", "regulations", "also", "just",
+    "really", "actually", "want", "wants", "wanted",
 }  # fmt: skip
+TERM_WEIGHT = 2.0  # a glossary term the question types itself (the statutory term or its English rendering)
+SYNONYM_WEIGHT = 1.6  # a layperson synonym brings the statutory term in a little lower
+CROSS_LANGUAGE_SHARE = 0.6  # an English question reaches the authoritative Chinese term at this share of its weight
+BROADER_SHARE = 0.5  # a term that is itself a synonym of a broader term brings that one in at this share of its weight
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Contractions: "we're", "they've", "we'd", "I'm", "we'll" lose the ending (no stray "re", "ve" or "d" is searched);
+# a negation keeps its "not" ("don't" -> "do not": the stop list keeps modal and negating words).
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m)$", re.IGNORECASE)
+_NEGATION = re.compile(r"n['’]t$", re.IGNORECASE)
+_IRREGULAR_NEGATION = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _plain_word(word: str) -> list[str]:
+    """One Latin word with its possessive or contraction undone."""
+    folded = word.lower().replace("’", "'")
+    if folded in _IRREGULAR_NEGATION:
+        return [_IRREGULAR_NEGATION[folded], "not"]
+    if _NEGATION.search(word):
+        return [_NEGATION.sub("", word), "not"]
+    return [_CONTRACTION.sub("", _POSSESSIVE.sub("", word))]
 
 
 def _plain_words(text: str) -> list[str]:
-    """The Latin words of a text, possessives undone ("subsidiary's" -> "subsidiary"): no stray "s" is searched."""
-    return [_POSSESSIVE.sub("", word) for word in _LATIN_WORD.findall(text)]
+    """The Latin words of a text, possessives and contractions undone ("subsidiary's" -> "subsidiary", "we're" ->
+    "we", "don't" -> "do not"): no stray "s", "re" or "t" is searched."""
+    return [plain for word in _LATIN_WORD.findall(text) for plain in _plain_word(word)]
 
 
 def clean_query(text: str) -> tuple[str, str | None]:
@@ -133,20 +154,40 @@ def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary
         en_hit = bool(english) and not _inside_longer(english and english.lower(), matched_en)
         if zh_hit or synonym_zh:
             # The statutory term itself weighs most; a layperson synonym brings it in a little lower.
-            _add(terms.zh_phrases, entry.zh, 2.0 if zh_hit else 1.6)
+            _add(terms.zh_phrases, entry.zh, TERM_WEIGHT if zh_hit else SYNONYM_WEIGHT)
             if not zh_hit:
                 terms.expansions.add(entry.zh)
                 terms.expanded.append(f"{synonym_zh} → {entry.zh}")
         if en_hit or synonym_en:
-            weight = 2.0 if en_hit else 1.6
+            weight = TERM_WEIGHT if en_hit else SYNONYM_WEIGHT
             _add(terms.en_phrases, entry.en, weight)
             # English questions reach the authoritative Chinese through the glossary.
-            _add(terms.zh_phrases, entry.zh, weight * 0.6)
+            _add(terms.zh_phrases, entry.zh, weight * CROSS_LANGUAGE_SHARE)
             if not zh_hit:
                 terms.expansions.add(entry.zh)
             if not en_hit:
                 terms.expansions.add(entry.en)
                 terms.expanded.append(f"{synonym_en} → {entry.en} / {entry.zh}")
+    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary)
+
+
+def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossary: Sequence[GlossaryEntry]) -> None:
+    """A reached term the glossary lists as an everyday word of a broader term brings the broader one in, lower:
+    病历 -> 医疗健康 -> 敏感个人信息 (health records are sensitive personal information, with its own duties)."""
+    for entry in reached:
+        weight_zh = terms.zh_phrases.get(entry.zh, 0.0)
+        weight_en = terms.en_phrases.get(entry.en, 0.0)
+        if not weight_zh:
+            continue  # matched only inside a longer phrase of the question: not a term of its own
+        for broader in glossary:
+            if broader.zh == entry.zh or entry.zh not in broader.synonyms_zh or broader.zh in terms.zh_phrases:
+                continue
+            _add(terms.zh_phrases, broader.zh, weight_zh * BROADER_SHARE)
+            terms.expansions.add(broader.zh)
+            if weight_en:
+                _add(terms.en_phrases, broader.en, weight_en * BROADER_SHARE)
+                terms.expansions.add(broader.en)
+            terms.expanded.append(f"{entry.zh} → {broader.zh}")
 
 
 def extract_terms(

@@ -192,6 +192,21 @@ class ScoreTable:
             total[self._rows[start:end]] += self._weights[start:end] * part.boost
         return total
 
+    def contains(self, part: QueryPart, rows: np.ndarray) -> np.ndarray:
+        """For each of `rows`, whether the part (term or phrase) occurs in that document's field.
+
+        A posting lists its rows in ascending order (documents are read in order; phrase rows are sorted), so
+        a binary search per row is enough: the cost grows with the rows asked about, not with the corpus."""
+        np = self._np
+        position = self._position.get(part.key)
+        if position is None or not len(rows):
+            return np.zeros(len(rows), dtype=bool)
+        posting = self._rows[self._offsets[position] : self._offsets[position + 1]]
+        if not len(posting):
+            return np.zeros(len(rows), dtype=bool)
+        found = np.minimum(np.searchsorted(posting, rows), len(posting) - 1)
+        return np.asarray(posting[found] == rows)
+
     def rank(
         self,
         parts: Iterable[QueryPart],

@@ -127,6 +127,26 @@ def test_customer_files_are_personal_information_not_a_filing(service: Assistant
     assert "备案" in extract_terms("do we have to file with the regulator", glossary).zh_phrases
 
 
+def test_a_term_that_is_an_everyday_word_of_a_broader_term_brings_the_broader_term_in_lower() -> None:
+    from assistant.search.query_data import GlossaryEntry
+    from assistant.search.query_terms import BROADER_SHARE, extract_terms
+
+    glossary = (
+        GlossaryEntry("医疗健康", "medical health", synonyms_zh=("病历",), synonyms_en=("patient records",)),
+        GlossaryEntry("敏感个人信息", "sensitive personal information", synonyms_zh=("医疗健康", "人脸")),
+    )
+    terms = extract_terms("医院的病历能给别人看吗", glossary)
+    assert terms.zh_phrases["敏感个人信息"] == pytest.approx(terms.zh_phrases["医疗健康"] * BROADER_SHARE)
+    assert "医疗健康 → 敏感个人信息" in terms.expanded
+    english = extract_terms("can a hospital share patient records", glossary)
+    assert english.en_phrases["sensitive personal information"] == pytest.approx(
+        english.en_phrases["medical health"] * BROADER_SHARE
+    )
+    # A question that already reaches the broader term keeps its own weight for it.
+    direct = extract_terms("病历属于敏感个人信息吗", glossary)
+    assert direct.zh_phrases["敏感个人信息"] > direct.zh_phrases["医疗健康"]
+
+
 def test_a_possessive_is_no_search_word() -> None:
     from assistant.search.query_terms import extract_terms
 
@@ -134,6 +154,42 @@ def test_a_possessive_is_no_search_word() -> None:
         extract_terms("our subsidiary's customers", ()).en_stems
         == extract_terms("our subsidiary customers", ()).en_stems
     )
+
+
+def test_a_contraction_is_no_search_word_and_a_negation_keeps_its_not() -> None:
+    from assistant.search.query_terms import extract_terms
+
+    assert extract_terms("we're closing", ()).en_stems == extract_terms("we closing", ()).en_stems
+    assert "re" not in extract_terms("they've said we're late", ()).en_stems
+    assert "not" in extract_terms("users don't agree", ()).en_stems
+    assert "t" not in extract_terms("we can't and won't", ()).en_stems
+
+
+@pytest.mark.parametrize(
+    ("query", "cue", "articles"),
+    [
+        ("the company is going into liquidation: what happens to the customer records", "end_of_business", {"pipl:22"}),
+        ("公司清算以后用户信息交给谁", "end_of_business", {"pipl:22", "ndsr:14"}),
+        ("what lawful basis lets a shop process personal information", "legal_basis", {"pipl:13"}),
+        ("哪些情形无需同意也能处理个人信息", "legal_basis", {"pipl:13"}),
+        ("we run the data centre of a district office as a government contractor", "serving_government", {"dsl:40"}),
+        ("我们承建区里的政务云，数据能拿来自己用吗", "serving_government", {"dsl:40", "ndsr:16"}),
+        ("can a customer move their data to a rival service", "portability", {"pipl:45", "ndsr:25"}),
+        ("会员想把积分记录导出后迁移到另一家商城", "portability", {"pipl:45"}),
+        ("I film my street with a camera at home, is that regulated", "household", {"pipl:72", "ndsr:63"}),
+        ("在自己家拍的视频里有邻居，算处理个人信息吗", "household", {"pipl:72"}),
+        ("the app store delisted our game over data collection", "app_distribution", {"ndsr:41"}),
+        ("应用市场会不会把违规收集信息的应用下架", "app_distribution", {"ndsr:41"}),
+        ("what security measures must a company take to protect user data", "security_measures", {"dsl:27", "pipl:51"}),
+        ("公司要采取哪些防护措施保障数据安全", "security_measures", {"dsl:27", "ndsr:9"}),
+    ],
+)
+def test_question_cues_bring_in_the_wording_of_the_provisions_they_stand_for(
+    service: AssistantService, query: str, cue: str, articles: set[str]
+) -> None:
+    results = service.search(query)
+    assert any(e.endswith("→ " + cue) for e in results.expanded), results.expanded
+    assert articles <= {hit.id for hit in results.hits}
 
 
 @pytest.mark.parametrize(

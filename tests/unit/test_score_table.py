@@ -48,6 +48,20 @@ def test_a_precomputed_phrase_scores_only_where_it_occurs(engine: SearchEngine) 
         searcher.close()
 
 
+def test_contains_tells_which_of_the_asked_rows_hold_a_term_or_phrase(engine: SearchEngine) -> None:
+    import numpy as np
+
+    table = engine.score_table()
+    for part in (QueryPart("text_zh", ("重要", "要数", "数据")), QueryPart("text_en", ("consent",))):
+        scored = table.scores([part]) > 0
+        rows = np.arange(table.size)
+        assert (table.contains(part, rows) == scored).all()
+        assert (table.contains(part, rows[::-1]) == scored[::-1]).all()  # any order of rows
+    unknown = QueryPart("text_zh", ("区块", "块茶"))
+    assert not table.contains(unknown, np.arange(table.size)).any()
+    assert len(table.contains(unknown, np.zeros(0, dtype=np.int64))) == 0
+
+
 def test_a_truncated_table_is_caught_when_opening_and_rebuilt(tmp_path: Path, small_corpus: Path) -> None:
     handle = ensure_index(load_corpus(small_corpus), tmp_path)
     arrays = handle.folder / ARRAYS_FILE

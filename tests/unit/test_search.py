@@ -237,6 +237,21 @@ def test_the_dev_only_evaluation_reads_no_held_out_set(monkeypatch: pytest.Monke
     assert not set(printed) & set(evaluation.HELD_OUT)
 
 
+def test_the_summary_gives_one_line_per_set_and_the_pooled_figures(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import benchmarks.evaluate as evaluation
+
+    files = [evaluation.EVAL / "search_questions.yaml", evaluation.EVAL / "search_dev_cross.yaml"]
+    monkeypatch.setattr(sys, "argv", ["evaluate", "--summary", *(arg for f in files for arg in ("--file", str(f)))])
+    assert evaluation.main() == 0
+    header, *rows, pooled = capsys.readouterr().out.strip().splitlines()
+    assert "cross en" in header and [row.split()[0] for row in rows] == [f.stem for f in files]
+    assert pooled.split()[:2] == ["pooled", "159"]  # 95 + 64 questions
+    # The first set has no cross-instrument question: its three cross columns are empty; the pooled line has them.
+    assert rows[0].split()[8:] == ["-", "-", "-"] and "-" not in rows[1].split() and "-" not in pooled.split()
+
+
 @pytest.mark.parametrize("name", sorted(path.name for path in (PROJECT / "tests" / "eval").glob("search_*.yaml")))
 def test_every_eval_question_is_well_formed_and_its_gold_articles_exist(service: AssistantService, name: str) -> None:
     path = PROJECT / "tests" / "eval" / name
