@@ -8,10 +8,16 @@ from dataclasses import dataclass
 
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
-_NUMBER = rf"(?:\d{{1,3}}|[{NUMERAL_CHARS}]{{1,6}})"
+# Up to four digits where the text marks an article (第1035条, Art. 1035): other codes than the corpus laws have
+# over a thousand articles, and a cut number (1035 read as 103) would name another article.
+_NUMBER = rf"(?:\d{{1,4}}(?!\d)|[{NUMERAL_CHARS}]{{1,6}})"
 _CANONICAL = re.compile(r"\b([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?\b")
 _ZH_TAIL = rf"第?\s*({_NUMBER})\s*条(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
-_EN_ARTICLE = r"(?:art(?:icle)?s?\.?|§)\s*(\d{1,3})(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
+_EN_NUMBERS = r"\s*(\d{1,4})(?!\d)(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
+_EN_ARTICLE = rf"(?:art(?:icle)?s?\.?|§){_EN_NUMBERS}"
+# After a law's name, "s. 75" and "sec. 75" also cite an article (common-law style); alone, "s. 5" is too
+# easily something else (U.S. 5 million) to read as a citation.
+_EN_ARTICLE_AFTER_NAME = rf"(?:art(?:icle)?s?\.?|§|s\.|sec\.){_EN_NUMBERS}"
 # A law's name then its number: "DSL 27", "DSL 27(2)", "数安法27.2"; not "深圳 3个", "DSL 2021", "27.5%".
 _BARE_NUMBERS = r"\s*(\d{1,3})(?:\s*\(\s*(\d{1,2})\s*\)|\.(\d{1,2}))?(?:\s*\(\s*(\d{1,2})\s*\)|\.(\d{1,2}))?"
 _BARE_END = r"(?![\d.]*\d|\s*[%个家年月日天岁万元名次条款项人])(?![A-Za-z])"
@@ -54,7 +60,7 @@ class CitationRecognizer:
         alternatives = "|".join(re.escape(a) for a in sorted(self.alias_to_law, key=len, reverse=True))
         alias = rf"(?:the\s+)?({alternatives})"
         self._zh = re.compile(rf"(?:《\s*{alias}\s*》|{alias})?\s*{_ZH_TAIL}", re.IGNORECASE)
-        self._en_alias_first = re.compile(rf"\b{alias}\s*,?\s*{_EN_ARTICLE}{_EN_PARAGRAPH}", re.IGNORECASE)
+        self._en_alias_first = re.compile(rf"\b{alias}\s*,?\s*{_EN_ARTICLE_AFTER_NAME}{_EN_PARAGRAPH}", re.IGNORECASE)
         self._bare = re.compile(rf"(?<![A-Za-z0-9]){alias}{_BARE_NUMBERS}{_BARE_END}", re.IGNORECASE)
         self._en_article_first = re.compile(
             rf"\b{_EN_ARTICLE}{_EN_PARAGRAPH}(?:\s*(?:of|in)?\s*{alias})?", re.IGNORECASE

@@ -31,6 +31,7 @@ from assistant.search.snippets import make_hit, match_spans
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]
 Ranked = list[tuple[float, int]]
 EMPTY_QUERY = "empty query: type a citation (dsl:27), a phrase or a question"
+NAMED_ONLY = "a law's name and nothing else to search for: its articles from the first (add words to search within it)"
 
 
 class SearchEngine:
@@ -96,10 +97,16 @@ class SearchEngine:
                 doc = reader.stored(number)
                 if all(hit.id != doc["id"] for hit in hits):
                     hits.append(make_hit(doc, score, plan.terms, "text", None, query))
+            if not searchable and not plan.citations.refs and not plan.citations.messages and plan.mentioned:
+                # Only a law's name (数据安全法, "Shenzhen Data Regulations"): read it from its first article. Not
+                # after a citation that named nothing (DSL art. 99): Enter would open an article not typed.
+                rows = self._named_laws_in_order(plan.mentioned, filters, limit)
+                hits += [make_hit(reader.stored(row), 0.0, QueryTerms(), "law", None, query) for row in rows]
+                messages.append(NAMED_ONLY)
         if not hits and not messages:
             messages.append("no article matches the query" if searchable else "nothing searchable in the query")
         citations = tuple(ref.id for ref in plan.citations.refs)
-        total = total if searchable else len(cited)
+        total = total if searchable else len(cited) or len(hits)
         return SearchResults(query, tuple(hits), citations, tuple(plan.terms.expanded), tuple(messages), total)
 
     def _rank(
@@ -134,6 +141,17 @@ class SearchEngine:
         # The page is chosen; its order favours the articles that answer more of the question (not a penalty
         # question's, which pairs each duty with its penalties).
         return (ranked if penalty_question else by_coverage(ranked, scores, table, parts)), total
+
+    def _named_laws_in_order(self, laws: tuple[str, ...], filters: Filters, limit: int) -> list[int]:
+        """The first articles of each named law, in the law's order and within the filters, sharing `limit`."""
+        table = self.score_table()
+        mask = table.mask(*filters.as_tuple())
+        share = max(limit // len(laws), 1)
+        rows: list[int] = []
+        for law in laws:
+            in_law = [row for row, doc_id in enumerate(table.ids) if doc_id.startswith(f"{law}:")]
+            rows += [row for row in in_law if mask is None or mask[row]][:share]
+        return rows[:limit]
 
     def _duty_words(self, words: str) -> str:
         """A penalty question's words without the penalty words: what the duty is."""

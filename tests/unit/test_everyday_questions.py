@@ -27,6 +27,8 @@ NATURAL = [q["query"] for q in DEV if q["kind"] != "citation"]
         ("数安法27.2", "dsl:27", "dsl:27.2"),
         ("blockchain 17", "blockchain:17", None),
         ("dsl 27 要求什么", "dsl:27", None),
+        ("Shenzhen Data Regulations s. 75", "shenzhen:75", None),
+        ("PIPL sec. 38", "pipl:38", None),
     ],
 )
 def test_bare_citations_resolve_at_rank_one(service: AssistantService, query: str, expected: str, ref: str) -> None:
@@ -34,7 +36,7 @@ def test_bare_citations_resolve_at_rank_one(service: AssistantService, query: st
     assert (hit.id, hit.matched, hit.ref) == (expected, "citation", ref)
 
 
-@pytest.mark.parametrize("query", ["深圳 3个数据中心", "DSL 2021", "区块链3.5%"])
+@pytest.mark.parametrize("query", ["深圳 3个数据中心", "DSL 2021", "区块链3.5%", "U.S. 5 million users' data"])
 def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
     service: AssistantService, query: str
 ) -> None:
@@ -49,6 +51,8 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
         "CSL Art. 21",
         "《中华人民共和国网络安全法》第二十一条第一款",
         "《电子商务法》第二十三条",
+        "民法典1035条",
+        "Civil Code art. 1035",
     ],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
@@ -58,6 +62,22 @@ def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothin
     assert results.citations == ()
     assert all(hit.matched != "citation" for hit in results.hits)
     assert any("is not in the corpus" in message for message in results.messages)
+    number = "".join(ch for ch in query.split("第")[-1] if ch.isdigit())
+    if number:  # the number said is the number typed: 1035 is never cut to 103
+        assert any(f"its article {number} " in message for message in results.messages)
+
+
+@pytest.mark.parametrize(("query", "law"), [("数据安全法", "dsl"), ("Shenzhen Data Regulations", "shenzhen")])
+def test_a_law_named_alone_lists_its_articles_from_the_first(service: AssistantService, query: str, law: str) -> None:
+    results = service.search(query, limit=5)
+    assert [hit.id for hit in results.hits] == [f"{law}:{n}" for n in range(1, 6)]
+    assert all(hit.matched == "law" for hit in results.hits) and results.messages
+
+
+def test_a_citation_of_an_article_that_does_not_exist_lists_nothing(service: AssistantService) -> None:
+    # Enter on the first hit would open an article the user did not type.
+    results = service.search("DSL art. 99")
+    assert results.hits == () and any("DSL has articles 1-55" in message for message in results.messages)
 
 
 @pytest.mark.parametrize(
