@@ -315,3 +315,26 @@ def test_bank_questions_are_never_shown_as_law(service: AssistantService, corpus
     question = bank[30].zh[0]
     for hit in service.search(question).hits:
         assert question not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    ("query", "expansion", "article"),
+    [
+        ("can we lock out users who refuse targeted ads", "lock out → refuse_service", "pipl:16"),
+        ("US lawyers want our China customer records for a foreign lawsuit", "外国司法或者执法机构", "pipl:41"),
+        ("strip out names before we share the customer database with a partner", "去标识化", "shenzhen:26"),
+    ],
+)
+def test_everyday_words_for_refusing_service_foreign_lawsuits_and_stripping_names(
+    service: AssistantService, query: str, expansion: str, article: str
+) -> None:
+    results = service.search(query)
+    assert any(expansion in e for e in results.expanded), results.expanded
+    assert article in [hit.id for hit in results.hits]
+
+
+def test_medical_or_workout_records_are_not_logs(service: AssistantService) -> None:
+    # 记录 is any record; only 日志 is a log (the blockchain provider's log retention, blockchain:17).
+    results = service.search("住院病人的诊断记录能给保险公司吗")
+    assert not any("日志" in e for e in results.expanded)
+    assert "blockchain:17" not in [hit.id for hit in results.hits[:5]]
