@@ -6,6 +6,7 @@ resolves to nothing: never to another law's article with the same number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.corpus.outside import OutsideInstrument
@@ -23,6 +24,18 @@ class Citations:
     remainder: str = ""
     messages: tuple[str, ...] = ()
     outside: tuple[str, ...] = ()  # ids of cited instruments that are not in the corpus
+
+
+# The name of an instrument right before a citation the recognizer could not tie to a law (未成年人保护法第72条,
+# "Minors Protection Law art. 72"), or right after it ("Art. 72 of the Consumer Protection Law").
+_NAME_BEFORE = re.compile(
+    r"(《?[\u4e00-\u9fff]{2,30}(?:法|条例|规定|办法|细则|规则|决定)》?"
+    r"|(?:[A-Z][\w'-]*\s+){1,8}(?:Law|Act|Code|Regulations?|Provisions|Measures|Rules))\s*,?\s*$"
+)
+NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
+_NAME_AFTER = re.compile(
+    r"^\s*(?:of|in)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){1,8}(?:Law|Act|Code|Regulations?|Provisions|Measures|Rules))\b"
+)
 
 
 def _is_title(alias: str) -> bool:
@@ -93,6 +106,14 @@ class CitationResolver:
         messages: list[str] = []
         outside: list[str] = []
         for match in matches:
+            unknown = self._unknown_instrument(query, match) if match.law is None else None
+            if unknown:
+                outside.append(unknown)
+                messages.append(
+                    f"{unknown} is not in the corpus: its article {match.article} cannot be shown, "
+                    "and no other law's article stands in for it"
+                )
+                continue
             if match.law in self.outside:
                 instrument = self.outside[match.law]
                 outside.append(instrument.id)
@@ -105,6 +126,21 @@ class CitationResolver:
                 if ref not in refs:
                     refs.append(ref)
         return Citations(tuple(refs), self.recognizer.remainder(query, matches), tuple(messages), tuple(outside))
+
+    def _unknown_instrument(self, query: str, match: CitationMatch) -> str | None:
+        """The name of an instrument the corpus lacks and the outside list does not know, where the query ties
+        the citation to it (未成年人保护法第72条): another law's article 72 must not stand in for it. A name
+        that mentions a corpus law (深圳条例第82条) is that law's, as before."""
+        before = _NAME_BEFORE.search(query[: match.span[0]])
+        after = _NAME_AFTER.match(query[match.span[1] :])
+        found = before or after
+        if found is None:
+            return None
+        name = found.group(1).strip()
+        # The words just before the name too: "(Shenzhen) Data Regulations Art 67" is the Shenzhen Regulations.
+        start = match.span[0] - len(found.group(0)) if before else match.span[0]
+        near = query[max(0, start - NEAR_CHARS) : match.span[0]] + (found.group(0) if after else "")
+        return None if self.mentioned_laws(near) else name
 
     def _candidates(
         self, match: CitationMatch, mentioned: list[str], law_filter: str | None, messages: list[str]
