@@ -12,7 +12,10 @@ from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 # over a thousand articles, and a cut number (1035 read as 103) would name another article.
 _NUMBER = rf"(?:\d{{1,4}}(?!\d)|[{NUMERAL_CHARS}]{{1,6}})"
 _CANONICAL = re.compile(r"\b([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?\b")
-_ZH_TAIL = rf"第?\s*({_NUMBER})\s*条(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
+# 第二百五十三条之一 is an article of its own (inserted after 253): the 之一 stays in the citation's span.
+_ZH_TAIL = (
+    rf"第?\s*({_NUMBER})\s*条(?:之[一二三四五六七八九十])?(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
+)
 _EN_NUMBERS = r"\s*(\d{1,4})(?!\d)(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
 _EN_ARTICLE = rf"(?:art(?:icle)?s?\.?|§){_EN_NUMBERS}"
 # After a law's name, "s. 75" and "sec. 75" also cite an article (common-law style); alone, "s. 5" is too
@@ -63,7 +66,7 @@ class CitationRecognizer:
         self._en_alias_first = re.compile(rf"\b{alias}\s*,?\s*{_EN_ARTICLE_AFTER_NAME}{_EN_PARAGRAPH}", re.IGNORECASE)
         self._bare = re.compile(rf"(?<![A-Za-z0-9]){alias}{_BARE_NUMBERS}{_BARE_END}", re.IGNORECASE)
         self._en_article_first = re.compile(
-            rf"\b{_EN_ARTICLE}{_EN_PARAGRAPH}(?:\s*(?:of|in)?\s*{alias})?", re.IGNORECASE
+            rf"(?:\b|(?<!\w)(?=§)){_EN_ARTICLE}{_EN_PARAGRAPH}(?:\s*(?:of|in)?\s*{alias})?", re.IGNORECASE
         )
 
     @staticmethod

@@ -7,11 +7,12 @@ resolves to nothing: never to another law's article with the same number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import ArticleRef
 from assistant.search.citation_query import CitationMatch, CitationRecognizer
+from assistant.search.instrument_names import instrument_name, same_law
 from assistant.search.query_data import LawFacts
 from assistant.wording import contains_words, word_pattern
 
@@ -26,16 +27,14 @@ class Citations:
     outside: tuple[str, ...] = ()  # ids of cited instruments that are not in the corpus
 
 
-# The name of an instrument right before a citation the recognizer could not tie to a law (未成年人保护法第72条,
-# "Minors Protection Law art. 72"), or right after it ("Art. 72 of the Consumer Protection Law").
-_NAME_BEFORE = re.compile(
-    r"(《?[\u4e00-\u9fff]{2,30}(?:法|条例|规定|办法|细则|规则|决定)》?"
-    r"|(?:[A-Z][\w'-]*\s+){1,8}(?:Law|Act|Code|Regulations?|Provisions|Measures|Rules))\s*,?\s*$"
-)
+def _article_label(query: str, match: CitationMatch) -> str:
+    """The cited article's number as the query gives it: 253, or 253之一 for an article inserted after 253."""
+    inserted = re.search(r"条(之[一二三四五六七八九十])", query[match.span[0] : match.span[1]])
+    decimal = re.match(r"\.\d+", query[match.span[1] :])  # § 1798.105: a section numbered with a point
+    return f"{match.article}{inserted.group(1) if inserted else ''}{decimal.group(0) if decimal else ''}"
+
+
 NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
-_NAME_AFTER = re.compile(
-    r"^\s*(?:of|in)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){1,8}(?:Law|Act|Code|Regulations?|Provisions|Measures|Rules))\b"
-)
 
 
 def _is_title(alias: str) -> bool:
@@ -106,11 +105,15 @@ class CitationResolver:
         messages: list[str] = []
         outside: list[str] = []
         for match in matches:
-            unknown = self._unknown_instrument(query, match) if match.law is None else None
+            if match.law is None:
+                law, unknown = self._named_instrument(query, match)
+                match = replace(match, law=law) if law else match
+            else:
+                unknown = None
             if unknown:
                 outside.append(unknown)
                 messages.append(
-                    f"{unknown} is not in the corpus: its article {match.article} cannot be shown, "
+                    f"{unknown} is not in the corpus: its article {_article_label(query, match)} cannot be shown, "
                     "and no other law's article stands in for it"
                 )
                 continue
@@ -119,7 +122,7 @@ class CitationResolver:
                 outside.append(instrument.id)
                 messages.append(
                     f"{instrument.title_zh} ({instrument.title_en}) is not in the corpus: "
-                    f"its article {match.article} cannot be shown, and no other law's article stands in for it"
+                    f"its article {_article_label(query, match)} cannot be shown, and no other law's article stands in for it"
                 )
                 continue
             for ref in self._candidates(match, mentioned, law_filter, messages):
@@ -127,20 +130,21 @@ class CitationResolver:
                     refs.append(ref)
         return Citations(tuple(refs), self.recognizer.remainder(query, matches), tuple(messages), tuple(outside))
 
-    def _unknown_instrument(self, query: str, match: CitationMatch) -> str | None:
-        """The name of an instrument the corpus lacks and the outside list does not know, where the query ties
-        the citation to it (未成年人保护法第72条): another law's article 72 must not stand in for it. A name
-        that mentions a corpus law (深圳条例第82条) is that law's, as before."""
-        before = _NAME_BEFORE.search(query[: match.span[0]])
-        after = _NAME_AFTER.match(query[match.span[1] :])
-        found = before or after
-        if found is None:
-            return None
-        name = found.group(1).strip()
+    def _named_instrument(self, query: str, match: CitationMatch) -> tuple[str | None, str | None]:
+        """(corpus law, unknown instrument) a citation with no recognised law is tied to by name: a corpus law
+        under another wording ("Network Data Regulations Article 46"), or an instrument on neither list
+        (未成年人保护法第72条, GDPR Art. 17), whose article another law's must never stand in for."""
+        name = instrument_name(query[: match.span[0]], query[match.span[1] :])
+        if name is None:
+            return None, None
         # The words just before the name too: "(Shenzhen) Data Regulations Art 67" is the Shenzhen Regulations.
-        start = match.span[0] - len(found.group(0)) if before else match.span[0]
-        near = query[max(0, start - NEAR_CHARS) : match.span[0]] + (found.group(0) if after else "")
-        return None if self.mentioned_laws(near) else name
+        start = max(query.find(name), 0)
+        named = self.mentioned_laws(query[max(0, start - NEAR_CHARS) : start + len(name)])
+        if not named:
+            named = [law for law, facts in self.laws.items() if same_law(name, [law, *facts.aliases])]
+        if len(named) == 1:
+            return named[0], None
+        return None, (None if named else name)
 
     def _candidates(
         self, match: CitationMatch, mentioned: list[str], law_filter: str | None, messages: list[str]
