@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import ArticleRef
 from assistant.search.citation_query import CitationMatch, CitationRecognizer
-from assistant.search.instrument_names import instrument_name, same_law
+from assistant.search.instrument_names import instrument_name, same_law, unknown_citations
 from assistant.search.query_data import LawFacts
 from assistant.wording import contains_words, word_pattern
 
@@ -98,18 +98,21 @@ class CitationResolver:
     def resolve(self, query: str, law_filter: str | None) -> Citations:
         """The cited provisions that exist (nearest existing provision where a part is missing)."""
         matches = self.recognizer.find(query)
-        if not matches:
-            return Citations(remainder=query)
-        mentioned = self.mentioned_laws(query)
         refs: list[ArticleRef] = []
         messages: list[str] = []
         outside: list[str] = []
+        self._unrecognised(query, messages, outside)
+        if not matches:
+            return Citations(remainder=query, messages=tuple(messages), outside=tuple(outside))
+        mentioned = self.mentioned_laws(query)
         for match in matches:
             if match.law is None:
                 law, unknown = self._named_instrument(query, match)
                 match = replace(match, law=law) if law else match
             else:
                 unknown = None
+            if unknown in outside:
+                continue  # said already
             if unknown:
                 outside.append(unknown)
                 messages.append(
@@ -130,6 +133,27 @@ class CitationResolver:
                     refs.append(ref)
         return Citations(tuple(refs), self.recognizer.remainder(query, matches), tuple(messages), tuple(outside))
 
+    def _unrecognised(self, query: str, messages: list[str], outside: list[str]) -> None:
+        """Citations of instruments on no list, in forms read only after a name (PIPEDA s. 7(3), 反恐法18条):
+        said to be outside the corpus, so that no result reads as the cited article."""
+        known_names = {name.lower() for o in self.outside.values() for name in o.names}
+        for name, number in unknown_citations(query):
+            if name.lower() in known_names or name in outside or self._corpus_law_named(name, query):
+                continue
+            outside.append(name)
+            messages.append(
+                f"{name} is not in the corpus: its article {number} cannot be shown, "
+                "and no other law's article stands in for it"
+            )
+
+    def _corpus_law_named(self, name: str, query: str) -> str | None:
+        """The corpus law `name` (or a short name just before it) is, if any."""
+        start = max(query.find(name), 0)
+        named = self.mentioned_laws(query[max(0, start - NEAR_CHARS) : start + len(name)]) or self.mentioned_laws(name)
+        if not named:
+            named = [law for law, facts in self.laws.items() if same_law(name, [law, *facts.aliases])]
+        return named[0] if len(named) == 1 else ("" if named else None)
+
     def _named_instrument(self, query: str, match: CitationMatch) -> tuple[str | None, str | None]:
         """(corpus law, unknown instrument) a citation with no recognised law is tied to by name: a corpus law
         under another wording ("Network Data Regulations Article 46"), or an instrument on neither list
@@ -138,13 +162,10 @@ class CitationResolver:
         if name is None:
             return None, None
         # The words just before the name too: "(Shenzhen) Data Regulations Art 67" is the Shenzhen Regulations.
-        start = max(query.find(name), 0)
-        named = self.mentioned_laws(query[max(0, start - NEAR_CHARS) : start + len(name)])
-        if not named:
-            named = [law for law, facts in self.laws.items() if same_law(name, [law, *facts.aliases])]
-        if len(named) == 1:
-            return named[0], None
-        return None, (None if named else name)
+        law = self._corpus_law_named(name, query)
+        if law is None:
+            return None, name
+        return (law or None), None
 
     def _candidates(
         self, match: CitationMatch, mentioned: list[str], law_filter: str | None, messages: list[str]

@@ -1,23 +1,53 @@
-"""The name of an instrument written right before or after a citation (未成年人保护法第72条, "GDPR Art. 17",
-"Art. 72 of the Consumer Protection Law"), and whether it names a corpus law under another wording."""
+"""The name of an instrument written beside a citation (未成年人保护法第72条, "GDPR Art. 17", "the 2024 network
+data regulations art 44", "Art. 72 of the Consumer Protection Law"), whether it is a corpus law under another
+wording, and citations of instruments on no list that the citation recognizer does not read (PIPEDA s. 7(3))."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-_ZH_NAME = re.compile(r"《?([\u4e00-\u9fff]{1,40}(?:法|条例|规定|办法|细则|规则|决定))》?\s*$")
+_ZH_KINDS = r"(?:法|条例|规定|办法|细则|规则|决定)"
+_ZH_NAME = re.compile(rf"《?([\u4e00-\u9fff]{{1,40}}{_ZH_KINDS})》?\s*$")
 # Words before a name that are not part of it: 根据网络安全法第21条 names 网络安全法.
 _ZH_LEAD = re.compile(r".*(?:根据|依照|依据|按照|参照|对照|违反|关于|适用|以及|还有|和|与|及|或|、|，|是|在)")
 # What a query calls the law it quotes from (本法第二十一条): not the name of another instrument.
 _ZH_SELF = {"本法", "该法", "此法", "本条例", "该条例", "本规定", "该规定", "本办法", "该办法"}
-_EN_KINDS = r"(?:Law|Act|Code|Regulations?|Provisions|Measures|Rules)"
-_EN_NAME_BEFORE = re.compile(rf"((?:[A-Z][\w'-]*\s+){{1,8}}{_EN_KINDS}|(?<![A-Za-z])[A-Z]{{2,8}})\s*,?\s*$")
-_EN_NAME_AFTER = re.compile(rf"^\s*(?:of|in)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s+){{1,8}}{_EN_KINDS})\b")
-_EN_GENERIC = {"law", "act", "code", "regulation", "regulations", "provisions", "measures", "rules", "the", "of", "on",
-               "for", "and", "china", "chinese", "prc", "people's", "republic", "management"}  # fmt: skip
-_ZH_GENERIC = re.compile(r"中华人民共和国|《|》|法$|条例$|规定$|办法$|细则$|规则$|决定$|管理")
+_EN_KINDS = r"(?i:law|act|code|regulations?|provisions|measures|rules|ordinance|directive)"
+_EN_WORD = r"[A-Za-z][\w'.-]*"
+# "…Law of the PRC" / "of China": the country, not part of the name.
+_EN_COUNTRY = r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:PRC|People's\s+Republic\s+of\s+China|China))?"
+_EN_NAME_BEFORE = re.compile(
+    rf"((?:{_EN_WORD}\s+){{0,8}}{_EN_WORD}\s+{_EN_KINDS}|(?<![A-Za-z]){_EN_WORD}\s+{_EN_KINDS}|(?<![A-Za-z])[A-Z]{{2,8}})"
+    rf"(?:'s)?{_EN_COUNTRY}\s*,?\s*$"
+)
+_EN_NAME_AFTER = re.compile(rf"^\s*(?i:of|in)\s+(?:(?i:the)\s+)?((?:{_EN_WORD}\s+){{1,8}}{_EN_KINDS})\b")
+# Words that end a name when read backwards from its kind word (the 2024 network data regulations → network data).
+_EN_STOP = {"the", "under", "per", "of", "in", "by", "to", "according", "see", "and", "or", "is", "what", "does",
+            "do", "china's", "chinese", "prc", "prc's", "new", "our", "a", "an", "with", "for", "as", "about"}  # fmt: skip
+_ZH_GENERIC = re.compile(rf"中华人民共和国|《|》|{_ZH_KINDS}$|管理")
 SAME_LAW_SHARE = 0.8  # a Chinese name sharing this much of a corpus alias's characters is that law
+
+# A citation the recognizer does not read, of an instrument it does not know: "PIPEDA s. 7(3)", "反恐法18条",
+# "Singapore's PDPA section 26". Only the number matters to what is said; nothing is cited.
+_UNKNOWN_EN = re.compile(
+    rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS})(?:'s)?{_EN_COUNTRY}\s*,?\s*"
+    r"(?i:art(?:icle)?s?\.?|s\.|ss\.|sec(?:tion)?s?\.?|§)\s*(?P<number>\d{1,4}(?:\.\d+)?)",
+)
+_UNKNOWN_ZH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,30}}{_ZH_KINDS})》?\s*第?\s*(?P<number>\d{{1,4}})\s*条")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of an English name (as written) from its kind word back to the first word not part of it."""
+    words = re.findall(r"[A-Za-z][\w'-]*|\d+", name)
+    kinds = [i for i, w in enumerate(words) if re.fullmatch(_EN_KINDS, w)]
+    end = kinds[-1] if kinds else len(words)
+    kept: list[str] = []
+    for word in reversed(words[:end]):
+        if word.lower() in _EN_STOP or word.isdigit():
+            break
+        kept.append(word)
+    return kept[::-1]
 
 
 def instrument_name(before: str, after: str) -> str | None:
@@ -27,15 +57,36 @@ def instrument_name(before: str, after: str) -> str | None:
         name = _ZH_LEAD.sub("", zh.group(1))
         return name if len(name) >= 2 and name not in _ZH_SELF else None
     en = _EN_NAME_BEFORE.search(before) or _EN_NAME_AFTER.match(after)
-    return en.group(1).strip() if en else None
+    if en is None:
+        return None
+    name = en.group(1).strip()
+    if re.fullmatch(r"[A-Z]{2,8}", name):
+        return name
+    words = _name_words(name)
+    kind = re.findall(_EN_KINDS, name, re.IGNORECASE)
+    return " ".join([*words, kind[-1]]) if words and kind else None
+
+
+def unknown_citations(query: str) -> list[tuple[str, str]]:
+    """(name, number) of every citation of a named instrument in the query, as written."""
+    found = [(m.group("name"), m.group("number")) for m in _UNKNOWN_ZH.finditer(query)]
+    for match in _UNKNOWN_EN.finditer(query):
+        name = match.group("name")
+        if not re.fullmatch(r"[A-Z]{2,8}", name):
+            words = _name_words(name)
+            kind = re.findall(_EN_KINDS, name, re.IGNORECASE)
+            name = " ".join([*words, kind[-1]]) if words and kind else ""
+        if name:
+            found.append((name, match.group("number")))
+    return [(_ZH_LEAD.sub("", name) if not name.isascii() else name, number) for name, number in found]
 
 
 def same_law(name: str, aliases: Iterable[str]) -> bool:
     """Whether `name` is another wording of a law known by `aliases` ("Network Data Regulations" for the NDSR's
     "Network Data Security Management Regulations"; 网络数据管理条例 for 网络数据安全管理条例)."""
     if name.isascii():
-        words = {w for w in re.findall(r"[a-z']+", name.lower()) if w not in _EN_GENERIC}
-        return bool(words) and any(words <= set(re.findall(r"[a-z']+", a.lower())) for a in aliases if a.isascii())
+        words = {word.lower() for word in _name_words(name)} - {"management"}
+        return bool(words) and any(words <= set(re.findall(r"[a-z][\w'-]*", a.lower())) for a in aliases if a.isascii())
     core = _ZH_GENERIC.sub("", name)
     return bool(core) and any(
         sum(ch in _ZH_GENERIC.sub("", alias) for ch in core) >= SAME_LAW_SHARE * len(core)

@@ -34,6 +34,8 @@ NATURAL = [q["query"] for q in DEV if q["kind"] != "citation"]
         ("Network Data Regulations Article 46", "ndsr:46", None),
         ("网络数据管理条例第35条", "ndsr:35", None),
         ("依照本法第二十一条 数据安全法", "dsl:21", None),
+        ("under the 2024 network data regulations art 44, must big platforms publish a report?", "ndsr:44", None),
+        ("the Personal Information Protection Law of the PRC, article 44", "pipl:44", None),
     ],
 )
 def test_bare_citations_resolve_at_rank_one(service: AssistantService, query: str, expected: str, ref: str) -> None:
@@ -65,6 +67,10 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
         "GDPR Art. 17(1)",
         "CCPA § 1798.105",
         "刑法第二百五十三条之一",
+        # Forms read only after the name of an instrument on no list.
+        "PIPEDA s. 7(3)",
+        "反恐法18条 电信运营商要提供解密支持吗",
+        "under Singapore's PDPA section 26 can we transfer personal data overseas?",
     ],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
