@@ -30,8 +30,10 @@ SAME_LAW_SHARE = 0.8  # a Chinese name sharing this much of a corpus alias's cha
 
 # A citation the recognizer does not read, of an instrument it does not know: "PIPEDA s. 7(3)", "反恐法18条",
 # "Singapore's PDPA section 26". Only the number matters to what is said; nothing is cited.
+# A year and a jurisdiction may stand between the name and the section: "Privacy Act 1988 (Cth) s. 6".
+_EN_YEAR = r"(?:\s+\d{4})?(?:\s*\([A-Za-z]{2,5}\))?"
 _UNKNOWN_EN = re.compile(
-    rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS})(?:'s)?{_EN_COUNTRY}\s*,?\s*"
+    rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS})(?:'s)?{_EN_COUNTRY}{_EN_YEAR}\s*,?\s*"
     r"(?i:art(?:icle)?s?\.?|s\.|ss\.|sec(?:tion)?s?\.?|§)\s*(?P<number>\d{1,4}(?:\.\d+)?)",
 )
 _UNKNOWN_ZH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,30}}{_ZH_KINDS})》?\s*第?\s*(?P<number>\d{{1,4}})\s*条")

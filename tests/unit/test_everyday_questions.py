@@ -71,6 +71,7 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
         "PIPEDA s. 7(3)",
         "反恐法18条 电信运营商要提供解密支持吗",
         "under Singapore's PDPA section 26 can we transfer personal data overseas?",
+        "Privacy Act 1988 (Cth) s. 6",
     ],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
