@@ -71,7 +71,6 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
         "PIPEDA s. 7(3)",
         "反恐法18条 电信运营商要提供解密支持吗",
         "under Singapore's PDPA section 26 can we transfer personal data overseas?",
-        "Privacy Act 1988 (Cth) s. 6",
     ],
 )
 def test_a_citation_of_an_instrument_outside_the_corpus_says_so_and_cites_nothing(
@@ -359,3 +358,9 @@ def test_medical_or_workout_records_are_not_logs(service: AssistantService) -> N
     results = service.search("住院病人的诊断记录能给保险公司吗")
     assert not any("日志" in e for e in results.expanded)
     assert "blockchain:17" not in [hit.id for hit in results.hits[:5]]
+
+
+def test_a_year_between_a_law_s_name_and_its_section_is_not_its_number(service: AssistantService) -> None:
+    results = service.search("Privacy Act 1988 (Cth) s. 6")
+    assert results.citations == () and all(hit.matched != "citation" for hit in results.hits)
+    assert any(m.startswith("Privacy Act is not in the corpus: its article 6 ") for m in results.messages)
