@@ -160,15 +160,20 @@ def test_cli_json_contract_and_exit_codes(built_index_dir: Path) -> None:
     assert unknown_law.returncode == 2 and "unknown law" in unknown_law.stderr
 
 
+def _section_members(service: AssistantService, law: str, chapter: int, section: int) -> set[str]:
+    """Ids of the articles in one section of a chapter."""
+    return {
+        article.id
+        for article in service.corpus.all_articles(law)
+        if article.chapter is not None and article.chapter.number == chapter
+        and article.section is not None and article.section.number == section
+    }  # fmt: skip
+
+
 def test_cli_section_filter_keeps_the_sections_articles_and_needs_a_chapter(
     built_index_dir: Path, service: AssistantService
 ) -> None:
-    members = {
-        article.id
-        for article in service.corpus.all_articles("shenzhen")
-        if article.chapter is not None and article.chapter.number == 4
-        and article.section is not None and article.section.number == 2
-    }  # fmt: skip
+    members = _section_members(service, "shenzhen", 4, 2)
     result = _dla("search", "数据", "--law", "shenzhen", "--chapter", "4", "--section", "2", "--json",
                   index_dir=built_index_dir)  # fmt: skip
     assert result.returncode == 0
@@ -181,12 +186,7 @@ def test_cli_section_filter_keeps_the_sections_articles_and_needs_a_chapter(
 def test_the_engine_limits_ranked_quoted_and_syntax_queries_to_a_section(service: AssistantService) -> None:
     # The index has a section field: the filter works inside the engine, for every kind of query, and a
     # section's hits fill the whole page (not what is left of a chapter's page).
-    members = {
-        article.id
-        for article in service.corpus.all_articles("shenzhen")
-        if article.chapter is not None and article.chapter.number == 5
-        and article.section is not None and article.section.number == 2
-    }  # fmt: skip
+    members = _section_members(service, "shenzhen", 5, 2)
     for query in ("数据处理者 安全", '"数据处理者"', "数据处理者 AND 安全"):
         hits = [hit.id for hit in service.search(query, law="shenzhen", chapter="5", section="2", limit=50).hits]
         assert hits and set(hits) <= members, query
