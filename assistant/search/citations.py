@@ -34,6 +34,14 @@ def _article_label(query: str, match: CitationMatch) -> str:
     return f"{match.article}{inserted.group(1) if inserted else ''}{decimal.group(0) if decimal else ''}"
 
 
+def _outside_message(instrument: str, article: str) -> str:
+    """What a citation of an instrument outside the corpus is told: it is outside, and nothing stands in for it."""
+    return (
+        f"{instrument} is not in the corpus: its article {article} cannot be shown, "
+        "and no other law's article stands in for it"
+    )
+
+
 NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
 
 
@@ -115,18 +123,13 @@ class CitationResolver:
                 continue  # said already
             if unknown:
                 outside.append(unknown)
-                messages.append(
-                    f"{unknown} is not in the corpus: its article {_article_label(query, match)} cannot be shown, "
-                    "and no other law's article stands in for it"
-                )
+                messages.append(_outside_message(unknown, _article_label(query, match)))
                 continue
             if match.law in self.outside:
                 instrument = self.outside[match.law]
                 outside.append(instrument.id)
-                messages.append(
-                    f"{instrument.title_zh} ({instrument.title_en}) is not in the corpus: "
-                    f"its article {_article_label(query, match)} cannot be shown, and no other law's article stands in for it"
-                )
+                title = f"{instrument.title_zh} ({instrument.title_en})"
+                messages.append(_outside_message(title, _article_label(query, match)))
                 continue
             for ref in self._candidates(match, mentioned, law_filter, messages):
                 if ref not in refs:
@@ -141,10 +144,7 @@ class CitationResolver:
             if name.lower() in known_names or name in outside or self._corpus_law_named(name, query):
                 continue
             outside.append(name)
-            messages.append(
-                f"{name} is not in the corpus: its article {number} cannot be shown, "
-                "and no other law's article stands in for it"
-            )
+            messages.append(_outside_message(name, number))
 
     def _corpus_law_named(self, name: str, query: str) -> str | None:
         """The corpus law `name` (or a short name just before it) is, if any."""

@@ -52,6 +52,15 @@ def _name_words(name: str) -> list[str]:
     return kept[::-1]
 
 
+def _en_name(written: str) -> str:
+    """An English name as the instrument's: an acronym as written, else its own words and kind ("" if none)."""
+    if re.fullmatch(r"[A-Z]{2,8}", written):
+        return written
+    words = _name_words(written)
+    kind = re.findall(_EN_KINDS, written, re.IGNORECASE)
+    return " ".join([*words, kind[-1]]) if words and kind else ""
+
+
 def instrument_name(before: str, after: str) -> str | None:
     """The instrument a citation is tied to by name, from the text before it (or after it: "of the … Law")."""
     zh = _ZH_NAME.search(before)
@@ -61,23 +70,14 @@ def instrument_name(before: str, after: str) -> str | None:
     en = _EN_NAME_BEFORE.search(before) or _EN_NAME_AFTER.match(after)
     if en is None:
         return None
-    name = en.group(1).strip()
-    if re.fullmatch(r"[A-Z]{2,8}", name):
-        return name
-    words = _name_words(name)
-    kind = re.findall(_EN_KINDS, name, re.IGNORECASE)
-    return " ".join([*words, kind[-1]]) if words and kind else None
+    return _en_name(en.group(1).strip()) or None
 
 
 def unknown_citations(query: str) -> list[tuple[str, str]]:
     """(name, number) of every citation of a named instrument in the query, as written."""
     found = [(m.group("name"), m.group("number")) for m in _UNKNOWN_ZH.finditer(query)]
     for match in _UNKNOWN_EN.finditer(query):
-        name = match.group("name")
-        if not re.fullmatch(r"[A-Z]{2,8}", name):
-            words = _name_words(name)
-            kind = re.findall(_EN_KINDS, name, re.IGNORECASE)
-            name = " ".join([*words, kind[-1]]) if words and kind else ""
+        name = _en_name(match.group("name"))
         if name:
             found.append((name, match.group("number")))
     return [(_ZH_LEAD.sub("", name) if not name.isascii() else name, number) for name, number in found]
