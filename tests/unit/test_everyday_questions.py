@@ -257,6 +257,8 @@ def test_named_places_abroad_mean_outside_the_territory(service: AssistantServic
         ("where do users send a complaint about an app", "投诉、举报", "pipl:65"),
         ("rules for training an LLM on scraped data", "生成式人工智能", "ndsr:19"),
         ("can our HQ in the US access Chinese customer data", "境外", "pipl:38"),
+        ("US lawyers want our China customer records for a foreign lawsuit", "外国司法或者执法机构", "pipl:41"),
+        ("strip out names before we share the customer database with a partner", "去标识化", "shenzhen:26"),
     ],
 )
 def test_everyday_words_reach_the_statutory_term_of_every_instrument_that_uses_it(
@@ -337,20 +339,10 @@ def test_bank_questions_are_never_shown_as_law(service: AssistantService, corpus
         assert question not in hit.snippet
 
 
-@pytest.mark.parametrize(
-    ("query", "expansion", "article"),
-    [
-        ("can we lock out users who refuse targeted ads", "lock out → refuse_service", "pipl:16"),
-        ("US lawyers want our China customer records for a foreign lawsuit", "外国司法或者执法机构", "pipl:41"),
-        ("strip out names before we share the customer database with a partner", "去标识化", "shenzhen:26"),
-    ],
-)
-def test_everyday_words_for_refusing_service_foreign_lawsuits_and_stripping_names(
-    service: AssistantService, query: str, expansion: str, article: str
-) -> None:
-    results = service.search(query)
-    assert any(expansion in e for e in results.expanded), results.expanded
-    assert article in [hit.id for hit in results.hits]
+def test_locking_out_users_who_refuse_is_refusing_the_service(service: AssistantService) -> None:
+    results = service.search("can we lock out users who refuse targeted ads")
+    assert any("lock out → refuse_service" in e for e in results.expanded), results.expanded
+    assert "pipl:16" in [hit.id for hit in results.hits]
 
 
 def test_medical_or_workout_records_are_not_logs(service: AssistantService) -> None:
