@@ -160,9 +160,11 @@ class DataLawApp(App[None]):
         self._load_now.set()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
-            self.need_core()
         await super().on_event(event)
+        # After the event is handled, not before: a key bound to quitting has by then set `_leaving`, and the
+        # loading thread, woken by `need_core`, would otherwise race `exit()` and load for nothing.
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)) and not self._leaving:
+            self.need_core()
 
     # -- loading the core ------------------------------------------------------------------------
 
