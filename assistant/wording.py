@@ -29,10 +29,17 @@ def contains_words(text: str, phrases: Iterable[str], plural: bool = False) -> b
     return word_pattern(phrases, plural).search(lowered) is not None
 
 
+@lru_cache(maxsize=8192)
+def _lowered(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(phrase.lower() for phrase in phrases)
+
+
 def first_words(text: str, phrases: Iterable[str]) -> str | None:
     """The first of the phrases (in the given order) that the text contains as whole words."""
     lowered = text.lower()
-    for phrase in phrases:
-        if phrase.lower() in lowered and word_pattern((phrase,)).search(lowered):
+    phrases = tuple(phrases)
+    # Every query is read against every glossary entry and cue: the lowered phrases are made once per phrase set.
+    for phrase, lowered_phrase in zip(phrases, _lowered(phrases), strict=True):
+        if lowered_phrase in lowered and word_pattern((phrase,)).search(lowered):
             return phrase
     return None

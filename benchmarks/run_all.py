@@ -6,7 +6,8 @@
 - index build time (search index alone, and with obligation extraction);
 - TUI cold start: time to first frame and to first search result, beside the bare Textual import.
 
-`python -m benchmarks.run_all --tui` measures only the TUI cold start (over a freshly built index).
+`python -m benchmarks.run_all --tui` measures only the TUI cold start (over a freshly built index), and
+`--search` only the search latency.
 """
 
 from __future__ import annotations
@@ -192,23 +193,37 @@ def main_tui() -> int:
     return 0
 
 
+def print_search_latency(corpus: Corpus, root: Path) -> None:
+    """The search latency section: our engine and the bm25s baseline at 1x, 10x and 100x the corpus."""
+    print(f"\nsearch latency per query, in-process (10 queries x 5 rounds; median of {LATENCY_RUNS} runs)")
+    print(f"{'corpus':<10}{'engine p50':>14}{'engine p95':>14}{'bm25s p50':>14}{'bm25s p95':>14}")
+    for factor in (1, 10, 100):
+        engine = scaled_engine(corpus, factor, _fresh(root / f"x{factor}"))
+        # Copies share their text, so snippet tokens cached at one size would flatter the next.
+        snippets._tokens.cache_clear()
+        engine.search("warm up")
+        ours = _run_medians([search_latency(engine) for _ in range(LATENCY_RUNS)])
+        theirs = _run_medians([baseline_latency(corpus, factor) for _ in range(LATENCY_RUNS)])
+        print(f"{str(factor) + 'x':<10}{_ms(ours[0]):>14}{_ms(ours[1]):>14}"
+              f"{_ms(theirs[0]):>14}{_ms(theirs[1]):>14}")  # fmt: skip
+
+
+def main_search() -> int:
+    """Only the search latency section."""
+    corpus = load_corpus(PROJECT_ROOT / "corpus")
+    print_machine()
+    with tempfile.TemporaryDirectory() as scratch:
+        print_search_latency(corpus, Path(scratch))
+    return 0
+
+
 def main() -> int:
     """Measure and print everything."""
     corpus = load_corpus(PROJECT_ROOT / "corpus")
     print_machine()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        print(f"\nsearch latency per query, in-process (10 queries x 5 rounds; median of {LATENCY_RUNS} runs)")
-        print(f"{'corpus':<10}{'engine p50':>14}{'engine p95':>14}{'bm25s p50':>14}{'bm25s p95':>14}")
-        for factor in (1, 10, 100):
-            engine = scaled_engine(corpus, factor, _fresh(root / f"x{factor}"))
-            # Copies share their text, so snippet tokens cached at one size would flatter the next.
-            snippets._tokens.cache_clear()
-            engine.search("warm up")
-            ours = _run_medians([search_latency(engine) for _ in range(LATENCY_RUNS)])
-            theirs = _run_medians([baseline_latency(corpus, factor) for _ in range(LATENCY_RUNS)])
-            print(f"{str(factor) + 'x':<10}{_ms(ours[0]):>14}{_ms(ours[1]):>14}"
-                  f"{_ms(theirs[0]):>14}{_ms(theirs[1]):>14}")  # fmt: skip
+        print_search_latency(corpus, root)
 
         print("\nindex build (median of 3)")
         search_only: list[float] = []
@@ -246,4 +261,5 @@ def _fresh(folder: Path) -> Path:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main_tui() if "--tui" in sys.argv[1:] else main())
+    arguments = sys.argv[1:]
+    raise SystemExit(main_tui() if "--tui" in arguments else main_search() if "--search" in arguments else main())
