@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import ArticleRef
 from assistant.search.citation_query import CitationMatch, CitationRecognizer
-from assistant.search.instrument_names import instrument_name, same_law, unknown_citations
+from assistant.search.instrument_names import instrument_name, named_citations, same_law
 from assistant.search.query_data import LawFacts
 from assistant.wording import contains_words, word_pattern
 
@@ -40,6 +40,10 @@ def _outside_message(instrument: str, article: str) -> str:
         f"{instrument} is not in the corpus: its article {article} cannot be shown, "
         "and no other law's article stands in for it"
     )
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
 
 
 NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
@@ -98,14 +102,30 @@ class CitationResolver:
                 text = text.replace(title, " ")
         return text
 
+    def find(self, query: str) -> list[CitationMatch]:
+        """The citations the recognizer reads, and those of a corpus law named in words it does not know, in a form
+        it reads only beside such a name ("s. 69 Shenzhen SEZ Data Regs", "section 69 of the Shenzhen Data
+        Regulations"); left to right."""
+        matches = self.recognizer.find(query)
+        for cited in named_citations(query):
+            if not cited.number.isdigit() or any(_overlap(cited.span, match.span) for match in matches):
+                continue
+            law = self._corpus_law_named(cited.name, query)
+            if law:
+                bracketed = cited.paragraph is not None and cited.item is None  # "s. 21(3)": see `_nearest`
+                matches.append(
+                    CitationMatch(law, int(cited.number), cited.paragraph, cited.item, cited.span, bracketed)
+                )
+        return sorted(matches, key=lambda match: match.span)
+
     def remainder(self, query: str) -> str:
         """The query with its citations cut out."""
-        matches = self.recognizer.find(query)
+        matches = self.find(query)
         return self.recognizer.remainder(query, matches) if matches else query
 
     def resolve(self, query: str, law_filter: str | None) -> Citations:
         """The cited provisions that exist (nearest existing provision where a part is missing)."""
-        matches = self.recognizer.find(query)
+        matches = self.find(query)
         refs: list[ArticleRef] = []
         messages: list[str] = []
         outside: list[str] = []
@@ -140,11 +160,12 @@ class CitationResolver:
         """Citations of instruments on no list, in forms read only after a name (PIPEDA s. 7(3), 反恐法18条):
         said to be outside the corpus, so that no result reads as the cited article."""
         known_names = {name.lower() for o in self.outside.values() for name in o.names}
-        for name, number in unknown_citations(query):
+        for cited in named_citations(query):
+            name = cited.name
             if name.lower() in known_names or name in outside or self._corpus_law_named(name, query):
                 continue
             outside.append(name)
-            messages.append(_outside_message(name, number))
+            messages.append(_outside_message(name, cited.number))
 
     def _corpus_law_named(self, name: str, query: str) -> str | None:
         """The corpus law `name` (or a short name just before it) is, if any."""

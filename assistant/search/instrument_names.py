@@ -1,11 +1,12 @@
 """The name of an instrument written beside a citation (未成年人保护法第72条, "GDPR Art. 17", "the 2024 network
 data regulations art 44", "Art. 72 of the Consumer Protection Law"), whether it is a corpus law under another
-wording, and citations of instruments on no list that the citation recognizer does not read (PIPEDA s. 7(3))."""
+wording, and citations in forms the citation recognizer does not read (PIPEDA s. 7(3), s. 69 Shenzhen SEZ Data Regs)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 _ZH_KINDS = r"(?:法|条例|规定|办法|细则|规则|决定)"
 _ZH_NAME = re.compile(rf"《?([\u4e00-\u9fff]{{1,40}}{_ZH_KINDS})》?\s*$")
@@ -13,15 +14,20 @@ _ZH_NAME = re.compile(rf"《?([\u4e00-\u9fff]{{1,40}}{_ZH_KINDS})》?\s*$")
 _ZH_LEAD = re.compile(r".*(?:根据|依照|依据|按照|参照|对照|违反|关于|适用|以及|还有|和|与|及|或|、|，|是|在)")
 # What a query calls the law it quotes from (本法第二十一条): not the name of another instrument.
 _ZH_SELF = {"本法", "该法", "此法", "本条例", "该条例", "本规定", "该规定", "本办法", "该办法"}
-_EN_KINDS = r"(?i:law|act|code|regulations?|provisions|measures|rules|ordinance|directive)"
+_EN_KINDS = r"(?i:law|act|code|regulations?|regs|provisions|measures|rules|ordinance|directive)"
 _EN_WORD = r"[A-Za-z][\w'.-]*"
+_ACRONYMS = r"[A-Z]{2,8}(?:\s+[A-Z]{2,8})?(?![\w'])"  # GDPR, UK GDPR
 # "…Law of the PRC" / "of China": the country, not part of the name.
 _EN_COUNTRY = r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:PRC|People's\s+Republic\s+of\s+China|China))?"
 _EN_NAME_BEFORE = re.compile(
     rf"((?:{_EN_WORD}\s+){{0,8}}{_EN_WORD}\s+{_EN_KINDS}|(?<![A-Za-z]){_EN_WORD}\s+{_EN_KINDS}|(?<![A-Za-z])[A-Z]{{2,8}})"
     rf"(?:'s)?{_EN_COUNTRY}\s*,?\s*$"
 )
-_EN_NAME_AFTER = re.compile(rf"^\s*(?i:of|in)\s+(?:(?i:the)\s+)?((?:{_EN_WORD}\s+){{1,8}}{_EN_KINDS})\b")
+# After the number: "of the … Law" (read back from its kind word), or a whole name at once ("Art 17 GDPR").
+_EN_NAME_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?P<of>(?i:of|in|under))\s+(?:(?i:the)\s+)?)?"
+    rf"(?P<name>(?:{_EN_WORD}\s+){{0,8}}{_EN_WORD}\s+{_EN_KINDS}\b|{_ACRONYMS})"
+)
 # Words that end a name when read backwards from its kind word (the 2024 network data regulations → network data).
 _EN_STOP = {"the", "under", "per", "of", "in", "by", "to", "according", "see", "and", "or", "is", "what", "does",
             "do", "china's", "chinese", "prc", "prc's", "new", "our", "a", "an", "with", "for", "as", "about"}  # fmt: skip
@@ -32,11 +38,33 @@ SAME_LAW_SHARE = 0.8  # a Chinese name sharing this much of a corpus alias's cha
 # "Singapore's PDPA section 26". Only the number matters to what is said; nothing is cited.
 # A year and a jurisdiction may stand between the name and the section: "Privacy Act 1988 (Cth) s. 6".
 _EN_YEAR = r"(?:\s+\d{4})?(?:\s*\([A-Za-z]{2,5}\))?"
-_UNKNOWN_EN = re.compile(
-    rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS})(?:'s)?{_EN_COUNTRY}{_EN_YEAR}\s*,?\s*"
-    r"(?i:art(?:icle)?s?\.?|s\.|ss\.|sec(?:tion)?s?\.?|§)\s*(?P<number>\d{1,4}(?:\.\d+)?)",
+_EN_SECTION = r"(?i:art(?:icle)?s?\.?|s\.|ss\.|sec(?:tion)?s?\.?|§)"
+_EN_CITED = (
+    r"(?P<number>\d{1,4}(?:\.\d+)?)(?!\d)"
+    r"(?:\s*\(\s*(?P<paragraph>\d{1,2})\s*\))?(?:\s*\(\s*(?P<item>\d{1,2})\s*\))?"
+)
+_EN_NAMED = rf"(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS}"
+_NAME_FIRST = re.compile(
+    rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|{_EN_NAMED})(?:'s)?{_EN_COUNTRY}{_EN_YEAR}\s*,?\s*{_EN_SECTION}\s*{_EN_CITED}"
+)
+# The number first, the name right after it: "s. 17 GDPR", "section 69 of the Shenzhen Data Regulations".
+_NUMBER_FIRST = re.compile(
+    rf"(?<![A-Za-z]){_EN_SECTION}\s*{_EN_CITED}\s*,?\s*(?:(?P<of>(?i:of|in|under))\s+(?:(?i:the)\s+)?)?"
+    rf"(?P<name>{_EN_NAMED}\b|{_ACRONYMS})"
 )
 _UNKNOWN_ZH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,30}}{_ZH_KINDS})》?\s*第?\s*(?P<number>\d{{1,4}})\s*条")
+
+
+@dataclass(frozen=True)
+class NamedCitation:
+    """A citation of an instrument named in words beside it, as written: "PIPEDA s. 7(3)", "s. 69 Shenzhen SEZ
+    Data Regs", 反恐法18条. The name may be a corpus law under another wording, or an instrument on no list."""
+
+    name: str
+    number: str  # as written: 7, or 1798.105 (a section numbered with a point)
+    paragraph: int | None
+    item: int | None
+    span: tuple[int, int]
 
 
 def _name_words(name: str) -> list[str]:
@@ -67,20 +95,60 @@ def instrument_name(before: str, after: str) -> str | None:
     if zh:
         name = _ZH_LEAD.sub("", zh.group(1))
         return name if len(name) >= 2 and name not in _ZH_SELF else None
-    en = _EN_NAME_BEFORE.search(before) or _EN_NAME_AFTER.match(after)
-    if en is None:
-        return None
-    return _en_name(en.group(1).strip()) or None
+    en = _EN_NAME_BEFORE.search(before)
+    if en is not None:
+        return _en_name(en.group(1).strip()) or None
+    after_match = _EN_NAME_AFTER.match(after)
+    return _name_after(after_match) if after_match else None
 
 
-def unknown_citations(query: str) -> list[tuple[str, str]]:
-    """(name, number) of every citation of a named instrument in the query, as written."""
-    found = [(m.group("name"), m.group("number")) for m in _UNKNOWN_ZH.finditer(query)]
-    for match in _UNKNOWN_EN.finditer(query):
+def _name_after(match: re.Match[str]) -> str | None:
+    """A name written after the number: read back from its kind word after "of"; else only as a whole name; else
+    the acronym it starts with ("s. 17 GDPR and the Data Security Law" cites the GDPR)."""
+    written = match.group("name").strip()
+    name = _en_name(written) if match.group("of") else _whole_name(written)
+    acronym = re.match(_ACRONYMS, written)
+    if not name and acronym and acronym.group(0) not in _NOT_INSTRUMENTS:
+        name = acronym.group(0)
+    return name or None
+
+
+# Capitals that name a country, a zone or a regulator, not an instrument ("Art. 72 of the PRC Consumer …").
+_NOT_INSTRUMENTS = {"PRC", "CN", "EU", "US", "USA", "UK", "HK", "SEZ", "CAC", "NPC"}
+
+
+def _whole_name(written: str) -> str:
+    """The instrument's name when every word written before its kind word belongs to it ("Shenzhen SEZ Data Regs");
+    "" when the words only end in a name ("s. 5 requires that the Civil Code…" is no citation of the Code)."""
+    if re.fullmatch(_ACRONYMS, written):
+        return "" if written in _NOT_INSTRUMENTS else written
+    name = _en_name(written)
+    written_words = re.findall(r"[A-Za-z][\w'-]*|\d+", written)
+    return name if name and len(name.split()) == len(written_words) else ""
+
+
+def _cited(match: re.Match[str], name: str) -> NamedCitation:
+    paragraph, item = match.group("paragraph"), match.group("item")
+    return NamedCitation(
+        name, match.group("number"), int(paragraph) if paragraph else None, int(item) if item else None, match.span()
+    )
+
+
+def named_citations(query: str) -> list[NamedCitation]:
+    """Every citation of an instrument named beside it in words, as written, left to right."""
+    found = [
+        NamedCitation(_ZH_LEAD.sub("", m.group("name")), m.group("number"), None, None, m.span())
+        for m in _UNKNOWN_ZH.finditer(query)
+    ]
+    for match in _NAME_FIRST.finditer(query):
         name = _en_name(match.group("name"))
         if name:
-            found.append((name, match.group("number")))
-    return [(_ZH_LEAD.sub("", name) if not name.isascii() else name, number) for name, number in found]
+            found.append(_cited(match, name))
+    for match in _NUMBER_FIRST.finditer(query):
+        name = _name_after(match)
+        if name and not any(match.start() < other.span[1] and other.span[0] < match.end() for other in found):
+            found.append(_cited(match, name))
+    return sorted(found, key=lambda citation: citation.span)
 
 
 def same_law(name: str, aliases: Iterable[str]) -> bool:
