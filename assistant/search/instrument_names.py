@@ -145,9 +145,9 @@ def named_citations(query: str) -> list[NamedCitation]:
         if name:
             found.append(_cited(match, name))
     for match in _NUMBER_FIRST.finditer(query):
-        name = _name_after(match)
-        if name and not any(match.start() < other.span[1] and other.span[0] < match.end() for other in found):
-            found.append(_cited(match, name))
+        after = _name_after(match)
+        if after and not any(match.start() < other.span[1] and other.span[0] < match.end() for other in found):
+            found.append(_cited(match, after))
     return sorted(found, key=lambda citation: citation.span)
 
 
