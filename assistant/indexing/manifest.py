@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.errors import EXIT_PROBLEM, DlaError
 
-SCHEMA_VERSION = 16  # 16: a section field and filter column (the section filter in the engine); 15: a quoted duty keeps the exception that follows it (…的除外); 14: obligation rows and links per the spec's decided cases (liability paragraphs outside the liability chapter, 由…落实责任 rows, scope limits); 13: obligation rows per OBLIGATION_SPEC (per-row penalties, residual clause, regime rows); 12: search orders penalty questions by the obligation store's links; 11: related provisions in the search query data (see also); 10: reviewed penalty kinds and catch-all clauses in the obligation store
+SCHEMA_VERSION = 17  # 17: work and supervisory remits assigned without a marker are duty rows (decided case 12); 16: a section field and filter column (the section filter in the engine); 15: a quoted duty keeps the exception that follows it (…的除外); 14: obligation rows and links per the spec's decided cases (liability paragraphs outside the liability chapter, 由…落实责任 rows, scope limits); 13: obligation rows per OBLIGATION_SPEC (per-row penalties, residual clause, regime rows); 12: search orders penalty questions by the obligation store's links; 11: related provisions in the search query data (see also); 10: reviewed penalty kinds and catch-all clauses in the obligation store
 PRODUCER = "dla"
 MANIFEST_FILE = "manifest.json"
 MAX_MANIFEST_BYTES = 1 << 20

@@ -438,7 +438,9 @@ class ObligationExtractor:
         found: list[Obligation] = []
         for assignment in self.assigned_duties:
             for match in assignment.pattern.finditer(text_zh):
-                clause_start, clause_end = self._clause_bounds(text_zh, match.start())
+                # From the clause the match starts in to the one it ends in: "X依照…的规定，在…承担…职责" is one row.
+                clause_start, _ = self._clause_bounds(text_zh, match.start())
+                _, clause_end = self._clause_bounds(text_zh, match.end() - 1)
                 if any(word in text_zh[clause_start:clause_end] for word in ZH_MODALS if word != "负责"):
                     continue  # the clause has its own marker
                 # The row quotes its sentence, so a condition before it (…因合并、分立、收购等变更的，) stays with it.

@@ -1,4 +1,5 @@
-"""The decided cases of tests/eval/OBLIGATION_SPEC.md (2026-12-01, late night), one test each, on the real corpus."""
+"""The decided cases of tests/eval/OBLIGATION_SPEC.md (2026-12-01 late night; 10-14: 2026-12-02), one test each, on
+the real corpus."""
 
 from __future__ import annotations
 
@@ -43,11 +44,53 @@ def test_case_3_a_responsibility_assigned_with_you_is_a_regime_duty_rule_making_
     store = service.obligation_store()
     # …由变更后的数据处理者继续落实数据安全管理责任: the successor's data-security duty, punished under 96.
     assert _rows(store, "shenzhen:72.2") == [("数据处理者", "must", True, ("shenzhen:96.1",))]
-    # 由X（另行）制定… only says who makes the rules; 日常工作由X承担 names no responsibility.
+    # 由X（另行）制定… only says who makes the rules.
     for ref in ("dsl:54.1", "shenzhen:19.3", "shenzhen:42.2"):
         assert _rows(store, ref) == [], ref
-    assert "市政务服务数据管理部门" not in {actor for actor, *_ in _rows(store, "shenzhen:7.1")}
-    assert {actor for actor, *_ in _rows(store, "dsl:31.1")} == {"关键信息基础设施的运营者", "数据处理者"}
+
+
+def test_case_10_rules_to_be_made_for_a_named_party_are_its_regime_punished_by_number(
+    service: AssistantService,
+) -> None:
+    rows = _rows(service.obligation_store(), "dsl:31.1")
+    assert sorted(rows) == [
+        ("关键信息基础设施的运营者", "must", True, ("dsl:46.1",)),
+        ("数据处理者", "must", True, ("dsl:46.1",)),  # 其他数据处理者…的出境安全管理办法，由国家网信部门…制定
+    ]
+
+
+def test_case_11_public_data_are_processed_by_the_public_bodies_that_hold_them(service: AssistantService) -> None:
+    assert _rows(service.obligation_store(), "shenzhen:5.1") == [
+        ("公共管理和服务机构", "must", False, ("shenzhen:93.1", "shenzhen:97.1"))
+    ]
+
+
+def test_case_12_work_and_supervisory_remits_assigned_without_a_marker_are_duties(service: AssistantService) -> None:
+    store = service.obligation_store()
+    # 日常工作由…承担 (shenzhen:7.1), 具体工作由…统筹 (shenzhen:44.1): the department's duty, as a public body.
+    for ref in ("shenzhen:7.1", "shenzhen:44.1"):
+        assert ("市政务服务数据管理部门", "must", True, ("shenzhen:93.1", "shenzhen:97.1")) in _rows(store, ref), ref
+    # …等主管部门承担…数据安全监管职责 (dsl:6.2, 6.3): supervisory remits, whose neglect dsl:50 disciplines.
+    assert _rows(store, "dsl:6.2") == [("有关主管部门", "must", True, ("dsl:50.1",))]
+    assert _rows(store, "dsl:6.3") == [("公安机关、国家安全机关", "must", True, ("dsl:50.1",))]
+    quoted = next(o for o in store.obligations if o.id == "dsl:6.3")
+    assert quoted.text_zh.endswith("在各自职责范围内承担数据安全监管职责。")  # the whole remit, not its first clause
+    assert [actor for actor, *_ in _rows(store, "ndsr:47.2")] == ["公安机关、国家安全机关"]
+    # A remit governed by a marker in the same sentence is that marker's one row (…职责，应当明确…).
+    assert len(_rows(store, "ndsr:48.1")) == 1
+
+
+def test_case_13_a_platform_duty_that_includes_protecting_personal_data_takes_both_scope_links(
+    service: AssistantService,
+) -> None:
+    assert _links(service, "shenzhen:66.1") == {("shenzhen:92.1", "scope"), ("shenzhen:96.1", "scope")}
+
+
+def test_case_14_a_procuratorial_recommendation_is_no_sanction_and_no_duty(service: AssistantService) -> None:
+    store = service.obligation_store()
+    assert store.penalties["shenzhen:98.3"].kinds == ()
+    assert not service.enforced_by("shenzhen:98.3")
+    assert not [o for o in store.obligations if o.article_id == "shenzhen:98"]
 
 
 def test_case_4_a_cited_permission_with_exceptions_gives_a_must_not_for_the_exceptions(
