@@ -273,6 +273,11 @@ def test_named_places_abroad_mean_outside_the_territory(service: AssistantServic
         ("can our HQ in the US access Chinese customer data", "境外", "pipl:38"),
         ("US lawyers want our China customer records for a foreign lawsuit", "外国司法或者执法机构", "pipl:41"),
         ("strip out names before we share the customer database with a partner", "去标识化", "shenzhen:26"),
+        ("my grandmother passed away, can we see her account data", "死者", "pipl:49"),
+        ("we are winding up the company and nobody takes over the user database", "终止或者解散", "shenzhen:80"),
+        ("the loan app rejected me automatically with no human review", "自动化决策", "pipl:24"),
+        ("users join with just a wallet, no id check", "真实身份信息", "blockchain:8"),
+        ("can executives be fined personally for leaking customer data", "直接负责的主管人员", "pipl:66"),
     ],
 )
 def test_everyday_words_reach_the_statutory_term_of_every_instrument_that_uses_it(
