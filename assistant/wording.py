@@ -8,6 +8,9 @@ from functools import lru_cache
 
 _BEFORE = r"(?<![a-z0-9])"
 _AFTER = r"(?![a-z0-9])"
+# A run of the characters a word is made of, for the boundaries above: a phrase matches lowercased text as whole
+# words only if the text has the phrase's first run as one of its own.
+ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=8192)

@@ -136,6 +136,8 @@ def _cited(match: re.Match[str], name: str) -> NamedCitation:
 
 def named_citations(query: str) -> list[NamedCitation]:
     """Every citation of an instrument named beside it in words, as written, left to right."""
+    if not any(character.isdigit() for character in query):
+        return []  # every form has a number in digits: most questions are read no further
     found = [
         NamedCitation(_ZH_LEAD.sub("", m.group("name")), m.group("number"), None, None, m.span())
         for m in _UNKNOWN_ZH.finditer(query)

@@ -10,6 +10,7 @@ from typing import Any
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import LawShape
 from assistant.search.query_cues import Cue
+from assistant.wording import ENGLISH_WORD
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,18 @@ class GlossaryEntry:
     def english_names(self) -> tuple[str, ...]:
         """The English rendering and its forms, longest first (a question is read by the longest it contains)."""
         return _longest_first([self.en, *self.en_forms])
+
+    @cached_property
+    def english_first_words(self) -> frozenset[str] | None:
+        """The first word of each English name and synonym (lowercased letters and digits): a question can contain
+        one of them as whole words only if it has that word. None when a phrase starts otherwise (always read)."""
+        firsts = [ENGLISH_WORD.match(phrase.lower()) for phrase in (*self.english_names, *self.synonyms_en)]
+        return frozenset(first.group(0) for first in firsts if first) if all(firsts) else None
+
+    def may_match_english(self, words: frozenset[str]) -> bool:
+        """Whether a question with these English words (`ENGLISH_WORD` runs) may contain a name or synonym."""
+        firsts = self.english_first_words
+        return firsts is None or not firsts.isdisjoint(words)
 
 
 def _longest_first(synonyms: list[str]) -> tuple[str, ...]:

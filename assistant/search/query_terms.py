@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.search.analysis import CJK_RUN, english_stems
-from assistant.wording import first_words
+from assistant.wording import ENGLISH_WORD, first_words
 
 if TYPE_CHECKING:
     from assistant.search.query_cues import Cue
@@ -137,11 +137,16 @@ def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
 
 def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary: Sequence[GlossaryEntry]) -> None:
     found = []
+    # Every query is read against every entry: an entry none of whose English phrases starts with a word of the
+    # question is skipped without reading them (the same result, much less work).
+    words = frozenset(ENGLISH_WORD.findall(lowered))
     for entry in glossary:
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
-        english = first_words(lowered, entry.english_names)
-        synonym_en = first_words(lowered, entry.synonyms_en)
+        english = synonym_en = None
+        if entry.may_match_english(words):
+            english = first_words(lowered, entry.english_names)
+            synonym_en = first_words(lowered, entry.synonyms_en)
         if zh_hit or synonym_zh or english or synonym_en:
             found.append((entry, zh_hit, synonym_zh, english, synonym_en))
     # A synonym or rendering inside a longer phrase the question matched is that phrase's word, not its own
