@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -95,10 +96,13 @@ def _window(text: str, spans: list[tuple[int, int]], size: int) -> Snippet:
     if len(flat) <= size:
         start, end = 0, len(flat)
     else:
+        # Spans come sorted and apart (`_merge`, `_runs`), so their ends rise with their starts: the spans inside a
+        # window are counted by two binary searches, not by reading every span for every candidate window.
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
         best_start, best_count = 0, -1
         for span_start, _ in spans or [(0, 0)]:
             candidate = max(0, min(span_start - int(size * LEAD_IN), len(flat) - size))
-            count = sum(1 for s, e in spans if s >= candidate and e <= candidate + size)
+            count = bisect_right(ends, candidate + size) - bisect_left(starts, candidate)
             if count > best_count:
                 best_start, best_count = candidate, count
         start, end = best_start, best_start + size
