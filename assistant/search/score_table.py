@@ -182,15 +182,22 @@ class ScoreTable:
 
         A part the table lacks matches nothing: single terms are all listed, and a phrase is listed
         wherever it occurs (it is absent only when one of its terms occurs nowhere)."""
-        total = self._np.zeros(self.size, dtype=self._np.float64)
+        np = self._np
+        rows, weights = [], []
         for part in parts:
             position = self._position.get(part.key)
             if position is None:
                 continue
             start, end = self._offsets[position], self._offsets[position + 1]
-            # Rows within one posting are distinct, so a fancy-indexed add is exact.
-            total[self._rows[start:end]] += self._weights[start:end] * part.boost
-        return total
+            rows.append(self._rows[start:end])
+            weights.append(self._weights[start:end] * part.boost)
+        if not rows:
+            return np.zeros(self.size, dtype=np.float64)
+        # One pass over every posting: bincount adds each document's weights in the parts' order, the same sums
+        # as adding part after part, without a gather and a scatter of the whole table per part.
+        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size).astype(
+            np.float64, copy=False
+        )
 
     def contains(self, part: QueryPart, rows: np.ndarray) -> np.ndarray:
         """For each of `rows`, whether the part (term or phrase) occurs in that document's field.
