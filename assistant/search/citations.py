@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import ArticleRef
 from assistant.search.citation_query import CitationMatch, CitationRecognizer
-from assistant.search.instrument_names import instrument_name, named_citations, same_law
+from assistant.search.instrument_names import (
+    NamedCitation,
+    instrument_name,
+    named_citations,
+    same_law,
+    spans_overlap,
+)
 from assistant.search.query_data import LawFacts
 from assistant.wording import contains_words, word_pattern
 
@@ -40,10 +46,6 @@ def _outside_message(instrument: str, article: str) -> str:
         f"{instrument} is not in the corpus: its article {article} cannot be shown, "
         "and no other law's article stands in for it"
     )
-
-
-def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
-    return one[0] < other[1] and other[0] < one[1]
 
 
 NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
@@ -102,13 +104,13 @@ class CitationResolver:
                 text = text.replace(title, " ")
         return text
 
-    def find(self, query: str) -> list[CitationMatch]:
+    def find(self, query: str, named: list[NamedCitation] | None = None) -> list[CitationMatch]:
         """The citations the recognizer reads, and those of a corpus law named in words it does not know, in a form
         it reads only beside such a name ("s. 69 Shenzhen SEZ Data Regs", "section 69 of the Shenzhen Data
-        Regulations"); left to right."""
+        Regulations"); left to right. `named`: the query's `named_citations`, when the caller has them."""
         matches = self.recognizer.find(query)
-        for cited in named_citations(query):
-            if not cited.number.isdigit() or any(_overlap(cited.span, match.span) for match in matches):
+        for cited in named_citations(query) if named is None else named:
+            if not cited.number.isdigit() or any(spans_overlap(cited.span, match.span) for match in matches):
                 continue
             law = self._corpus_law_named(cited.name, query)
             if law:
@@ -125,11 +127,12 @@ class CitationResolver:
 
     def resolve(self, query: str, law_filter: str | None) -> Citations:
         """The cited provisions that exist (nearest existing provision where a part is missing)."""
-        matches = self.find(query)
+        named = named_citations(query)  # read once: for corpus laws under other names, and instruments on no list
+        matches = self.find(query, named)
         refs: list[ArticleRef] = []
         messages: list[str] = []
         outside: list[str] = []
-        self._unrecognised(query, messages, outside)
+        self._unrecognised(query, named, messages, outside)
         if not matches:
             return Citations(remainder=query, messages=tuple(messages), outside=tuple(outside))
         mentioned = self.mentioned_laws(query)
@@ -156,11 +159,11 @@ class CitationResolver:
                     refs.append(ref)
         return Citations(tuple(refs), self.recognizer.remainder(query, matches), tuple(messages), tuple(outside))
 
-    def _unrecognised(self, query: str, messages: list[str], outside: list[str]) -> None:
+    def _unrecognised(self, query: str, named: list[NamedCitation], messages: list[str], outside: list[str]) -> None:
         """Citations of instruments on no list, in forms read only after a name (PIPEDA s. 7(3), 反恐法18条):
         said to be outside the corpus, so that no result reads as the cited article."""
         known_names = {name.lower() for o in self.outside.values() for name in o.names}
-        for cited in named_citations(query):
+        for cited in named:
             name = cited.name
             if name.lower() in known_names or name in outside or self._corpus_law_named(name, query):
                 continue

@@ -17,6 +17,8 @@ _ZH_SELF = {"本法", "该法", "此法", "本条例", "该条例", "本规定",
 _EN_KINDS = r"(?i:law|act|code|regulations?|regs|provisions|measures|rules|ordinance|directive)"
 _EN_WORD = r"[A-Za-z][\w'.-]*"
 _ACRONYMS = r"[A-Z]{2,8}(?:\s+[A-Z]{2,8})?(?![\w'])"  # GDPR, UK GDPR
+# Capitals that name a country, a zone or a regulator, not an instrument ("Art. 72 of the PRC Consumer …").
+_NOT_INSTRUMENTS = {"PRC", "CN", "EU", "US", "USA", "UK", "HK", "SEZ", "CAC", "NPC"}
 # "…Law of the PRC" / "of China": the country, not part of the name.
 _EN_COUNTRY = r"(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:PRC|People's\s+Republic\s+of\s+China|China))?"
 _EN_NAME_BEFORE = re.compile(
@@ -24,10 +26,11 @@ _EN_NAME_BEFORE = re.compile(
     rf"(?:'s)?{_EN_COUNTRY}\s*,?\s*$"
 )
 # After the number: "of the … Law" (read back from its kind word), or a whole name at once ("Art 17 GDPR").
-_EN_NAME_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<of>(?i:of|in|under))\s+(?:(?i:the)\s+)?)?"
+_NAME_AFTER_NUMBER = (
+    rf"\s*,?\s*(?:(?P<of>(?i:of|in|under))\s+(?:(?i:the)\s+)?)?"
     rf"(?P<name>(?:{_EN_WORD}\s+){{0,8}}{_EN_WORD}\s+{_EN_KINDS}\b|{_ACRONYMS})"
 )
+_EN_NAME_AFTER = re.compile(rf"^{_NAME_AFTER_NUMBER}")
 # Words that end a name when read backwards from its kind word (the 2024 network data regulations → network data).
 _EN_STOP = {"the", "under", "per", "of", "in", "by", "to", "according", "see", "and", "or", "is", "what", "does",
             "do", "china's", "chinese", "prc", "prc's", "new", "our", "a", "an", "with", "for", "as", "about"}  # fmt: skip
@@ -48,11 +51,13 @@ _NAME_FIRST = re.compile(
     rf"(?P<name>(?<![A-Za-z])[A-Z]{{2,8}}|{_EN_NAMED})(?:'s)?{_EN_COUNTRY}{_EN_YEAR}\s*,?\s*{_EN_SECTION}\s*{_EN_CITED}"
 )
 # The number first, the name right after it: "s. 17 GDPR", "section 69 of the Shenzhen Data Regulations".
-_NUMBER_FIRST = re.compile(
-    rf"(?<![A-Za-z]){_EN_SECTION}\s*{_EN_CITED}\s*,?\s*(?:(?P<of>(?i:of|in|under))\s+(?:(?i:the)\s+)?)?"
-    rf"(?P<name>{_EN_NAMED}\b|{_ACRONYMS})"
-)
+_NUMBER_FIRST = re.compile(rf"(?<![A-Za-z]){_EN_SECTION}\s*{_EN_CITED}{_NAME_AFTER_NUMBER}")
 _UNKNOWN_ZH = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,30}}{_ZH_KINDS})》?\s*第?\s*(?P<number>\d{{1,4}})\s*条")
+
+
+def spans_overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two (start, end) spans of a query share a character."""
+    return one[0] < other[1] and other[0] < one[1]
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,6 @@ def _name_after(match: re.Match[str]) -> str | None:
     return name or None
 
 
-# Capitals that name a country, a zone or a regulator, not an instrument ("Art. 72 of the PRC Consumer …").
-_NOT_INSTRUMENTS = {"PRC", "CN", "EU", "US", "USA", "UK", "HK", "SEZ", "CAC", "NPC"}
-
-
 def _whole_name(written: str) -> str:
     """The instrument's name when every word written before its kind word belongs to it ("Shenzhen SEZ Data Regs");
     "" when the words only end in a name ("s. 5 requires that the Civil Code…" is no citation of the Code)."""
@@ -148,7 +149,7 @@ def named_citations(query: str) -> list[NamedCitation]:
             found.append(_cited(match, name))
     for match in _NUMBER_FIRST.finditer(query):
         after = _name_after(match)
-        if after and not any(match.start() < other.span[1] and other.span[0] < match.end() for other in found):
+        if after and not any(spans_overlap(match.span(), other.span) for other in found):
             found.append(_cited(match, after))
     return sorted(found, key=lambda citation: citation.span)
 

@@ -194,10 +194,8 @@ class ScoreTable:
         if not rows:
             return np.zeros(self.size, dtype=np.float64)
         # One pass over every posting: bincount adds each document's weights in the parts' order, the same sums
-        # as adding part after part, without a gather and a scatter of the whole table per part.
-        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size).astype(
-            np.float64, copy=False
-        )
+        # as adding part after part (in double precision), without a gather and a scatter of the table per part.
+        return np.bincount(np.concatenate(rows), np.concatenate(weights), minlength=self.size)
 
     def contains(self, part: QueryPart, rows: np.ndarray) -> np.ndarray:
         """For each of `rows`, whether the part (term or phrase) occurs in that document's field.
