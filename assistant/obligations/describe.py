@@ -6,11 +6,15 @@ from collections.abc import Sequence
 
 from assistant.obligations.records import Penalty
 
+# A liability paragraph of none of the kinds only lets others sue or recommend (OBLIGATION_SPEC decided case 14).
+NO_SANCTION = "no sanction of its own (public-interest litigation)"
+
 
 def penalty_summary(
     kinds: Sequence[str], amounts: Sequence[str] = (), refers_to: Sequence[str] = (), refers_to_en: Sequence[str] = ()
 ) -> str:
-    """fine 五万元以上五十万元以下 …; referral to 治安管理处罚 (public-security …); criminal — or "" for none."""
+    """fine 五万元以上五十万元以下 …; referral to 治安管理处罚 (public-security …); criminal; or, for a paragraph of
+    none of the kinds, NO_SANCTION."""
     parts = []
     for kind in kinds:
         if kind == "fine" and amounts:
@@ -21,7 +25,7 @@ def penalty_summary(
             parts.append(f"referral to {'; '.join(named)}")
         else:
             parts.append(kind)
-    return ", ".join(parts)
+    return ", ".join(parts) or NO_SANCTION
 
 
 def summarise(penalty: Penalty) -> str:

@@ -37,7 +37,9 @@ _OTHER_PENALTIES = re.compile(r"给予([^。；，的]{0,20}?(?:法律|法规))�
 # 依法追究法律责任 without naming where: liability under whatever law applies.
 _UNNAMED_LIABILITY = re.compile(r"依法追究法律责任")
 _PUBLIC_ORDER = re.compile(r"治安管理处罚")
-_CIVIL = re.compile(r"民事责任|赔偿责任|侵权责任|民事公益诉讼|向人民法院提起诉讼")
+# Liability to those harmed. Public-interest litigation that an organisation or the procuratorate may bring
+# (民事公益诉讼, 向人民法院提起诉讼) sets no sanction of its own (OBLIGATION_SPEC decided case 14).
+_CIVIL = re.compile(r"民事责任|赔偿责任|侵权责任")
 _CRIMINAL = re.compile(r"追究刑事责任")
 
 

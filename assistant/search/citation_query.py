@@ -16,7 +16,20 @@ _CANONICAL = re.compile(r"\b([a-z][a-z0-9_-]*):(\d{1,3})(?:\.(\d{1,2}))?(?:\.(\d
 _ZH_TAIL = (
     rf"第?\s*({_NUMBER})\s*条(?:之[一二三四五六七八九十])?(?:\s*第?\s*({_NUMBER})\s*款)?(?:\s*第?\s*({_NUMBER})\s*项)?"
 )
-_EN_NUMBERS = r"\s*(\d{1,4})(?!\d)(?:\s*\(\s*(\d{1,2})\s*\))?(?:\s*\(\s*(\d{1,2})\s*\))?"
+# The item after a paragraph may be a small roman numeral, as English citations write it: Art. 13(1)(ii).
+ROMAN_ITEM = r"(?:x|ix|iv|v?i{1,3}|v)"
+_EN_NUMBERS = rf"\s*(\d{{1,4}})(?!\d)(?:\s*\(\s*(\d{{1,2}})\s*\))?(?:\s*\(\s*(\d{{1,2}}|{ROMAN_ITEM})\s*\))?"
+_ROMAN_VALUES = {
+    numeral: value
+    for value, numeral in enumerate(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"], start=1)
+}
+
+
+def roman_item(numeral: str) -> int:
+    """The value of an item's small roman numeral (i to x)."""
+    return _ROMAN_VALUES[numeral.lower()]
+
+
 _EN_ARTICLE = rf"(?:art(?:icle)?s?\.?|§){_EN_NUMBERS}"
 # After a law's name, "s. 75" and "sec. 75" also cite an article (common-law style); alone, "s. 5" is too
 # easily something else (U.S. 5 million) to read as a citation.
@@ -45,6 +58,8 @@ def _number(text: str | None) -> int | None:
     text = text.strip()
     if text.isdigit():
         return int(text)
+    if re.fullmatch(ROMAN_ITEM, text, re.IGNORECASE):
+        return roman_item(text)
     try:
         return chinese_to_int(text)
     except ValueError:

@@ -48,6 +48,16 @@ def _outside_message(instrument: str, article: str) -> str:
     )
 
 
+def _ambiguous_message(name: str, laws: list[str]) -> str:
+    """What a citation under a name several corpus laws answer to is told ("Data Regulations art 21")."""
+    return f"{name} may be any of {', '.join(laws)}: no article is shown for it; cite the law by its name or id"
+
+
+def _say_once(messages: list[str], message: str) -> None:
+    if message not in messages:
+        messages.append(message)
+
+
 NEAR_CHARS = 16  # how far before an instrument's name a corpus law's short name still qualifies it
 
 
@@ -139,6 +149,9 @@ class CitationResolver:
         for match in matches:
             if match.law is None:
                 law, unknown = self._named_instrument(query, match)
+                if law == "":
+                    _say_once(messages, _ambiguous_message(unknown or "", self._laws_named(unknown or "", query)))
+                    continue  # a name several corpus laws answer to: no law's article stands in for the one meant
                 match = replace(match, law=law) if law else match
             else:
                 unknown = None
@@ -165,18 +178,25 @@ class CitationResolver:
         known_names = {name.lower() for o in self.outside.values() for name in o.names}
         for cited in named:
             name = cited.name
-            if name.lower() in known_names or name in outside or self._corpus_law_named(name, query):
+            if name.lower() in known_names or name in outside:
                 continue
-            outside.append(name)
-            messages.append(_outside_message(name, cited.number))
+            law = self._corpus_law_named(name, query)
+            if law == "":
+                _say_once(messages, _ambiguous_message(name, self._laws_named(name, query)))
+            elif law is None:
+                outside.append(name)
+                messages.append(_outside_message(name, cited.number))
 
     def _corpus_law_named(self, name: str, query: str) -> str | None:
-        """The corpus law `name` (or a short name just before it) is, if any."""
+        """The corpus law `name` (or a short name just before it) is; "" when it may be several, None if none."""
+        named = self._laws_named(name, query)
+        return named[0] if len(named) == 1 else ("" if named else None)
+
+    def _laws_named(self, name: str, query: str) -> list[str]:
+        """The corpus laws `name` (or a short name just before it) may be."""
         start = max(query.find(name), 0)
         named = self.mentioned_laws(query[max(0, start - NEAR_CHARS) : start + len(name)]) or self.mentioned_laws(name)
-        if not named:
-            named = [law for law, facts in self.laws.items() if same_law(name, [law, *facts.aliases])]
-        return named[0] if len(named) == 1 else ("" if named else None)
+        return named or [law for law, facts in self.laws.items() if same_law(name, [law, *facts.aliases])]
 
     def _named_instrument(self, query: str, match: CitationMatch) -> tuple[str | None, str | None]:
         """(corpus law, unknown instrument) a citation with no recognised law is tied to by name: a corpus law
@@ -189,7 +209,7 @@ class CitationResolver:
         law = self._corpus_law_named(name, query)
         if law is None:
             return None, name
-        return (law or None), None
+        return law, (name if law == "" else None)
 
     def _candidates(
         self, match: CitationMatch, mentioned: list[str], law_filter: str | None, messages: list[str]

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.search.citation_query import ROMAN_ITEM, roman_item
+
 _ZH_KINDS = r"(?:法|条例|规定|办法|细则|规则|决定)"
 _ZH_NAME = re.compile(rf"《?([\u4e00-\u9fff]{{1,40}}{_ZH_KINDS})》?\s*$")
 # Words before a name that are not part of it: 根据网络安全法第21条 names 网络安全法.
@@ -35,6 +37,12 @@ _EN_NAME_AFTER = re.compile(rf"^{_NAME_AFTER_NUMBER}")
 _EN_STOP = {"the", "under", "per", "of", "in", "by", "to", "according", "see", "and", "or", "is", "what", "does",
             "do", "china's", "chinese", "prc", "prc's", "new", "our", "a", "an", "with", "for", "as", "about"}  # fmt: skip
 _ZH_GENERIC = re.compile(rf"中华人民共和国|《|》|{_ZH_KINDS}$|管理")
+# Words lawyers shorten in an instrument's English name ("Network Data Security Mgmt Regs", "Blockchain Info Svcs
+# Provisions"), and the words for 管理 that translations render either way or leave out.
+_ABBREVIATED = {"info": "information", "svc": "service", "svcs": "services", "sec": "security", "pers": "personal",
+                "prot": "protection", "protn": "protection"}  # fmt: skip
+_MANAGEMENT = {"management", "mgmt", "mgt", "administration", "admin"}
+_STATUTE_KINDS = {"law", "act", "code"}
 SAME_LAW_SHARE = 0.8  # a Chinese name sharing this much of a corpus alias's characters is that law
 
 # A citation the recognizer does not read, of an instrument it does not know: "PIPEDA s. 7(3)", "反恐法18条",
@@ -44,7 +52,8 @@ _EN_YEAR = r"(?:\s+\d{4})?(?:\s*\([A-Za-z]{2,5}\))?"
 _EN_SECTION = r"(?i:art(?:icle)?s?\.?|s\.|ss\.|sec(?:tion)?s?\.?|§)"
 _EN_CITED = (
     r"(?P<number>\d{1,4}(?:\.\d+)?)(?!\d)"
-    r"(?:\s*\(\s*(?P<paragraph>\d{1,2})\s*\))?(?:\s*\(\s*(?P<item>\d{1,2})\s*\))?"
+    r"(?:\s*\(\s*(?P<paragraph>\d{1,2})\s*\))?"
+    rf"(?:\s*\(\s*(?P<item>\d{{1,2}}|{ROMAN_ITEM})\s*\))?"
 )
 _EN_NAMED = rf"(?:{_EN_WORD}\s+){{0,6}}{_EN_WORD}\s+{_EN_KINDS}"
 _NAME_FIRST = re.compile(
@@ -131,7 +140,11 @@ def _whole_name(written: str) -> str:
 def _cited(match: re.Match[str], name: str) -> NamedCitation:
     paragraph, item = match.group("paragraph"), match.group("item")
     return NamedCitation(
-        name, match.group("number"), int(paragraph) if paragraph else None, int(item) if item else None, match.span()
+        name,
+        match.group("number"),
+        int(paragraph) if paragraph else None,
+        (int(item) if item.isdigit() else roman_item(item)) if item else None,
+        match.span(),
     )
 
 
@@ -154,12 +167,27 @@ def named_citations(query: str) -> list[NamedCitation]:
     return sorted(found, key=lambda citation: citation.span)
 
 
+def _statute(name: str) -> bool | None:
+    """Whether the name's kind word makes it a statute (law, act, code: 法) rather than a regulation, rule or
+    provisions (条例, 规定, 办法 …); None without a kind word (an acronym, a short name)."""
+    if name.isascii():
+        kinds = re.findall(_EN_KINDS, name, re.IGNORECASE)
+        return kinds[-1].lower() in _STATUTE_KINDS if kinds else None
+    kind = re.search(rf"{_ZH_KINDS}》?$", name)
+    return kind.group(0).startswith("法") if kind else None
+
+
 def same_law(name: str, aliases: Iterable[str]) -> bool:
     """Whether `name` is another wording of a law known by `aliases` ("Network Data Regulations" for the NDSR's
-    "Network Data Security Management Regulations"; 网络数据管理条例 for 网络数据安全管理条例)."""
+    "Network Data Security Management Regulations"; 网络数据管理条例 for 网络数据安全管理条例). A statute's name
+    is never a regulation's, nor the reverse: "Network Security Law" is no wording of the NDSR."""
+    statute = _statute(name)
+    aliases = [alias for alias in aliases if statute is None or _statute(alias) in (None, statute)]
     if name.isascii():
-        words = {word.lower() for word in _name_words(name)} - {"management"}
-        return bool(words) and any(words <= set(re.findall(r"[a-z][\w'-]*", a.lower())) for a in aliases if a.isascii())
+        words = {_ABBREVIATED.get(word.lower(), word.lower()) for word in _name_words(name)} - _MANAGEMENT
+        return bool(words) and any(
+            words <= set(re.findall(r"[a-z][\w'-]*", alias.lower())) for alias in aliases if alias.isascii()
+        )
     core = _ZH_GENERIC.sub("", name)
     return bool(core) and any(
         sum(ch in _ZH_GENERIC.sub("", alias) for ch in core) >= SAME_LAW_SHARE * len(core)

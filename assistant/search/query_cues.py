@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
+from assistant.search.inflected_phrases import InflectedPhrases
 from assistant.wording import word_pattern
 
 CUES_FILE = "query_cues.yaml"
@@ -26,6 +28,11 @@ class Cue:
     en: tuple[tuple[str, float], ...] = ()
     heading_zh: tuple[tuple[str, float], ...] = ()
     heading_en: tuple[tuple[str, float], ...] = ()
+
+    @cached_property
+    def inflected_when_en(self) -> InflectedPhrases:
+        """The multi-word English signal phrases in any inflection ("what happened if" for "what happens if")."""
+        return InflectedPhrases.of(self.when_en)
 
     def to_dict(self) -> dict[str, Any]:
         """As stored in the index's query data."""

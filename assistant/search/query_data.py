@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import LawShape
+from assistant.search.inflected_phrases import InflectedPhrases
 from assistant.search.query_cues import Cue
 from assistant.wording import ENGLISH_WORD
 
@@ -49,6 +50,16 @@ class GlossaryEntry:
         """Whether a question with these English words (`ENGLISH_WORD` runs) may contain a name or synonym."""
         firsts = self.english_first_words
         return firsts is None or not firsts.isdisjoint(words)
+
+    @cached_property
+    def inflected_names(self) -> InflectedPhrases:
+        """The multi-word English names in any inflection ("shutting down" for "shut down")."""
+        return InflectedPhrases.of(self.english_names)
+
+    @cached_property
+    def inflected_synonyms(self) -> InflectedPhrases:
+        """The multi-word English synonyms in any inflection (see `inflected_names`)."""
+        return InflectedPhrases.of(self.synonyms_en)
 
 
 def _longest_first(synonyms: list[str]) -> tuple[str, ...]:

@@ -109,12 +109,12 @@ def _add(target: dict[str, float], phrase: str, weight: float) -> None:
     target[phrase] = max(target.get(phrase, 0.0), weight)
 
 
-def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: Sequence[Cue]) -> None:
+def _apply_cues(terms: QueryTerms, lowered: str, chinese_part: str, cues: Sequence[Cue], words: frozenset[str]) -> None:
     for cue in cues:
         if cue.id in terms.skipped_cues:
             continue
         zh_cue = next((w for w in cue.when_zh if w in chinese_part), None)
-        en_cue = first_words(lowered, cue.when_en)
+        en_cue = first_words(lowered, cue.when_en) or cue.inflected_when_en.first_in(lowered, words)
         if not (zh_cue or en_cue):
             continue
         terms.expanded.append(f"{zh_cue or en_cue} → {cue.id}")
@@ -135,11 +135,16 @@ def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
     return phrase is not None and any(phrase != other and phrase in other for other in matched)
 
 
-def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary: Sequence[GlossaryEntry]) -> None:
+def _apply_glossary(
+    terms: QueryTerms,
+    lowered: str,
+    chinese_part: str,
+    glossary: Sequence[GlossaryEntry],
+    words: frozenset[str],
+) -> None:
     found = []
     # Every query is read against every entry: an entry none of whose English phrases starts with a word of the
     # question is skipped without reading them (the same result, much less work).
-    words = frozenset(ENGLISH_WORD.findall(lowered))
     for entry in glossary:
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
@@ -147,6 +152,9 @@ def _apply_glossary(terms: QueryTerms, lowered: str, chinese_part: str, glossary
         if entry.may_match_english(words):
             english = first_words(lowered, entry.english_names)
             synonym_en = first_words(lowered, entry.synonyms_en)
+        # Another inflection of a listed phrase is the same phrase ("shutting down the company", "refused to").
+        english = english or entry.inflected_names.first_in(lowered, words)
+        synonym_en = synonym_en or entry.inflected_synonyms.first_in(lowered, words)
         if zh_hit or synonym_zh or english or synonym_en:
             found.append((entry, zh_hit, synonym_zh, english, synonym_en))
     # A synonym or rendering inside a longer phrase the question matched is that phrase's word, not its own
@@ -206,8 +214,9 @@ def extract_terms(
     terms = QueryTerms(skipped_cues=skip_cues)
     lowered = query.lower()
     chinese_part = " ".join(CJK_RUN.findall(query))
-    _apply_cues(terms, lowered, chinese_part, cues)
-    _apply_glossary(terms, lowered, chinese_part, glossary)
+    word_set = frozenset(ENGLISH_WORD.findall(lowered))
+    _apply_cues(terms, lowered, chinese_part, cues, word_set)
+    _apply_glossary(terms, lowered, chinese_part, glossary, word_set)
     for run in CJK_RUN.findall(query):
         for filler in ZH_FILLER:
             run = run.replace(filler, " ")

@@ -78,17 +78,36 @@ def test_case_12_work_and_supervisory_remits_assigned_without_a_marker_are_dutie
     assert [actor for actor, *_ in _rows(store, "ndsr:47.2")] == ["公安机关、国家安全机关"]
     # A remit governed by a marker in the same sentence is that marker's one row (…职责，应当明确…).
     assert len(_rows(store, "ndsr:48.1")) == 1
+    # Found missing by gold v6: coordination (统筹协调), functions (履行…职能), checks (实行定期查验), foreign
+    # requests (处理…请求) and day-to-day work (承担…日常工作) given to a named body are its duties too.
+    assert ("国家数据安全工作协调机制", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:22.1")
+    assert ("中华人民共和国主管机关", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:36.1")
+    assert ("互联网信息办公室", "must", True, ()) in _rows(store, "blockchain:14.1")
+    eighth = _rows(store, "shenzhen:8.3")
+    assert len(eighth) == 1 and eighth[0][1:] == ("must", True, ("shenzhen:93.1", "shenzhen:97.1"))
+    assert len(_rows(store, "shenzhen:32.2")) == 2  # 承担…日常工作, and 并负责统筹… (a marker's own row)
+    assert ("国家网信部门", "must", True, ("pipl:68.2",)) in _rows(store, "pipl:62.1")
+    # Who makes a rule or a list is still no duty (由国家网信部门…制定, dsl:31).
+    assert all(actor != "国家网信部门" for actor, *_ in _rows(store, "dsl:31.1"))
 
 
 def test_case_13_a_platform_duty_that_includes_protecting_personal_data_takes_both_scope_links(
     service: AssistantService,
 ) -> None:
     assert _links(service, "shenzhen:66.1") == {("shenzhen:92.1", "scope"), ("shenzhen:96.1", "scope")}
+    # Art. 10's lead-in includes 确保个人数据安全 (item 5): both links; item 2 (no processing beyond the purpose)
+    # is a personal-data duty only (gold v5 and v6).
+    store = service.obligation_store()
+    assert _rows(store, "shenzhen:10.1") == [("数据处理者", "must", False, ("shenzhen:92.1", "shenzhen:96.1"))]
+    assert _rows(store, "shenzhen:10.1.2") == [("数据处理者", "must_not", False, ("shenzhen:92.1",))]
 
 
 def test_case_14_a_procuratorial_recommendation_is_no_sanction_and_no_duty(service: AssistantService) -> None:
     store = service.obligation_store()
     assert store.penalties["shenzhen:98.3"].kinds == ()
+    # The civil public-interest suits of 98(1)-(2) and pipl:70 set no sanction either (gold v6 read them so).
+    for ref in ("shenzhen:98.1", "shenzhen:98.2", "pipl:70.1"):
+        assert store.penalties[ref].kinds == (), ref
     assert not service.enforced_by("shenzhen:98.3")
     assert not [o for o in store.obligations if o.article_id == "shenzhen:98"]
 
@@ -146,8 +165,11 @@ def test_case_7_both_disciplinary_clauses_reach_a_state_organs_supervisory_data_
 def test_case_8_collecting_beyond_the_scope_set_by_law_is_obtaining_data_unlawfully(service: AssistantService) -> None:
     assert _links(service, "dsl:32.2", "任何组织、个人") == {("dsl:51.1", "scope")}
     assert {penalty for penalty, _ in _links(service, "dsl:32.1")} == {"dsl:51.1"}
-    # A state organ's collection answers under 49, not 51 (51 names no actor: regulated parties).
-    assert {penalty for penalty, _ in _links(service, "dsl:38.1", "国家机关")} == {"dsl:49.1"}
+    # A state organ collecting beyond its statutory scope obtains data unlawfully too: 51 names no actor, so it
+    # reaches state organs (case 5), beside 49 (gold v5 and v6, independently). Its confidentiality duties do not.
+    rows = [(o.text_zh, o.penalties) for o in service.obligation_store().obligations if o.id == "dsl:38.1"]
+    assert [penalties for text, penalties in rows if "收集、使用数据" in text] == [("dsl:49.1", "dsl:51.1")]
+    assert all(penalties == ("dsl:49.1",) for text, penalties in rows if "收集、使用数据" not in text)
 
 
 def test_case_9_kinds_of_referrals_and_the_liability_paragraph_outside_the_liability_chapter(
@@ -174,3 +196,23 @@ def test_ask_shows_each_duty_only_the_penalties_linked_to_that_clause_and_actor(
     ):
         for row in service.ask(question).obligations:
             assert all((row["id"], row["actor"], penalty) in links for penalty in row["penalties"]), (question, row)
+
+
+def test_case_15_a_joint_subject_is_split_where_liability_clauses_tell_its_parties_apart(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    # blockchain:21(1) fines providers, 21(2) refers users: each 不得 of art. 10 is one row per party.
+    rows = _rows(store, "blockchain:10.1")
+    assert sorted(actor for actor, *_ in rows) == sorted(["区块链信息服务提供者", "区块链信息服务使用者"] * 2)
+    assert {(actor, penalties) for actor, _, _, penalties in rows if penalties} == {
+        ("区块链信息服务提供者", ("blockchain:21.1",)),
+        ("区块链信息服务使用者", ("blockchain:21.2",)),
+    }
+    # Where no liability clause tells them apart, the joint subject stays one row (dsl:35's police and state security).
+    assert _rows(store, "dsl:35.1")[0][0] == "公安机关、国家安全机关"
+
+
+def test_case_16_an_implicit_actor_is_the_class_the_clause_presupposes(service: AssistantService) -> None:
+    # 使用、传输、受委托处理其他市场主体的数据产品和服务… : 其他市场主体 makes the bearer a market entity.
+    assert _rows(service.obligation_store(), "shenzhen:60.1") == [("市场主体", "must", False, ("shenzhen:92.1",))]

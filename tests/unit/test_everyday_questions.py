@@ -41,6 +41,13 @@ NATURAL = [q["query"] for q in DEV if q["kind"] != "citation"]
         ("Shenzhen SEZ Data Regs s. 69", "shenzhen:69", None),
         ("section 69 of the Shenzhen Data Regulations", "shenzhen:69", None),
         ("s. 21(2) DSL", "dsl:21", "dsl:21.2"),
+        # Abbreviated words of a name, and items in small roman numerals (held-out set 13).
+        ("Network Data Security Mgmt Regs art 35(1)(v)", "ndsr:35", "ndsr:35.1.5"),
+        ("Blockchain Info Svcs Provisions art 11", "blockchain:11", None),
+        ("PIPL Art. 13(1)(ii)", "pipl:13", "pipl:13.1.2"),
+        ("s. 69(1)(ii) Shenzhen SEZ Data Regs", "shenzhen:69", "shenzhen:69.1.2"),
+        # A statute's short name is the corpus statute it can only be.
+        ("Data Law art 21", "dsl:21", None),
     ],
 )
 def test_bare_citations_resolve_at_rank_one(service: AssistantService, query: str, expected: str, ref: str) -> None:
@@ -70,6 +77,9 @@ def test_numbers_after_a_law_name_that_are_counts_or_years_are_not_citations(
         "Minors Protection Law art. 72",
         "Art. 72 of the Consumer Protection Law",
         "Art. 72 of the PRC Consumer Protection Law",
+        # A statute's name is no wording of a corpus regulation with the same words (the NDSR).
+        "Network Security Law art 21",
+        "Network Security Law Article 21(1)",
         "GDPR Art. 17(1)",
         "CCPA § 1798.105",
         "刑法第二百五十三条之一",
@@ -278,6 +288,12 @@ def test_named_places_abroad_mean_outside_the_territory(service: AssistantServic
         ("the loan app rejected me automatically with no human review", "自动化决策", "pipl:24"),
         ("users join with just a wallet, no id check", "真实身份信息", "blockchain:8"),
         ("can executives be fined personally for leaking customer data", "直接负责的主管人员", "pipl:66"),
+        ("the clinic's booking is online only and older people without a smartphone are stuck", "老年人", "dsl:15"),
+        ("the police want chat records for a criminal investigation", "侦查犯罪", "dsl:35"),
+        ("what if we refuse to hand over the records the police asked for", "拒不配合", "dsl:48"),
+        ("the app pops up again for consent after users said no", "频繁征求同意", "ndsr:22"),
+        ("the tax bureau made me submit the same documents again", "通过共享方式获得", "shenzhen:37"),
+        ("do we flag it to the government when our data may be important data", "申报重要数据", "ndsr:29"),
     ],
 )
 def test_everyday_words_reach_the_statutory_term_of_every_instrument_that_uses_it(
@@ -375,3 +391,38 @@ def test_a_year_between_a_law_s_name_and_its_section_is_not_its_number(service: 
     results = service.search("Privacy Act 1988 (Cth) s. 6")
     assert results.citations == () and all(hit.matched != "citation" for hit in results.hits)
     assert any(m.startswith("Privacy Act is not in the corpus: its article 6 ") for m in results.messages)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Data Regulations art 21", "Art 21 of the Data Regulations", "数据条例第21条"],
+)
+def test_a_name_several_corpus_laws_answer_to_cites_none_of_them(service: AssistantService, query: str) -> None:
+    results = service.search(query)
+    assert results.citations == () and all(hit.matched != "citation" for hit in results.hits)
+    assert any("may be any of shenzhen, ndsr" in message for message in results.messages), results.messages
+
+
+@pytest.mark.parametrize(
+    ("query", "reached"),
+    [
+        ("we are shutting down the company, what about the user data", "end_of_business"),  # cue: "shut down"
+        ("the startup closed down last month; who keeps the customer database", "终止或者解散"),  # "closing down"
+        ("we get several police requests for user records", "调取"),  # "police request"
+    ],
+)
+def test_a_listed_phrase_is_found_in_another_inflection(service: AssistantService, query: str, reached: str) -> None:
+    expanded = service.search(query).expanded
+    assert any(e.endswith(("→ " + reached, "/ " + reached)) for e in expanded), expanded
+
+
+@pytest.mark.parametrize(
+    ("query", "not_reached"),
+    [
+        ("a health app storing patients' records", "app_distribution"),  # "app store" is a noun: no verb forms
+        ("can the US parent company see the HR files", "使用"),  # "us" stands for itself, never "used"
+    ],
+)
+def test_only_a_phrase_s_first_word_takes_verb_forms(service: AssistantService, query: str, not_reached: str) -> None:
+    expanded = service.search(query).expanded
+    assert not any(e.endswith(("→ " + not_reached, "/ " + not_reached)) for e in expanded), expanded

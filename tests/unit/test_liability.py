@@ -33,12 +33,14 @@ from tests.conftest import CORPUS, verify_after_edit
         ("shenzhen:95.1", ("fine", "referral"), ("法律、行政法规",)),
         ("shenzhen:95.2", ("referral",), ("反不正当竞争或者反垄断有关法律、法规",)),
         ("shenzhen:97.1", ("disciplinary", "criminal"), ()),
-        ("shenzhen:98.1", ("civil",), ()),
+        # Public-interest litigation others may bring sets no sanction (OBLIGATION_SPEC decided case 14).
+        ("shenzhen:98.1", (), ()),
+        ("shenzhen:98.2", (), ()),
         ("shenzhen:99.1", ("referral", "civil", "criminal"), ("治安管理处罚",)),
         ("pipl:67.1", ("referral",), ("有关法律、行政法规",)),
         ("pipl:68.2", ("disciplinary",), ()),
         ("pipl:69.1", ("civil",), ()),
-        ("pipl:70.1", ("civil",), ()),
+        ("pipl:70.1", (), ()),
         (
             "ndsr:58.1",
             ("referral",),

@@ -36,7 +36,7 @@ def test_general_liability_clauses_link_by_scope(service: AssistantService) -> N
     # Art. 82(1) covers personal data (punished under 92) and important data (a data-security duty, 96).
     assert links == {("shenzhen:92.1", "scope"), ("shenzhen:96.1", "scope")}
     assert _penalties(service, "shenzhen:12") == {"shenzhen:92.1"}
-    assert _penalties(service, "dsl:38.1", "国家机关") == {"dsl:49.1"}
+    assert _penalties(service, "dsl:38.1", "国家机关") == {"dsl:49.1", "dsl:51.1"}  # 51: its collection (case 8)
     # City departments are public bodies (shenzhen:2.1.9), so 93 reaches them beside 97.
     assert {"shenzhen:93.1", "shenzhen:97.1"} <= _penalties(service, "shenzhen:8.1")
     assert {link.duty for link in service.enforced_by("shenzhen:93")} >= {"shenzhen:37.1", "shenzhen:38.1"}
