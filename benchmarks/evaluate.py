@@ -53,11 +53,12 @@ DEV = [
     EVAL / "search_heldout_11.yaml",
     EVAL / "search_heldout_12.yaml",
     EVAL / "search_heldout_13.yaml",
+    EVAL / "search_heldout_14.yaml",
 ]
 # Held out: written without the engine, added by the lead at the end and measured once (`make eval` only).
 # Optional `cross: true` marks a question spanning two instruments, found when every gold article is in the top 10;
 # `kind: citation_outside` cites a law the corpus lacks (gold []).
-# None now: sets 7 to 13 were measured once (2026-12-01 late night, 2026-12-02); the next set written goes here.
+# None now: sets 7 to 14 were measured once (2026-12-01 late night, 2026-12-02); the next set written goes here.
 HELD_OUT: list[Path] = []
 OUTSIDE = "citation_outside"
 CROSS_DEPTH = 10

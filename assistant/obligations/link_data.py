@@ -46,9 +46,13 @@ class ScopeRule:
     modalities: tuple[str, ...] = ("must", "must_not")
     mentions: tuple[str, ...] = ()  # the duty's own clause names one of these subjects (个人数据); empty = any
     residual: bool = False  # 违反本条例其他有关规定: every duty (any actor) no liability clause cites by number
+    bodies_only: bool = False  # reaches authorities as bodies, not their staff (公共管理和服务机构违反…, shenzhen:93)
+    regime_only: bool = False  # reaches the regime rows of its provisions only (…按照…的有关规定执行, shenzhen:20(1))
 
-    def covers(self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = "") -> bool:
-        """True when a duty of this actor, at this provision, with this clause, falls under the rule.
+    def covers(
+        self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = "", regime: bool = False
+    ) -> bool:
+        """True when a duty of this actor, at this provision, with this clause (a regime row or not), falls under the rule.
 
         A residual rule is decided by the linker (it needs the provisions cited by number); here it covers
         every duty of its instrument.
@@ -61,8 +65,12 @@ class ScopeRule:
             return False
         if self.mentions and not any(word in clause for word in self.mentions):
             return False
+        if self.regime_only and not regime:
+            return False
         if self.residual:
             return True
+        if self.bodies_only and actor.endswith(STAFF_SUFFIXES):
+            return False
         if self.actors:
             return actor in self.actors
         return is_authority(actor) == self.authorities
@@ -94,7 +102,7 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
     check_keys(data, path, {"rules", "number_limits"}, {"rules"}, "penalty scope")
     rules = []
     keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities", "mentions",
-            "residual"}  # fmt: skip
+            "residual", "bodies_only", "regime_only"}  # fmt: skip
     for entry in data["rules"]:
         entry = require_mapping(entry, path, "rule")
         check_keys(entry, path, keys, {"penalty", "law", "reason"}, "rule")
@@ -111,6 +119,8 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
                 modalities=modalities,
                 mentions=_strings(entry.get("mentions"), path, entry.line, "mentions"),
                 residual=bool(entry.get("residual", False)),
+                bodies_only=bool(entry.get("bodies_only", False)),
+                regime_only=bool(entry.get("regime_only", False)),
             )
         )  # fmt: skip
     return rules

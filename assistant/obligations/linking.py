@@ -148,7 +148,9 @@ def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[Scope
         for index, obligation in enumerate(obligations):
             article = corpus.article(obligation.article_id)
             chapter = article.chapter.number if article.chapter else None
-            if not rule.covers(obligation.id, chapter, obligation.actor, obligation.modality, clauses[index]):
+            if not rule.covers(
+                obligation.id, chapter, obligation.actor, obligation.modality, clauses[index], obligation.regime
+            ):
                 continue
             if rule.residual and any(_within(obligation.id, target) for target in cited):
                 continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assistant.search.analysis import CJK_RUN, english_stems
+from assistant.search.glossary_index import GlossaryIndex
 from assistant.wording import ENGLISH_WORD, first_words
 
 if TYPE_CHECKING:
@@ -135,6 +136,19 @@ def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
     return phrase is not None and any(phrase != other and phrase in other for other in matched)
 
 
+_INDEXES: dict[int, GlossaryIndex] = {}
+
+
+def _index(glossary: Sequence[GlossaryEntry]) -> GlossaryIndex:
+    """The glossary's index, made once per glossary (an engine keeps its glossary for its lifetime)."""
+    index = _INDEXES.get(id(glossary))
+    if index is None or (index.entries is not glossary and index.entries != tuple(glossary)):
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()  # a process rarely holds more than one or two glossaries (tests make many engines)
+        index = _INDEXES[id(glossary)] = GlossaryIndex.of(glossary)
+    return index
+
+
 def _apply_glossary(
     terms: QueryTerms,
     lowered: str,
@@ -143,9 +157,8 @@ def _apply_glossary(
     words: frozenset[str],
 ) -> None:
     found = []
-    # Every query is read against every entry: an entry none of whose English phrases starts with a word of the
-    # question is skipped without reading them (the same result, much less work).
-    for entry in glossary:
+    # Only the entries whose first character or word the question has are read (the same result, much less work).
+    for entry in _index(glossary).candidates(chinese_part, words):
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
         english = synonym_en = None

@@ -81,7 +81,7 @@ def test_case_12_work_and_supervisory_remits_assigned_without_a_marker_are_dutie
     # Found missing by gold v6: coordination (统筹协调), functions (履行…职能), checks (实行定期查验), foreign
     # requests (处理…请求) and day-to-day work (承担…日常工作) given to a named body are its duties too.
     assert ("国家数据安全工作协调机制", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:22.1")
-    assert ("中华人民共和国主管机关", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:36.1")
+    assert ("中华人民共和国主管机关", "must", True, ()) in _rows(store, "dsl:36.1")  # no dsl:50: case 18
     assert ("互联网信息办公室", "must", True, ()) in _rows(store, "blockchain:14.1")
     eighth = _rows(store, "shenzhen:8.3")
     assert len(eighth) == 1 and eighth[0][1:] == ("must", True, ("shenzhen:93.1", "shenzhen:97.1"))
@@ -129,8 +129,8 @@ def test_case_4_a_cited_permission_with_exceptions_gives_a_must_not_for_the_exce
 def test_case_5_a_scope_clause_reaches_only_the_actors_it_names(service: AssistantService) -> None:
     store = service.obligation_store()
     # dsl:49 and pipl:68(1) name state organs: the organisations that arts. 43 and 37 put under their chapters are
-    # not reached.
-    assert _rows(store, "dsl:43.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
+    # not reached. (dsl:51 names no actor and reaches art. 43's regime through 38(1)'s collection limit: case 19.)
+    assert _rows(store, "dsl:43.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ("dsl:51.1",))]
     assert _rows(store, "pipl:37.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
     # State organs by any name (the competent departments of 12(2) too), never the authorised organisation of 43.
     assert {link.actor for link in service.enforced_by("dsl:49")} == {"国家机关", "各地区、各部门", "有关主管部门"}
@@ -216,3 +216,46 @@ def test_case_15_a_joint_subject_is_split_where_liability_clauses_tell_its_parti
 def test_case_16_an_implicit_actor_is_the_class_the_clause_presupposes(service: AssistantService) -> None:
     # 使用、传输、受委托处理其他市场主体的数据产品和服务… : 其他市场主体 makes the bearer a market entity.
     assert _rows(service.obligation_store(), "shenzhen:60.1") == [("市场主体", "must", False, ("shenzhen:92.1",))]
+
+
+def test_case_15_staff_named_beside_their_department_are_their_own_row(service: AssistantService) -> None:
+    # 市网信部门以及其他数据监督管理部门及其工作人员 (shenzhen:91): 93 reaches public bodies, not their staff.
+    rows = _rows(service.obligation_store(), "shenzhen:91.1")
+    assert sorted((actor, penalties) for actor, _, _, penalties in rows) == sorted(
+        [("数据监督管理部门", ("shenzhen:92.1", "shenzhen:93.1", "shenzhen:97.1"))] * 2
+        + [("数据监督管理部门工作人员", ("shenzhen:92.1", "shenzhen:97.1"))] * 2
+    )
+
+
+def test_case_16_an_entrusted_party_is_not_thereby_a_data_processor(service: AssistantService) -> None:
+    # 96 punishes 数据处理者…未履行数据安全保护责任; the entrusted party's duty to destroy data (81(2)) is not its.
+    assert _rows(service.obligation_store(), "shenzhen:81.2") == [("受托方", "must", False, ())]
+
+
+def test_case_17_self_regulation_under_a_charter_is_no_duty(service: AssistantService) -> None:
+    # 相关行业组织按照章程，依法制定…规范…，加强行业自律 (dsl:10): hortatory, unlike a remit the law gives a state organ.
+    assert _rows(service.obligation_store(), "dsl:10.1") == []
+
+
+def test_case_18_a_supervisory_clause_reaches_an_organ_only_in_its_supervisory_capacity(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    # Foreign requests (judicial assistance) and the police's data retrieval are no data-security supervision.
+    for ref, actor in (("dsl:36.1", "中华人民共和国主管机关"), ("dsl:35.1", "公安机关、国家安全机关")):
+        assert all("dsl:50.1" not in penalties for who, _, _, penalties in _rows(store, ref) if who == actor), ref
+    assert ("有关主管部门", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:6.2")  # a supervisory remit is
+
+
+def test_case_19_a_regime_of_applied_rules_takes_every_scope_link_of_those_rules(service: AssistantService) -> None:
+    # 按照处理敏感个人数据的有关规定执行 (shenzhen:20(1)): the sensitive-data rules include ch. 5's security duties.
+    rows = _rows(service.obligation_store(), "shenzhen:20.1")
+    assert ("数据处理者", "must", True, ("shenzhen:92.1", "shenzhen:96.1")) in rows
+    assert ("数据处理者", "must", False, ("shenzhen:92.1",)) in rows  # the guardian's consent: personal data only
+
+
+def test_case_20_an_act_only_a_competent_authority_can_perform_is_that_authority_s(service: AssistantService) -> None:
+    # …；对于可以通过数据比对作出审批决定的事项，可以开展无人干预智能审批 (shenzhen:53(2)): the approving bodies may.
+    rows = _rows(service.obligation_store(), "shenzhen:53.2")
+    assert ("公共管理和服务机构", "may", False, ()) in rows
+    assert all(actor == "市政务服务数据管理部门" for actor, modality, *_ in rows if modality == "must")

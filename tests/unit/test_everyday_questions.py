@@ -294,6 +294,9 @@ def test_named_places_abroad_mean_outside_the_territory(service: AssistantServic
         ("the app pops up again for consent after users said no", "频繁征求同意", "ndsr:22"),
         ("the tax bureau made me submit the same documents again", "通过共享方式获得", "shenzhen:37"),
         ("do we flag it to the government when our data may be important data", "申报重要数据", "ndsr:29"),
+        ("we are buying a competitor together with its user database", "合并", "pipl:22"),
+        ("the campaign is over, do we get rid of the entrants' phone numbers", "删除", "pipl:47"),
+        ("strip names from the customer records before a partner gets them", "去标识化", "shenzhen:26"),
     ],
 )
 def test_everyday_words_reach_the_statutory_term_of_every_instrument_that_uses_it(

@@ -34,9 +34,10 @@ def test_fuze_gives_a_task_to_the_body_the_duty_sets_up(service: AssistantServic
 
 def test_regime_rows_subject_an_actor_to_named_rules(service: AssistantService) -> None:
     store = service.obligation_store()
-    # A regime row, but dsl:49 (国家机关) does not reach the organisations art. 43 subjects to ch. 5 (decided case 5).
-    assert ("法律、法规授权的具有管理公共事务职能的组织", "must", True, ()) in _rows(store, "dsl:43.1")
-    assert ("数据处理者", "must", True, ("shenzhen:92.1",)) in _rows(store, "shenzhen:20.1")
+    # A regime row: dsl:49 (国家机关) does not reach the organisations art. 43 subjects to ch. 5 (decided case 5);
+    # dsl:51, which names no actor, does, through the collection limit of 38(1) (decided cases 8 and 19).
+    assert ("法律、法规授权的具有管理公共事务职能的组织", "must", True, ("dsl:51.1",)) in _rows(store, "dsl:43.1")
+    assert ("数据处理者", "must", True, ("shenzhen:92.1", "shenzhen:96.1")) in _rows(store, "shenzhen:20.1")  # case 19
     assert any(regime for _, _, regime, _ in _rows(store, "ndsr:63.3"))
     # Not the instrument's own scope (适用本法) nor a general priority rule (另有规定的，从其规定).
     assert _rows(store, "pipl:3.1") == [] and _rows(store, "dsl:2.1") == []
