@@ -80,7 +80,7 @@ def test_case_12_work_and_supervisory_remits_assigned_without_a_marker_are_dutie
     assert len(_rows(store, "ndsr:48.1")) == 1
     # Found missing by gold v6: coordination (统筹协调), functions (履行…职能), checks (实行定期查验), foreign
     # requests (处理…请求) and day-to-day work (承担…日常工作) given to a named body are its duties too.
-    assert ("国家数据安全工作协调机制", "must", True, ("dsl:50.1",)) in _rows(store, "dsl:22.1")
+    assert ("国家数据安全工作协调机制", "must", True, ()) in _rows(store, "dsl:22.1")  # no dsl:50: case 22
     assert ("中华人民共和国主管机关", "must", True, ()) in _rows(store, "dsl:36.1")  # no dsl:50: case 18
     assert ("互联网信息办公室", "must", True, ()) in _rows(store, "blockchain:14.1")
     eighth = _rows(store, "shenzhen:8.3")
@@ -259,3 +259,15 @@ def test_case_20_an_act_only_a_competent_authority_can_perform_is_that_authority
     rows = _rows(service.obligation_store(), "shenzhen:53.2")
     assert ("公共管理和服务机构", "may", False, ()) in rows
     assert all(actor == "市政务服务数据管理部门" for actor, modality, *_ in rows if modality == "must")
+
+
+def test_case_21_and_22_discipline_follows_the_function_the_instrument_allocates(service: AssistantService) -> None:
+    store = service.obligation_store()
+    # Incident response is regulator work: dsl:50 (supervision), not dsl:49 (an organ's own data).
+    assert _rows(store, "dsl:23.1") == [("有关主管部门", "must", False, ("dsl:50.1",))]
+    # The coordination mechanism is outside dsl:6's allocation of supervisory duties: no discipline clause.
+    for ref in ("dsl:21.1", "dsl:22.1"):
+        assert ("国家数据安全工作协调机制", "must", True, ()) in _rows(store, ref), ref
+    # The CAC's coordination of supervision (dsl:6(4); pipl:60, 62) is within it.
+    assert _rows(store, "dsl:6.4") == [("国家网信部门", "must", False, ("dsl:50.1",))]
+    assert ("国家网信部门", "must", True, ("pipl:68.2",)) in _rows(store, "pipl:62.1")
