@@ -128,7 +128,7 @@ class SearchEngine:
         if penalty_question:
             duty_words = self._duty_words(plan.words)
             duty = extract_terms(
-                duty_words, self.data.glossary, self.data.cues, ("penalty",), self.citations.name_words
+                duty_words, self.data.glossary_index, self.data.cues, ("penalty",), self.citations.name_words
             )
             if not duty.empty:
                 duty_hits = rank(table, query_parts(duty, table), filters, [], DUTY_DEPTH, allowed)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.corpus.outside import OutsideInstrument
 from assistant.models import LawShape
 from assistant.search.inflected_phrases import InflectedPhrases
 from assistant.search.query_cues import Cue
 from assistant.wording import ENGLISH_WORD
+
+if TYPE_CHECKING:
+    from assistant.search.glossary_index import GlossaryIndex
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,13 @@ class QueryData:
     outside: tuple[OutsideInstrument, ...]
     penalized_by: dict[str, tuple[str, ...]]
     related: dict[str, tuple[str, ...]]  # article -> its reviewed related provisions in other instruments
+
+    @cached_property
+    def glossary_index(self) -> GlossaryIndex:
+        """The glossary indexed by first character and word, made once: every query reads through it."""
+        from assistant.search.glossary_index import GlossaryIndex  # it imports GlossaryEntry from here
+
+        return GlossaryIndex.of(self.glossary)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QueryData:

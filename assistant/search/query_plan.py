@@ -57,10 +57,10 @@ def plan_query(
     # A one-word English law name (blockchain, Shenzhen) is in every article of its instrument (translation and
     # question bank): as a search word it filled the page with that instrument. Naming the law boosts it instead.
     names = resolver.name_words
-    terms = extract_terms(words, data.glossary, data.cues, skip_words=names) if words.strip() else QueryTerms()
+    terms = extract_terms(words, data.glossary_index, data.cues, skip_words=names) if words.strip() else QueryTerms()
     quoted = () if use_syntax else tuple(q.strip() for q in _QUOTED.findall(remainder) if q.strip())
     # A quote requires its words in a row, or the glossary term they stand for (not a cue's wording).
-    phrases = tuple(extract_terms(q, data.glossary) for q in quoted)
+    phrases = tuple(extract_terms(q, data.glossary_index) for q in quoted)
     mentioned = () if citations.refs or citations.outside else tuple(resolver.mentioned_laws(query))
     return QueryPlan(
         citations, words, terms, quoted, phrases, remainder if use_syntax and remainder.strip() else None, mentioned

@@ -136,29 +136,16 @@ def _inside_longer(phrase: str | None, matched: set[str]) -> bool:
     return phrase is not None and any(phrase != other and phrase in other for other in matched)
 
 
-_INDEXES: dict[int, GlossaryIndex] = {}
-
-
-def _index(glossary: Sequence[GlossaryEntry]) -> GlossaryIndex:
-    """The glossary's index, made once per glossary (an engine keeps its glossary for its lifetime)."""
-    index = _INDEXES.get(id(glossary))
-    if index is None or (index.entries is not glossary and index.entries != tuple(glossary)):
-        if len(_INDEXES) >= 8:
-            _INDEXES.clear()  # a process rarely holds more than one or two glossaries (tests make many engines)
-        index = _INDEXES[id(glossary)] = GlossaryIndex.of(glossary)
-    return index
-
-
 def _apply_glossary(
     terms: QueryTerms,
     lowered: str,
     chinese_part: str,
-    glossary: Sequence[GlossaryEntry],
+    glossary: GlossaryIndex,
     words: frozenset[str],
 ) -> None:
     found = []
     # Only the entries whose first character or word the question has are read (the same result, much less work).
-    for entry in _index(glossary).candidates(chinese_part, words):
+    for entry in glossary.candidates(chinese_part, words):
         zh_hit = entry.zh in chinese_part
         synonym_zh = next((s for s in entry.synonyms_zh if s in chinese_part), None)
         english = synonym_en = None
@@ -194,7 +181,7 @@ def _apply_glossary(
             if not en_hit:
                 terms.expansions.add(entry.en)
                 terms.expanded.append(f"{synonym_en} → {entry.en} / {entry.zh}")
-    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary)
+    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary.entries)
 
 
 def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossary: Sequence[GlossaryEntry]) -> None:
@@ -218,12 +205,17 @@ def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossa
 
 def extract_terms(
     query: str,
-    glossary: Sequence[GlossaryEntry],
+    glossary: GlossaryIndex | Sequence[GlossaryEntry],
     cues: Sequence[Cue] = (),
     skip_cues: tuple[str, ...] = (),
     skip_words: frozenset[str] = frozenset(),
 ) -> QueryTerms:
-    """The search terms of a cleaned query (question scaffolding dropped), using the glossary and cues."""
+    """The search terms of a cleaned query (question scaffolding dropped), using the glossary and cues.
+
+    An engine passes its glossary's index (`QueryData.glossary_index`), made once; a bare sequence is indexed here.
+    """
+    if not isinstance(glossary, GlossaryIndex):
+        glossary = GlossaryIndex.of(glossary)
     terms = QueryTerms(skipped_cues=skip_cues)
     lowered = query.lower()
     chinese_part = " ".join(CJK_RUN.findall(query))
