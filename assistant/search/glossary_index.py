@@ -21,6 +21,7 @@ class GlossaryIndex:
     by_character: dict[str, tuple[int, ...]]
     by_word: dict[str, tuple[int, ...]]
     always: tuple[int, ...]  # entries with an English phrase that starts with no word: always read
+    broader: dict[str, tuple[int, ...]]  # a term -> the entries that list it as an everyday word (病历 -> 医疗健康)
 
     @classmethod
     def of(cls, glossary: Sequence[GlossaryEntry]) -> GlossaryIndex:
@@ -28,7 +29,11 @@ class GlossaryIndex:
         by_character: dict[str, set[int]] = {}
         by_word: dict[str, set[int]] = {}
         always = []
+        broader: dict[str, list[int]] = {}
         for index, entry in enumerate(glossary):
+            for synonym in dict.fromkeys(entry.synonyms_zh):
+                if synonym != entry.zh:
+                    broader.setdefault(synonym, []).append(index)
             for phrase in (entry.zh, *entry.synonyms_zh):
                 if phrase:
                     by_character.setdefault(phrase[0], set()).add(index)
@@ -43,6 +48,7 @@ class GlossaryIndex:
             {key: tuple(sorted(found)) for key, found in by_character.items()},
             {key: tuple(sorted(found)) for key, found in by_word.items()},
             tuple(always),
+            {term: tuple(found) for term, found in broader.items()},
         )
 
     def candidates(self, chinese_part: str, words: frozenset[str]) -> list[GlossaryEntry]:
@@ -53,3 +59,7 @@ class GlossaryIndex:
         for word in words:
             found.update(self.by_word.get(word, ()))
         return [self.entries[index] for index in sorted(found)]
+
+    def broader_terms(self, term: str) -> list[GlossaryEntry]:
+        """The entries that list `term` as one of their everyday words, in glossary order."""
+        return [self.entries[index] for index in self.broader.get(term, ())]

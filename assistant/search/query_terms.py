@@ -181,10 +181,10 @@ def _apply_glossary(
             if not en_hit:
                 terms.expansions.add(entry.en)
                 terms.expanded.append(f"{synonym_en} → {entry.en} / {entry.zh}")
-    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary.entries)
+    _apply_broader_terms(terms, [entry for entry, *_ in found], glossary)
 
 
-def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossary: Sequence[GlossaryEntry]) -> None:
+def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossary: GlossaryIndex) -> None:
     """A reached term the glossary lists as an everyday word of a broader term brings the broader one in, lower:
     病历 -> 医疗健康 -> 敏感个人信息 (health records are sensitive personal information, with its own duties)."""
     for entry in reached:
@@ -192,8 +192,8 @@ def _apply_broader_terms(terms: QueryTerms, reached: list[GlossaryEntry], glossa
         weight_en = terms.en_phrases.get(entry.en, 0.0)
         if not weight_zh:
             continue  # matched only inside a longer phrase of the question: not a term of its own
-        for broader in glossary:
-            if broader.zh == entry.zh or entry.zh not in broader.synonyms_zh or broader.zh in terms.zh_phrases:
+        for broader in glossary.broader_terms(entry.zh):
+            if broader.zh in terms.zh_phrases:
                 continue
             _add(terms.zh_phrases, broader.zh, weight_zh * BROADER_SHARE)
             terms.expansions.add(broader.zh)
