@@ -24,10 +24,10 @@ def _penalty_note(link: dict[str, Any]) -> str:
     summary = penalty_summary(
         link.get("kinds") or [], link.get("amounts") or [], link.get("refers_to") or [], link.get("refers_to_en") or []
     )
-    parts = [summary] if summary else []
+    parts = [summary]
     if link.get("basis") == "scope":
         parts.append("general clause, by scope")
-    return f" ({', '.join(parts)})" if parts else ""
+    return f" ({', '.join(parts)})"
 
 
 def _print_catch_all(entries: list[dict[str, Any]], titles: dict[str, str]) -> None:

@@ -25,11 +25,6 @@ _ROMAN_VALUES = {
 }
 
 
-def roman_item(numeral: str) -> int:
-    """The value of an item's small roman numeral (i to x)."""
-    return _ROMAN_VALUES[numeral.lower()]
-
-
 _EN_ARTICLE = rf"(?:art(?:icle)?s?\.?|§){_EN_NUMBERS}"
 # After a law's name, "s. 75" and "sec. 75" also cite an article (common-law style); alone, "s. 5" is too
 # easily something else (U.S. 5 million) to read as a citation.
@@ -52,14 +47,15 @@ class CitationMatch:
     bracketed: bool = False  # "Art. 21(3)": the (3) may be a paragraph, or an item of a one-paragraph article
 
 
-def _number(text: str | None) -> int | None:
+def numeral_value(text: str | None) -> int | None:
+    """The value of a cited number as written: digits, Chinese numerals, or an item's small roman numeral."""
     if not text:
         return None
     text = text.strip()
     if text.isdigit():
         return int(text)
     if re.fullmatch(ROMAN_ITEM, text, re.IGNORECASE):
-        return roman_item(text)
+        return _ROMAN_VALUES[text.lower()]
     try:
         return chinese_to_int(text)
     except ValueError:
@@ -98,7 +94,7 @@ class CitationRecognizer:
         def add(
             law: str | None, numbers: tuple[str | None, ...], span: tuple[int, int], bracketed: bool = False
         ) -> None:
-            article, paragraph, item = (_number(n) for n in numbers)
+            article, paragraph, item = (numeral_value(n) for n in numbers)
             if article is None or article < 1 or any(span[0] < f.span[1] and f.span[0] < span[1] for f in found):
                 return
             found.append(CitationMatch(law, article, paragraph, item if paragraph or item else None, span, bracketed))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.search.citation_query import ROMAN_ITEM, roman_item
+from assistant.search.citation_query import ROMAN_ITEM, numeral_value
 
 _ZH_KINDS = r"(?:法|条例|规定|办法|细则|规则|决定)"
 _ZH_NAME = re.compile(rf"《?([\u4e00-\u9fff]{{1,40}}{_ZH_KINDS})》?\s*$")
@@ -138,12 +138,11 @@ def _whole_name(written: str) -> str:
 
 
 def _cited(match: re.Match[str], name: str) -> NamedCitation:
-    paragraph, item = match.group("paragraph"), match.group("item")
     return NamedCitation(
         name,
         match.group("number"),
-        int(paragraph) if paragraph else None,
-        (int(item) if item.isdigit() else roman_item(item)) if item else None,
+        numeral_value(match.group("paragraph")),
+        numeral_value(match.group("item")),
         match.span(),
     )
 
