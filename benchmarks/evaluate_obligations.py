@@ -243,6 +243,11 @@ def evaluate_ask() -> tuple[int, int]:
     return hits, len(questions)
 
 
+def _gold_order(path: Path) -> tuple[int, str]:
+    """Gold files in version order (v2 … v9, v10), then by name."""
+    return int(path.name.split("_")[2].removeprefix("v")), path.name
+
+
 def main() -> int:
     """Print the figures."""
     store = _store()
@@ -253,7 +258,7 @@ def main() -> int:
     print(f"  precision {result['precision']:.3f}  recall {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"  duty-penalty links: precision {result['links_precision']:.3f}  recall {result['links_recall']:.3f}")
     by_version: dict[str, list[dict[str, Any]]] = {}
-    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v[2-9]_*.yaml")):
+    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("obligations_gold_v*_*.yaml"), key=_gold_order):
         v2 = evaluate_v2(path, store, verbose="-v" in sys.argv)
         by_version.setdefault(path.name.split("_")[2], []).append(v2)
         print(f"obligations vs {path.relative_to(PROJECT_ROOT)}: gold {v2['gold']}, extracted {v2['found']}")

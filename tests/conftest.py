@@ -137,9 +137,13 @@ def built_index_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) ->
     return directory
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def service(built_index_dir: Path) -> AssistantService:
-    """The core service over the corpus and the session's index."""
+    """The core service over the corpus and the session's index, opened once per worker.
+
+    Opening a service and its search engine costs a third of a second; most tests only read through it, and no
+    test changes it (a test that damages or rebuilds an index makes its own service over its own copy).
+    """
     return AssistantService(CORPUS, built_index_dir)
 
 

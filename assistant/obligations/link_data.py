@@ -48,6 +48,7 @@ class ScopeRule:
     residual: bool = False  # 违反本条例其他有关规定: every duty (any actor) no liability clause cites by number
     bodies_only: bool = False  # reaches authorities as bodies, not their staff (公共管理和服务机构违反…, shenzhen:93)
     regime_only: bool = False  # reaches the regime rows of its provisions only (…按照…的有关规定执行, shenzhen:20(1))
+    except_actors: tuple[str, ...] = ()  # actors its words do not reach although its other limits fit (议事协调 bodies)
 
     def covers(
         self, duty: str, article_chapter: int | None, actor: str, modality: str, clause: str = "", regime: bool = False
@@ -70,6 +71,8 @@ class ScopeRule:
         if self.residual:
             return True
         if self.bodies_only and actor.endswith(STAFF_SUFFIXES):
+            return False
+        if actor in self.except_actors:
             return False
         if self.actors:
             return actor in self.actors
@@ -102,7 +105,7 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
     check_keys(data, path, {"rules", "number_limits"}, {"rules"}, "penalty scope")
     rules = []
     keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities", "mentions",
-            "residual", "bodies_only", "regime_only"}  # fmt: skip
+            "residual", "bodies_only", "regime_only", "except_actors"}  # fmt: skip
     for entry in data["rules"]:
         entry = require_mapping(entry, path, "rule")
         check_keys(entry, path, keys, {"penalty", "law", "reason"}, "rule")
@@ -121,6 +124,7 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
                 residual=bool(entry.get("residual", False)),
                 bodies_only=bool(entry.get("bodies_only", False)),
                 regime_only=bool(entry.get("regime_only", False)),
+                except_actors=_strings(entry.get("except_actors"), path, entry.line, "except_actors"),
             )
         )  # fmt: skip
     return rules

@@ -38,16 +38,18 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 @pytest.fixture()
-def make_app(built_index_dir: Path) -> Callable[[], DataLawApp]:
+def make_app(service: AssistantService) -> Callable[[], DataLawApp]:
     """A new app each call, as `dla` builds it; DLA_DATA_DIR (set per test) keeps bookmarks between calls.
 
     The app loads its core at once after the first frame (`load_pause=0`): the pause `dla` takes before
     loading is covered by tests/tui/test_start_up.py, and here it would only add a quarter second of
-    idle waiting to every app a test starts.
+    idle waiting to every app a test starts. The apps share the worker's service, as the TUI and the CLI
+    share one core: the service holds no state of the user's (bookmarks, sessions and history are files
+    under DLA_DATA_DIR, read when used), and a cold start is covered by test_start_up.py.
     """
 
     def factory() -> DataLawApp:
-        return create_app(service=AssistantService(CORPUS, built_index_dir), load_pause=0)
+        return create_app(service=service, load_pause=0)
 
     return factory
 

@@ -1,4 +1,4 @@
-"""The decided cases of tests/eval/OBLIGATION_SPEC.md (2026-12-01 late night; 10-14: 2026-12-02), one test each, on
+"""The decided cases of tests/eval/OBLIGATION_SPEC.md (2026-12-01 late night; 10-26: 2026-12-02), one test each, on
 the real corpus."""
 
 from __future__ import annotations
@@ -271,3 +271,65 @@ def test_case_21_and_22_discipline_follows_the_function_the_instrument_allocates
     # The CAC's coordination of supervision (dsl:6(4); pipl:60, 62) is within it.
     assert _rows(store, "dsl:6.4") == [("国家网信部门", "must", False, ("dsl:50.1",))]
     assert ("国家网信部门", "must", True, ("pipl:68.2",)) in _rows(store, "pipl:62.1")
+
+
+def test_case_23_deliberative_committees_answer_through_the_department_that_does_their_work(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    # 负责研究、协调…重大事项 (shenzhen:7(1), 32(1)) and the evaluation of 39(3): no public body, no department.
+    for ref, committee in (
+        ("shenzhen:7.1", "市数据工作委员会"),
+        ("shenzhen:32.1", "公共数据专业委员会"),
+        ("shenzhen:39.3", "市公共数据专业委员会"),
+    ):
+        assert (committee, "must", False, ()) in _rows(store, ref), ref
+    # The department that carries their daily work keeps its links.
+    assert ("市政务服务数据管理部门", "must", True, ("shenzhen:93.1", "shenzhen:97.1")) in _rows(store, "shenzhen:7.1")
+
+
+def test_case_24_setting_a_body_up_is_no_entry_of_the_body_that_sets_it_up(service: AssistantService) -> None:
+    store = service.obligation_store()
+    assert "市人民政府" not in {actor for actor, *_ in _rows(store, "shenzhen:7.1")}
+    assert {actor for actor, *_ in _rows(store, "shenzhen:32.1")} == {"公共数据专业委员会"}
+    assert ("市数据工作委员会", "may", False, ()) in _rows(store, "shenzhen:7.2")  # 可以设立: a marker makes it one
+
+
+def test_case_25_and_28_a_security_measure_is_a_data_security_duty_wherever_it_is_placed(
+    service: AssistantService,
+) -> None:
+    store = service.obligation_store()
+    # De-identifying before providing, anonymising where law or agreement requires (shenzhen:26(1)).
+    assert _rows(store, "shenzhen:26.1") == [("数据处理者", "must", False, ("shenzhen:92.1", "shenzhen:96.1"))] * 2
+    # The act decides, not the article's purpose (case 28): anonymising, one alternative when the storage period ends,
+    # is a security measure; the storage period itself is a limit only.
+    assert _rows(store, "shenzhen:11.1.4") == [
+        ("数据处理者", "must", False, ("shenzhen:92.1",)),
+        ("数据处理者", "must", False, ("shenzhen:92.1", "shenzhen:96.1")),
+    ]
+    assert all(penalties == ("shenzhen:92.1",) for ref in ("shenzhen:11.1.1", "shenzhen:11.1.2", "shenzhen:11.1.3")
+               for *_, penalties in _rows(store, ref))  # fmt: skip
+
+
+def test_case_26_collecting_from_natural_persons_is_processing_personal_data(service: AssistantService) -> None:
+    store = service.obligation_store()
+    assert _rows(store, "shenzhen:37.2") == [
+        ("公共管理和服务机构", "must_not", False, ("shenzhen:92.1", "shenzhen:93.1", "shenzhen:97.1"))
+    ]
+    # Data described by holder or purpose only (37(1)) are not thereby personal data.
+    assert all("shenzhen:92.1" not in penalties for *_, penalties in _rows(store, "shenzhen:37.1"))
+
+
+def test_verify_reports_an_excepted_actor_the_instrument_never_names(corpus_copy: Path) -> None:
+    problems = verify_after_edit(
+        corpus_copy, "links/penalty_scope.yaml", "except_actors: [市数据工作委员会,", "except_actors: [市数据委员会,"
+    )
+    assert any("excepts 市数据委员会" in problem for problem in problems)
+
+
+def test_case_27_an_extension_of_rules_takes_the_links_of_clauses_that_name_no_actor(service: AssistantService) -> None:
+    store = service.obligation_store()
+    # 适用本章规定 (dsl:43.1): dsl:51 names no actor and reaches ch. 5's collection limit; dsl:49 names 国家机关.
+    assert _rows(store, "dsl:43.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ("dsl:51.1",))]
+    # pipl:37 applies the state organs' rules, which no actor-neutral clause reaches (pipl:68(1) is theirs).
+    assert _rows(store, "pipl:37.1") == [("法律、法规授权的具有管理公共事务职能的组织", "must", True, ())]
