@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import inspect
 import io
 from collections.abc import AsyncIterator, Callable
@@ -37,19 +38,30 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(scope="session")
+def warm_service(service: AssistantService) -> AssistantService:
+    """The worker's service with everything an app loads already loaded (corpus, links, search engine)."""
+    service.search_engine()
+    service.obligation_store()
+    for loaded in (service.relations, service.definitions, service.checklists):
+        assert loaded is not None
+    return service
+
+
 @pytest.fixture()
-def make_app(service: AssistantService) -> Callable[[], DataLawApp]:
+def make_app(warm_service: AssistantService) -> Callable[[], DataLawApp]:
     """A new app each call, as `dla` builds it; DLA_DATA_DIR (set per test) keeps bookmarks between calls.
 
     The app loads its core at once after the first frame (`load_pause=0`): the pause `dla` takes before
     loading is covered by tests/tui/test_start_up.py, and here it would only add a quarter second of
-    idle waiting to every app a test starts. The apps share the worker's service, as the TUI and the CLI
-    share one core: the service holds no state of the user's (bookmarks, sessions and history are files
-    under DLA_DATA_DIR, read when used), and a cold start is covered by test_start_up.py.
+    idle waiting to every app a test starts. Each app gets its own service object over the worker's loaded
+    core (a shallow copy: a test that replaces a method, e.g. a slow or broken search, changes its app's only);
+    the core holds no state of the user's (bookmarks, sessions and history are files under DLA_DATA_DIR), and a
+    cold start is covered by test_start_up.py.
     """
 
     def factory() -> DataLawApp:
-        return create_app(service=service, load_pause=0)
+        return create_app(service=copy.copy(warm_service), load_pause=0)
 
     return factory
 
