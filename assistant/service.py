@@ -23,6 +23,7 @@ def bounded_query(query: str) -> tuple[str, str | None]:
 
 
 if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait for YAML, the corpus or the engine
+    from assistant.bookmarks import BookmarkStore
     from assistant.checklist.conditions import AnswerValue
     from assistant.checklist.engine import ChecklistResult, Tracking
     from assistant.checklist.model import Checklist
@@ -420,6 +421,20 @@ class AssistantService:
             checklist, self.obligations_data(notify)["obligations"], load_exclusions(self.corpus_root)
         )
         return coverage_to_dict(rows)
+
+    def bookmarks(self, directory: Path | None = None) -> BookmarkStore:
+        """The user's bookmarks (in `directory`, by default the user data directory), checked against the corpus."""
+        from assistant.bookmarks import BookmarkStore
+
+        return BookmarkStore(directory or paths.user_data_dir(), self.corpus)
+
+    def reading_list(self, citations: list[str], title: str = "Reading list") -> str:
+        """A Markdown reading list of these citations (the notice, validity, text status, both texts)."""
+        from assistant.export.reading_list import reading_list_markdown
+
+        for citation in citations:
+            self.corpus.article(citation)  # CitationError names a citation that does not exist, before any output
+        return reading_list_markdown(self.corpus, citations, title)
 
     def session_store(self) -> SessionStore:
         """Saved checklist sessions in the user data directory."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from assistant import LEGAL_NOTICE_EN
 from assistant.checklist.conditions import NOT_SURE, describe
 from assistant.checklist.model import Checklist
 from assistant.checklist.penalties import PenaltySource, ReviewedPenalties, finding_penalties
@@ -48,7 +49,8 @@ def answers_template(checklist: Checklist) -> str:
         f"# Answers for checklist {checklist.id} (version {checklist.version}): {checklist.title_en} / {checklist.title_zh}",
         f"# Answer true, false or {NOT_SURE!r} (choice questions: one of the values listed). A blank answer is",
         "# taken as no, except with --strict. A question whose condition is false is not asked: its answer",
-        "# is ignored. Legal information, not legal advice.",
+        "# is ignored.",
+        *_comment(LEGAL_NOTICE_EN),
         "",
     ]
     for question in checklist.questions:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
+
 
 def diff_exports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """Compare two JSON exports (`ChecklistResult.to_dict`) and say what changed."""
@@ -70,5 +72,5 @@ def render_diff_markdown(diff: dict[str, Any], escape: Any) -> str:
     out += ["", "## Tracking carried over", ""]
     out += [f"- `{t['id']}`: {escape(_value(t['status']))}; owner {escape(_value(t['owner'] or None))}; due {escape(_value(t['due'] or None))}"
             for t in diff["tracking_carried_over"]] or ["- None"]  # fmt: skip
-    out += ["", "Legal information, not legal advice.", ""]
+    out += ["", escape(LEGAL_NOTICE_EN), "", escape(LEGAL_NOTICE_ZH), ""]
     return "\n".join(out)

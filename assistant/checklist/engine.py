@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
 from assistant.checklist.conditions import NOT_SURE, AnswerValue, questions_named, truth
 from assistant.checklist.model import SEVERITIES, Checklist, Finding, Question
 from assistant.checklist.penalties import PenaltySource, ReviewedPenalties, finding_penalties
@@ -178,7 +179,8 @@ class ChecklistResult:
             "catch_all": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
                            "summary": summary} for ref, zh, en, summary, kinds in self.catch_all],
             "not_covered": [{"text_zh": n.text_zh, "text_en": n.text_en} for n in self.checklist.not_covered],
-            "notice": "Legal information, not legal advice. English is an unofficial translation; the Chinese text is authoritative.",
+            "notice": LEGAL_NOTICE_EN,
+            "notice_zh": LEGAL_NOTICE_ZH,
         }  # fmt: skip
 
 

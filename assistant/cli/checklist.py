@@ -11,7 +11,7 @@ from typing import Any
 from assistant.checklist.conditions import NOT_SURE, AnswerValue
 from assistant.checklist.engine import ITEM_STATUSES, MissingAnswersError
 from assistant.checklist.model import Checklist
-from assistant.cli.support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, print_json
+from assistant.cli.support import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CliError, print_json, write_output
 from assistant.service import AssistantService
 
 
@@ -211,17 +211,7 @@ def cmd_template(args: argparse.Namespace, service: AssistantService) -> int:
     """An answers YAML with every question, its help and citations as comments."""
     from assistant.checklist.describe import answers_template
 
-    text = answers_template(_checklist(service, args.checklist)) + "\n"
-    if args.out:
-        from assistant.atomic import write_text_atomic
-
-        try:
-            write_text_atomic(Path(args.out), text)
-        except OSError as exc:
-            raise CliError(f"cannot write {args.out}: {exc.strerror or exc}", EXIT_PROBLEM) from exc
-        print(f"wrote {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(answers_template(_checklist(service, args.checklist)) + "\n", args.out)
     return EXIT_OK
 
 

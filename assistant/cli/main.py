@@ -100,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.set_defaults(handler=_cmd_corpus_add)
 
-    from assistant.cli import checklist, obligations, search
+    from assistant.cli import bookmarks, checklist, obligations, search
 
-    for register in (search.register, obligations.register, checklist.register):
+    for register in (search.register, obligations.register, checklist.register, bookmarks.register):
         register(commands)
     return parser
 

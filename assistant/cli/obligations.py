@@ -6,13 +6,16 @@ import argparse
 import sys
 from typing import Any
 
-from assistant import LEGAL_NOTICE_EN
+from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
 from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
 from assistant.modality import MODALITY_BADGES, MODALITY_WORDS
 from assistant.obligations.describe import penalty_summary
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning
+
+# Every JSON answer carries the notice, as every export does (new fields: the documented ones are kept).
+NOTICE_FIELDS = {"notice": LEGAL_NOTICE_EN, "notice_zh": LEGAL_NOTICE_ZH}
 
 
 def _notify(message: str) -> None:
@@ -90,7 +93,7 @@ def cmd_ask(args: argparse.Namespace, service: AssistantService) -> int:
         )
     answer = service.ask(args.question, limit=args.limit, notify=_notify)
     if args.json:
-        print_json(answer.to_dict())
+        print_json({**answer.to_dict(), **NOTICE_FIELDS})
         return EXIT_OK
     for message in answer.messages:
         print(f"note: {message}")
@@ -109,7 +112,7 @@ def _titles(service: AssistantService) -> dict[str, str]:
 
 
 def _markdown_matrix(rows: list[dict[str, Any]], catch_all: list[dict[str, Any]], titles: dict[str, str]) -> str:
-    lines = ["# Obligation matrix", "", f"> Notice: {escape(LEGAL_NOTICE_EN)}", ""]
+    lines = ["# Obligation matrix", "", f"> Notice: {escape(LEGAL_NOTICE_EN)}", ">", f"> {escape(LEGAL_NOTICE_ZH)}", ""]
     current = None
     for row in rows:
         if row["actor"] != current:
@@ -140,7 +143,7 @@ def cmd_obligations(args: argparse.Namespace, service: AssistantService) -> int:
         raise CliError(f"no obligations of an actor matching {args.actor!r}", EXIT_USAGE)
     catch_all = service.catch_all_data(row["law"] for row in rows)
     if args.json:
-        print_json({"actor": args.actor, "law": args.law, "obligations": rows, "catch_all": catch_all})
+        print_json({"actor": args.actor, "law": args.law, "obligations": rows, "catch_all": catch_all, **NOTICE_FIELDS})
     elif args.md:
         sys.stdout.write(_markdown_matrix(rows, catch_all, _titles(service)))
     else:
@@ -162,7 +165,7 @@ def cmd_define(args: argparse.Namespace, service: AssistantService) -> int:
     if not definitions:
         raise CliError(f"no statutory definition of {args.term!r}", EXIT_USAGE)
     if args.json:
-        print_json({"term": args.term, "definitions": [d.to_dict() for d in definitions]})
+        print_json({"term": args.term, "definitions": [d.to_dict() for d in definitions], **NOTICE_FIELDS})
         return EXIT_OK
     for definition in definitions:
         label = f"{definition.term} ({definition.term_en})" if definition.term_en else definition.term

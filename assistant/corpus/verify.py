@@ -298,7 +298,9 @@ def _check_link_data(corpus: Corpus, report: VerifyReport) -> None:
         law_text = "".join(article.text_zh for article in corpus.all_articles(rule.law))
         for actor in rule.except_actors:
             if actor not in law_text:
-                report.problems.append(f"corpus/{SCOPE_FILE}: rule for {rule.penalty} excepts {actor}, whom {rule.law} never names")
+                report.problems.append(
+                    f"corpus/{SCOPE_FILE}: rule for {rule.penalty} excepts {actor}, whom {rule.law} never names"
+                )
         text = corpus.text_of(rule.penalty) if corpus.exists(rule.penalty) else None
         if text is not None and not is_sanction_text(text):
             report.problems.append(f"corpus/{SCOPE_FILE}: {rule.penalty} sets no sanction")

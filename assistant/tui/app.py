@@ -175,7 +175,6 @@ class DataLawApp(App[None]):
         if self._leaving:  # quit during the pause (Ctrl+Q is a key, and keys start loading)
             return
         # Imported here, in the worker: YAML, file locks and the corpus model are not needed to paint.
-        from assistant.bookmarks import BookmarkStore
         from assistant.tui.reading import ReadingData
 
         try:
@@ -187,7 +186,7 @@ class DataLawApp(App[None]):
         self.reader_state = load_state(self.user_dir)
         store: BookmarkStore | None = None
         try:
-            store = BookmarkStore(self.user_dir, corpus)
+            store = self.service.bookmarks(self.user_dir)
         except Exception as exc:  # RecursionError too (deep nesting): a damaged file costs the bookmarks, not the app
             self._from_thread(self._bookmarks_failed, exc)
         self._from_thread(self._corpus_loaded, reading, store)

@@ -16,6 +16,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.worker import get_current_worker
 
+from assistant.errors import DlaError
 from assistant.tui.core_state import CoreStatus
 from assistant.tui.errors import describe, notify_error
 from assistant.tui.highlight import Highlighter, no_highlight
@@ -702,15 +703,13 @@ class SearchScreen(DlaScreen):
     def write_reading_list(self, path_text: str, citations: list[str]) -> bool:
         """Write the Markdown atomically; an unusable path is a notification and nothing is written."""
         from assistant.atomic import write_text_atomic
-        from assistant.tui.reading_list import reading_list_markdown
 
-        reading = self.dla.reading
-        if reading is None:
+        if self.dla.reading is None:
             return False
         try:
             path = Path(path_text).expanduser()
-            write_text_atomic(path, reading_list_markdown(reading, citations))
-        except (OSError, RuntimeError) as exc:  # RuntimeError: ~nosuchuser
+            write_text_atomic(path, self.dla.service.reading_list(citations))
+        except (OSError, RuntimeError, DlaError) as exc:  # RuntimeError: ~nosuchuser; DlaError: a citation gone
             self.notify(f"Cannot write {path_text}: {describe(exc)}. Nothing was written.", severity="error")
             return False
         self.notify(f"Wrote {len(citations)} article(s) to {path}")
