@@ -8,7 +8,6 @@ import copy
 import inspect
 import io
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -21,7 +20,6 @@ from assistant.tui.screens.chapters import ChapterPicker
 from assistant.tui.screens.search import SearchScreen
 from assistant.tui.widgets.reader import ArticleReader
 from assistant.tui.widgets.search_bar import QueryInput
-from tests.conftest import CORPUS
 from tests.tui.keys import burst, keys_for
 
 SIZE = (120, 40)

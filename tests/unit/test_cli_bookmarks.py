@@ -26,7 +26,9 @@ def _data_dir() -> Path:
 
 
 def test_add_list_and_remove_share_the_tui_s_file(capsys: pytest.CaptureFixture[str], corpus: Corpus) -> None:
-    code, out, _ = run_cli(capsys, "bookmarks", "add", "dsl:27", "数据安全法第二十一条", "Shenzhen Data Regulations Art. 10")
+    code, out, _ = run_cli(
+        capsys, "bookmarks", "add", "dsl:27", "数据安全法第二十一条", "Shenzhen Data Regulations Art. 10"
+    )
     assert code == 0 and out.splitlines() == ["bookmarked dsl:27", "bookmarked dsl:21", "bookmarked shenzhen:10"]
     assert BookmarkStore(_data_dir(), corpus).ids() == ["dsl:27", "dsl:21", "shenzhen:10"]  # what the TUI reads
     code, out, _ = run_cli(capsys, "bookmarks", "list", "--json")
