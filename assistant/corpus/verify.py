@@ -17,6 +17,7 @@ from assistant.corpus.statute_parser import StatuteFormatError, parse_statute
 from assistant.corpus.store import TEXT_FILE, Corpus
 from assistant.corpus.topics import MIN_QUESTIONS, ArticleTopics, load_questions, load_topics
 from assistant.datafile import DataFileError, load_yaml
+from assistant.models import Law
 from assistant.numerals import NUMERAL_CHARS, chinese_to_int
 
 _WHITESPACE = re.compile(r"[\s\u3000]+")
@@ -169,7 +170,7 @@ def _check_dates(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
     report.count("law dates")
 
 
-def _dates_in_text(law: Any) -> dict[str, set[datetime.date]]:
+def _dates_in_text(law: Law) -> dict[str, set[datetime.date]]:
     """Adoption dates (…通过) in the preamble and commencement dates (自…起施行) anywhere in the text."""
     said: dict[str, set[datetime.date]] = {"adopted": set(), "effective": set()}
     lines = [*law.info.preamble_zh, *(p.zh for a in law.articles for p in a.paragraphs)]
@@ -204,7 +205,7 @@ def _check_english_content(law_id: str, corpus: Corpus, report: VerifyReport) ->
                 report.count("English lines checked")
 
 
-def _official(law: Any) -> bool:
+def _official(law: Law) -> bool:
     """An instrument the project checked (any article above `unverified`), as opposed to one a user added."""
     return any(article.text_status != "unverified" for article in law.articles)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from assistant.corpus.store import Corpus
     from assistant.obligations.store import ObligationStore
 
 SEARCH = "search"
@@ -13,21 +14,23 @@ OBLIGATIONS = "obligations"
 ARTEFACTS = (SEARCH, OBLIGATIONS)
 
 
-def write_search(corpus: Any, folder: Path, penalized_by: dict[str, list[str]], related: dict[str, list[str]]) -> None:
+def write_search(
+    corpus: Corpus, folder: Path, penalized_by: dict[str, list[str]], related: dict[str, list[str]]
+) -> None:
     """The Whoosh index, score table and query data."""
     from assistant.search.index_store import _documents, _query_data, write_search_files
 
     write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by, related))
 
 
-def write_obligations(corpus: Any, folder: Path) -> None:
+def write_obligations(corpus: Corpus, folder: Path) -> None:
     """Obligations and duty-penalty links (spaCy loads here only)."""
     from assistant.obligations.store import write_obligation_store
 
     write_obligation_store(corpus, folder)
 
 
-def check_obligation_quotes(corpus: Any, folder: Path) -> None:
+def check_obligation_quotes(corpus: Corpus, folder: Path) -> None:
     """Every obligation's Chinese text is a verbatim part of the provision it cites; IndexBuildError otherwise.
 
     Checked once at build time against the corpus; the manifest's checksums (and corpus hash) then
@@ -71,7 +74,7 @@ def penalty_links(obligations_folder: Path) -> dict[str, list[str]]:
     return by_duty
 
 
-def related_articles(corpus: Any) -> dict[str, list[str]]:
+def related_articles(corpus: Corpus) -> dict[str, list[str]]:
     """Article -> the articles of other instruments that the reviewed related provisions pair it with (both
     directions, article level), given to search for its "see also" step."""
     from assistant.models import ArticleRef

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.atomic import write_text_atomic
 from assistant.corpus.fingerprint import corpus_fingerprint
@@ -37,6 +37,7 @@ from assistant.locking import locked
 from assistant.search.index_store import IndexBuildError, IndexHandle, Notify, open_search_files
 
 if TYPE_CHECKING:
+    from assistant.corpus.store import Corpus
     from assistant.obligations.store import ObligationStore
 
 CURRENT_FILE = "CURRENT"
@@ -112,7 +113,7 @@ def _try_open(index_root: Path, fingerprint: str) -> tuple[IndexBuild | None, st
     return IndexBuild(folder, manifest, search), "ok"
 
 
-def _build_locked(corpus: Any, index_root: Path, fingerprint: str) -> Path:
+def _build_locked(corpus: Corpus, index_root: Path, fingerprint: str) -> Path:
     """Write a complete build in a new folder and switch `CURRENT` to it (the caller holds the lock)."""
     folder = index_root / f"dla-build-{fingerprint[:12]}-v{SCHEMA_VERSION}-{os.getpid()}-{int(time.time() * 1000)}"
     folder.mkdir()
@@ -185,7 +186,7 @@ def _lock(index_root: Path) -> contextlib.AbstractContextManager[None]:
     return locked(index_root / LOCK_TARGET, timeout=BUILD_LOCK_TIMEOUT)
 
 
-def build_index(corpus: Any, index_root: Path) -> Path:
+def build_index(corpus: Corpus, index_root: Path) -> Path:
     """Build now (e.g. `dla index build`); a build finished by another process while this one waited is reused."""
     fingerprint = corpus_fingerprint(corpus.root)
     index_root.mkdir(parents=True, exist_ok=True)
@@ -200,10 +201,10 @@ def build_index(corpus: Any, index_root: Path) -> Path:
 
 
 def ensure_build(
-    corpus: Any,
+    corpus: Corpus | None,
     index_root: Path,
     notify: Notify | None = None,
-    load_corpus: Callable[[], Any] | None = None,
+    load_corpus: Callable[[], Corpus] | None = None,
     corpus_root: Path | None = None,
 ) -> IndexBuild:
     """Open the build, (re)building it first when missing, stale, damaged in any way.
@@ -212,6 +213,8 @@ def ensure_build(
     only if a build is needed (the search path never pays for reading the YAML).
     """
     if corpus_root is None:
+        if corpus is None:
+            raise ValueError("ensure_build needs a corpus or the corpus root")  # a caller's mistake, not a user's
         corpus_root = corpus.root
     fingerprint = corpus_fingerprint(corpus_root)
     opened, reason = _try_open(index_root, fingerprint)
@@ -234,10 +237,10 @@ def ensure_build(
 
 
 def ensure_index(
-    corpus: Any,
+    corpus: Corpus | None,
     index_root: Path,
     notify: Notify | None = None,
-    load_corpus: Callable[[], Any] | None = None,
+    load_corpus: Callable[[], Corpus] | None = None,
     corpus_root: Path | None = None,
 ) -> IndexHandle:
     """The search artefact of `ensure_build`."""

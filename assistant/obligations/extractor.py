@@ -14,7 +14,7 @@ from typing import Any
 from assistant.corpus.glossary import load_glossary
 from assistant.corpus.store import Corpus
 from assistant.models import Article
-from assistant.obligations.crossrefs import find_references
+from assistant.obligations.crossrefs import CrossReference, find_references
 from assistant.obligations.liability import is_liability_article, is_liability_paragraph, is_sanction_text
 from assistant.obligations.pipeline import (
     LIMIT_PATTERNS,
@@ -220,7 +220,13 @@ class ObligationExtractor:
         return (spec, chosen.label_ == "IMPLICIT") if spec is not None else None
 
     def _extract_text(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
+        self,
+        article: Article,
+        ref: str,
+        text_zh: str,
+        text_en: str | None,
+        context: _Context,
+        references: list[CrossReference],
     ) -> list[Obligation]:
         doc = self.zh(text_zh)
         found: list[Obligation] = []
@@ -406,7 +412,7 @@ class ObligationExtractor:
         return named if named.en or not subject.en else ActorSpec(subject.actor, subject.en, (subject.actor,), ())
 
     def _regime_clauses(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[CrossReference]
     ) -> list[Obligation]:  # fmt: skip
         """A clause with no marker that subjects its actor to a named body of rules (按照处理敏感个人数据的有关规定执行,
         适用《…》的规定, 适用本章规定): a regime row for the actor that opens the sentence, else the reviewed or the
@@ -431,7 +437,7 @@ class ObligationExtractor:
         return found
 
     def _assigned(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[CrossReference]
     ) -> list[Obligation]:
         """由变更后的数据处理者继续落实数据安全管理责任 : a responsibility assigned with no marker
         (corpus/patterns/assigned_duties.yaml) is a regime row of the party named, where its clause has no marker."""
@@ -460,7 +466,7 @@ class ObligationExtractor:
 
     def _regime_row(
         self, article: Article, ref: str, actor: ActorSpec, match: re.Match[str], text_zh: str, text_en: str | None,
-        references: list[Any],
+        references: list[CrossReference],
     ) -> Obligation:  # fmt: skip
         """A regime row (no marker: the clause puts `actor` under a body of rules) over the matched words."""
         return self._obligation(
@@ -469,7 +475,7 @@ class ObligationExtractor:
         )  # fmt: skip
 
     def _deferral_duties(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[Any]
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[CrossReference]
     ) -> list[Obligation]:  # fmt: skip
         """法律、行政法规规定处理敏感个人信息应当取得书面同意的，从其规定 : not the general priority rule but a duty
         other laws set for this actor, kept as a regime row of the article's actor (the 应当 inside is no marker)."""
@@ -484,7 +490,7 @@ class ObligationExtractor:
 
     def _excepted_duties(
         self, article: Article, ref: str, text_zh: str, text_en: str | None, permission: Obligation,
-        references: list[Any],
+        references: list[CrossReference],
     ) -> list[Obligation]:  # fmt: skip
         """可以依法交易。但是，有下列情形之一的除外 : where a liability clause cites a permission with exceptions, the
         exceptions are what it punishes: a regime must_not row for the permission's actor (permissions carry no
@@ -502,7 +508,7 @@ class ObligationExtractor:
         ]  # fmt: skip
 
     def _regime_duties(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[Any]
+        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[CrossReference]
     ) -> list[Obligation]:
         """Clauses with no modal that subject an actor to a regime (…适用…的规定) a liability article punishes."""
         found: list[Obligation] = []
@@ -527,7 +533,7 @@ class ObligationExtractor:
 
     def _obligation(
         self, article: Article, ref: str, actor: ActorSpec, modality: Any, marker: str, marker_at: int,
-        text_zh: str, text_en: str | None, start: int, end: int, references: list[Any], regime: bool = False,
+        text_zh: str, text_en: str | None, start: int, end: int, references: list[CrossReference], regime: bool = False,
     ) -> Obligation:  # fmt: skip
         end = self._with_exception(text_zh, end)
         span_text = text_zh[start:end]

@@ -6,11 +6,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.atomic import write_text_atomic
 from assistant.models import ArticleRef
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
+
+if TYPE_CHECKING:
+    from assistant.corpus.store import Corpus
 
 OBLIGATIONS_FILE = "obligations.json"
 STORE_SCHEMA = 3  # 3: reviewed penalty kinds (English referrals, notes) and catch-all clauses
@@ -94,7 +97,7 @@ class ObligationStore:
         }
 
 
-def build_obligation_store(corpus: Any) -> ObligationStore:
+def build_obligation_store(corpus: Corpus) -> ObligationStore:
     """Extract every obligation and link it to its penalties (spaCy and jieba load here)."""
     from assistant.corpus.glossary import load_glossary
     from assistant.obligations.extractor import ObligationExtractor
@@ -134,7 +137,7 @@ def build_obligation_store(corpus: Any) -> ObligationStore:
     return ObligationStore(tuple(obligations), tuple(links), penalties, tuple(actors), citations, catch_all)
 
 
-def write_obligation_store(corpus: Any, folder: Path) -> None:
+def write_obligation_store(corpus: Corpus, folder: Path) -> None:
     """Build the store and write it atomically into `folder` (one build step; the reader is `read_obligation_store`)."""
     store = build_obligation_store(corpus)
     data = {"schema": STORE_SCHEMA, **store.as_data()}
