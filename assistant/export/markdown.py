@@ -13,13 +13,13 @@ from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
 from assistant.checklist.conditions import NOT_SURE
 from assistant.checklist.engine import ChecklistResult, ResultItem
 from assistant.checklist.risk import RISK_RULE_EN, RISK_RULE_ZH
+from assistant.modality import MODALITY_WORDS
 from assistant.status_labels import status_warning
 
 # Characters that can open inline constructs (emphasis, code, links, HTML, tables, strikethrough, entities).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # What makes a block of its own at the start of a line (lists, headings, rules, quotes).
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+#=>])")
-MODALITY_LABELS = {"must": "must", "must_not": "must not", "may": "may"}
 
 
 def escape(text: str) -> str:
@@ -109,7 +109,7 @@ def _item(item: ResultItem, today: str, quotes: bool) -> list[str]:
     detail = "- "
     lines = [f"#### {_code(finding.id)} {escape(finding.obligation_en)}", ""]
     lines.append(
-        f"{detail}Status: {escape(_status(item))}; risk: {item.risk(today)}; {MODALITY_LABELS[finding.modality]}; "
+        f"{detail}Status: {escape(_status(item))}; risk: {item.risk(today)}; {MODALITY_WORDS[finding.modality]}; "
         f"owner: {escape(tracking.owner) or '—'}; due: {escape(tracking.due) or '—'}"
     )
     if item.settle_by:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.modality import MODALITY_BADGES
 from assistant.status_labels import status_warning
 from assistant.tui.keys import KeyAction, bindings
 from assistant.tui.screens.base import DlaScreen
@@ -22,7 +23,6 @@ NOTHING_FOUND = (
     "No obligation answers that question. Try naming who must act (数据处理者, blockchain service provider), "
     "a duty word (备案, 报告, security assessment, 实名), or search the text itself on the Search screen (F5)."
 )
-MODALITY_LABELS = {"must": "MUST", "must_not": "MUST NOT", "may": "MAY"}
 ASK_KEYS: tuple[KeyAction, ...] = (
     KeyAction("slash,escape", "focus_question", "Question box", "Put the cursor in the question box"),
     KeyAction(
@@ -92,7 +92,7 @@ class AskScreen(DlaScreen):
                 self.obligations[key] = obligation
                 label = Text.assemble(
                     (
-                        f" {MODALITY_LABELS[obligation['modality']]:<8}",
+                        f" {MODALITY_BADGES[obligation['modality']]:<8}",
                         "bold red" if obligation["modality"] == "must_not" else "bold",
                     ),
                     f" {obligation['citation_en']}  ",
@@ -151,7 +151,7 @@ def obligation_detail(obligation: dict[str, Any], provision_zh: str | None = Non
     text = Text()
     text.append(f"{obligation['citation_zh']}\n", style="bold")
     text.append(f"{obligation['citation_en']}\n\n", style="bold")
-    text.append(f"{obligation['actor']} ({obligation['actor_en']}) — {MODALITY_LABELS[obligation['modality']]}\n\n")
+    text.append(f"{obligation['actor']} ({obligation['actor_en']}) — {MODALITY_BADGES[obligation['modality']]}\n\n")
     warning = status_warning(obligation.get("text_status", "cross-checked"))
     if warning:
         text.append(f"⚠ {warning}\n\n", style="bold yellow")
