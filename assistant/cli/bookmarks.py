@@ -22,18 +22,22 @@ def _store(service: AssistantService) -> BookmarkStore:
 
 
 def cmd_list(args: argparse.Namespace, service: AssistantService) -> int:
-    """Every bookmark, oldest first, with both citations."""
-    entries = _store(service).entries()
+    """Every bookmark, oldest first, with both citations; one the corpus no longer holds is listed as such."""
     corpus = service.corpus
-    rows = [{"id": b.id, "added": b.added, "citation_zh": corpus.cite_zh(b.id), "citation_en": corpus.cite_en(b.id)}
-            for b in entries if corpus.exists(b.id)]  # fmt: skip
+    rows = [
+        {"id": b.id, "added": b.added, "exists": corpus.exists(b.id),
+         "citation_zh": corpus.cite_zh(b.id) if corpus.exists(b.id) else None,
+         "citation_en": corpus.cite_en(b.id) if corpus.exists(b.id) else None}
+        for b in _store(service).entries()
+    ]  # fmt: skip
     if args.json:
         print_json(rows)
         return EXIT_OK
     if not rows:
         print("No bookmarks. Add one with `dla bookmarks add dsl:27` (or m in the reader).")
     for row in rows:
-        print(f"{row['id']:<16} {row['citation_zh']} / {row['citation_en']}  (added {row['added']})")
+        named = f"{row['citation_zh']} / {row['citation_en']}" if row["exists"] else "(no longer in the corpus)"
+        print(f"{row['id']:<16} {named}  (added {row['added']})")
     return EXIT_OK
 
 
@@ -48,11 +52,16 @@ def cmd_add(args: argparse.Namespace, service: AssistantService) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, service: AssistantService) -> int:
-    """Forget bookmarks; one that was not bookmarked is reported and the exit code says so."""
+    """Forget bookmarks, named in any citation form; one that was not bookmarked is reported and the exit code says so.
+
+    A citation the corpus no longer holds can still be removed by its id (it is listed as such).
+    """
     store = _store(service)
-    missing = [citation for citation in args.ids if not store.remove(citation)]
-    for citation in args.ids:
-        print(f"{'not bookmarked' if citation in missing else 'removed'}: {citation}")
+    held = set(store.ids())
+    refs = [citation if citation in held else service.resolve_citation(citation).id for citation in args.ids]
+    missing = [ref for ref in refs if not store.remove(ref)]
+    for ref in refs:
+        print(f"{'not bookmarked' if ref in missing else 'removed'}: {ref}")
     if missing:
         raise CliError(f"not bookmarked: {', '.join(missing)}", EXIT_PROBLEM, hint="`dla bookmarks list` shows them")
     return EXIT_OK

@@ -35,7 +35,7 @@ def test_add_list_and_remove_share_the_tui_s_file(capsys: pytest.CaptureFixture[
     listed = json.loads(out)
     assert [row["id"] for row in listed] == ["dsl:27", "dsl:21", "shenzhen:10"]
     assert listed[0]["citation_zh"] == "《数据安全法》第二十七条" and listed[0]["citation_en"] == "DSL Art. 27"
-    code, out, err = run_cli(capsys, "bookmarks", "remove", "dsl:21", "dsl:3")
+    code, out, err = run_cli(capsys, "bookmarks", "remove", "数据安全法第二十一条", "dsl:3")
     assert code != 0 and "removed: dsl:21" in out and "not bookmarked: dsl:3" in err
     code, out, _ = run_cli(capsys, "bookmarks", "list")
     assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["dsl:27", "shenzhen:10"]
@@ -94,3 +94,18 @@ def test_an_unwritable_export_path_writes_nothing_and_keeps_what_is_there(
 def test_export_with_no_bookmarks_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "bookmarks", "export")
     assert code != 0 and "no bookmarks" in err and not out
+
+
+def test_a_bookmark_the_corpus_no_longer_holds_is_listed_as_such_and_can_be_removed(
+    capsys: pytest.CaptureFixture[str], corpus: Corpus
+) -> None:
+    _data_dir().mkdir(parents=True, exist_ok=True)
+    stale = {"version": 1, "bookmarks": [{"id": "dsl:27", "added": "2026-01-01T00:00:00+00:00"},
+                                         {"id": "dsl:56", "added": "2026-01-02T00:00:00+00:00"}]}  # fmt: skip
+    (_data_dir() / "bookmarks.json").write_text(json.dumps(stale), encoding="utf-8")
+    code, out, _ = run_cli(capsys, "bookmarks", "list")
+    assert code == 0 and "dsl:56" in out and "no longer in the corpus" in out
+    listed = json.loads(run_cli(capsys, "bookmarks", "list", "--json")[1])
+    assert [(row["id"], row["exists"]) for row in listed] == [("dsl:27", True), ("dsl:56", False)]
+    code, out, _ = run_cli(capsys, "bookmarks", "remove", "dsl:56")
+    assert code == 0 and BookmarkStore(_data_dir(), None).ids() == ["dsl:27"]
