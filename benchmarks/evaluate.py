@@ -238,9 +238,10 @@ def main() -> int:
     for questions_file in HELD_OUT:
         if questions_file.exists():
             print_table(questions_file, verbose)
+    from benchmarks.evaluate_checklist import main as evaluate_checklist
     from benchmarks.evaluate_obligations import main as evaluate_obligations
 
-    return evaluate_obligations()
+    return evaluate_obligations() or evaluate_checklist()
 
 
 if __name__ == "__main__":

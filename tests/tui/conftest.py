@@ -130,3 +130,23 @@ async def pick_in_f8(pilot: Pilot[None], typed: str) -> None:
     assert isinstance(pilot.app.screen, ChapterPicker)
     await burst(pilot, *keys_for(typed), "enter")
     await settle(pilot)
+
+
+async def review_and_change(pilot: Pilot[None], question_id: str) -> None:
+    """In the checklist: `v` (review), move to the question's line, Enter: the question is asked again."""
+    from textual.widgets import OptionList
+
+    await pilot.press("v")
+    await settle(pilot)
+    review = pilot.app.screen.query_one("#review", OptionList)
+    await pilot.press("home")  # the first line highlighted, whatever was before
+    await pilot.press(*["down"] * review.get_option_index(question_id), "enter")
+    await settle(pilot)
+
+
+def reviewed_questions(pilot: Pilot[None]) -> list[str]:
+    """The question ids the review list shows, in order (what the user can see and change)."""
+    from textual.widgets import OptionList
+
+    review = pilot.app.screen.query_one("#review", OptionList)
+    return [review.get_option_at_index(index).id or "" for index in range(review.option_count)]

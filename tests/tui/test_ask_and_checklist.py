@@ -13,7 +13,7 @@ from assistant.cli import main
 from assistant.tui.app import DataLawApp
 from assistant.tui.screens.ask import AskScreen
 from assistant.tui.screens.checklist import ChecklistScreen
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, review_and_change, settle
 
 
 async def test_ask_then_open_the_cited_article(make_app: Callable[[], DataLawApp]) -> None:
@@ -69,17 +69,15 @@ async def test_checklist_branches_keeps_answers_and_exports_like_the_cli(
         assert screen.session is not None
         assert screen.session.answers["does_user_profiling"] is True
         # Change an earlier answer through the review: later answers that still apply are kept.
-        screen.action_review()
-        await settle(pilot)
-        screen._review_chosen(type("E", (), {"option": type("O", (), {"id": "operates_in_shenzhen"})()})())  # type: ignore[arg-type]
+        await review_and_change(pilot, "operates_in_shenzhen")
+        assert screen.current is not None and screen.current.id == "operates_in_shenzhen"
         await pilot.press("n")
         await settle(pilot)
         assert screen.session.answers["does_user_profiling"] is True  # kept, though hidden now
-        screen.current = screen.checklist.question("operates_in_shenzhen")  # type: ignore[union-attr]
-        screen.query_one("ContentSwitcher").current = "question-view"  # type: ignore[attr-defined]
+        await review_and_change(pilot, "operates_in_shenzhen")
         await pilot.press("y")
         await settle(pilot)
-        screen.action_show_result()
+        await pilot.press("g")
         await settle(pilot)
         assert screen.result is not None
         assert any(c.startswith("shenzhen:29") for item in screen.result.items for c in item.finding.citations)

@@ -145,7 +145,7 @@ async def test_results_from_before_the_pick_are_dropped(
         shown = [hit.id for hit in screen.results.hits]
 
         stale = app.service.search(query, law=law, chapter=stale_chapter)  # a slow search from before the pick
-        screen._show_results(query, law, stale, no_highlight, stale_chapter)
+        screen.show_results(query, law, stale, no_highlight, stale_chapter)
 
         assert [hit.id for hit in screen.results.hits] == shown
 

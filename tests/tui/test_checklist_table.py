@@ -90,12 +90,12 @@ async def test_at_80_by_24_the_items_show_owner_and_due_and_cut_only_between_wor
         assert "Owner" in header and "Due" in header
 
         item_list = table.item_list
-        assert item_list.option_count == len(screen._listed()) > 10
-        width = table._row_width()
+        assert item_list.option_count == len(screen.listed_items()) > 10
+        width = table.row_width()
         header_cells = header_row(width).plain
         owner_at, due_at = header_cells.index("Owner"), header_cells.index("Due")
         obligation_at = header_cells.index("Obligation")
-        for index, item in enumerate(screen._listed()):
+        for index, item in enumerate(screen.listed_items()):
             line = item_list.get_option_at_index(index).prompt.plain  # type: ignore[union-attr]
             assert cell_len(line) <= width and "\n" not in line  # one line, never wrapped
             assert cut_cleanly(line[obligation_at : owner_at - 1], item.finding.obligation_en), line
@@ -138,7 +138,7 @@ def test_snapshot_checklist_items_at_80_by_24(snap_compare: Callable[..., bool],
         await settle(pilot)
         screen = await open_items(pilot)
         assert screen.session is not None
-        first = screen._listed()[0].finding.id
+        first = screen.listed_items()[0].finding.id
         screen.session.track(first, owner=OWNER, due=DUE)
         screen.action_show_result()
         await settle(pilot)

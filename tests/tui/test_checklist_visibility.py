@@ -12,7 +12,7 @@ from assistant.checklist.sessions import ChecklistSession, SessionStore
 from assistant.cli import main
 from assistant.tui.app import DataLawApp
 from assistant.tui.screens.checklist import ChecklistScreen
-from tests.tui.conftest import SIZE, settle
+from tests.tui.conftest import SIZE, review_and_change, reviewed_questions, settle
 
 
 def _cli_export_answers(out: Path) -> set[str]:
@@ -38,12 +38,14 @@ async def test_core_tui_and_cli_agree_on_shown_questions(make_app: Callable[[], 
         assert isinstance(screen, ChecklistScreen) and screen.checklist is not None and screen.session is not None
         assert screen.show_help  # help is visible by default
         for key, expected_shown in (("n", False), ("y", True), ("u", True), ("n", False), ("y", True)):
-            screen._ask(screen.checklist.question("processes_personal_data"))  # type: ignore[arg-type]
+            await review_and_change(pilot, "processes_personal_data")
             await pilot.press(key)
             await settle(pilot)
             answers = dict(screen.session.answers)
             core = [q.id for q in screen.checklist.visible_questions(answers)]
-            tui = [q.id for q in screen._visible()]
+            await pilot.press("v")  # what the user is shown: the review lists the shown questions
+            await settle(pilot)
+            tui = reviewed_questions(pilot)
             assert tui == core
             assert ("does_user_profiling" in tui) is expected_shown
             assert answers["does_user_profiling"] is True  # kept while hidden

@@ -116,7 +116,7 @@ async def test_results_for_a_query_no_longer_in_the_box_are_dropped(make_app: Ca
     async with searching(app, "dsl:27") as (_pilot, screen):
         stale = app.service.search("dsl:45")
 
-        screen._show_results("dsl:45", None, stale, no_highlight)  # a slow search finishing late
+        screen.show_results("dsl:45", None, stale, no_highlight)  # a slow search finishing late
 
         assert [hit.id for hit in screen.results.hits] == ["dsl:27"]
 

@@ -174,7 +174,7 @@ class ChecklistScreen(DlaScreen):
 
     # -- state ---------------------------------------------------------------------------------
 
-    def _visible(self) -> list[Question]:
+    def visible_questions(self) -> list[Question]:
         """The core's one visibility rule (the CLI and the exports use the same)."""
         assert self.checklist is not None and self.session is not None
         return self.checklist.visible_questions(self.session.answers)
@@ -196,7 +196,7 @@ class ChecklistScreen(DlaScreen):
     def _status(self) -> None:
         if self.checklist is None or self.session is None:
             return
-        visible = self._visible()
+        visible = self.visible_questions()
         answered = sum(1 for q in visible if q.id in self.session.answers)
         self.query_one("#checklist-status", Static).update(
             f"{self.checklist.title_en} · session '{self.session.name}' · {answered} of {len(visible)} shown questions answered"
@@ -214,7 +214,7 @@ class ChecklistScreen(DlaScreen):
         question = self.current
         if question is None or self.session is None:
             return
-        visible = self._visible()
+        visible = self.visible_questions()
         number = next((i for i, q in enumerate(visible, start=1) if q.id == question.id), 0)
         text = Text()
         text.append(f"Question {number} of {len(visible)}\n\n", style="dim")
@@ -256,7 +256,7 @@ class ChecklistScreen(DlaScreen):
             return
         self.session.answer(self.current.id, value)
         self._save()
-        visible = self._visible()
+        visible = self.visible_questions()
         position = next((i for i, q in enumerate(visible) if q.id == self.current.id), -1)
         following = [q for q in visible[position + 1 :] if q.id not in self.session.answers]
         if following:
@@ -302,7 +302,7 @@ class ChecklistScreen(DlaScreen):
     def action_previous_question(self) -> None:
         if self.current is None:
             return
-        visible = self._visible()
+        visible = self.visible_questions()
         position = next((i for i, q in enumerate(visible) if q.id == self.current.id), len(visible))
         if self.query_one(ContentSwitcher).current != "question-view":
             position = len(visible)
@@ -316,7 +316,7 @@ class ChecklistScreen(DlaScreen):
             return
         review = self.query_one("#review", OptionList)
         review.clear_options()
-        for question in self._visible():
+        for question in self.visible_questions():
             answer = (
                 self._label(question, self.session.answers[question.id])
                 if question.id in self.session.answers
@@ -358,20 +358,20 @@ class ChecklistScreen(DlaScreen):
                         due=item.tracking.due or "",
                     ),
                 )
-                for item in self._listed()
+                for item in self.listed_items()
             ]
         )
         self.query_one(ContentSwitcher).current = "result-view"
         self._status()
-        if self._listed():
-            items.highlighted = min(highlighted or 0, len(self._listed()) - 1)
+        if self.listed_items():
+            items.highlighted = min(highlighted or 0, len(self.listed_items()) - 1)
             items.focus()
         else:
             self.query_one("#item-text", Static).update(
                 "No obligation in these instruments applies to the answers given."
             )
 
-    def _listed(self) -> list[Any]:
+    def listed_items(self) -> list[Any]:
         """Items as the export orders them: by severity, then those to confirm."""
         if self.result is None:
             return []
@@ -381,7 +381,7 @@ class ChecklistScreen(DlaScreen):
         if self.result is None or self.query_one(ContentSwitcher).current != "result-view":
             return None
         items = self.query_one("#items", OptionList)
-        listed = self._listed()
+        listed = self.listed_items()
         if items.highlighted is None or items.highlighted >= len(listed):
             return None
         return listed[items.highlighted]

@@ -249,9 +249,9 @@ class SearchScreen(DlaScreen):
                 self.app.call_from_thread(self._search_failed, exc)
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, query, law, results, highlighter, chapter)
+            self.app.call_from_thread(self.show_results, query, law, results, highlighter, chapter)
 
-    def _show_results(
+    def show_results(
         self,
         query: str,
         law: str | None,
@@ -259,6 +259,8 @@ class SearchScreen(DlaScreen):
         highlighter: Highlighter,
         chapter: str | None = None,
     ) -> None:
+        """Show a search's results, unless they answer a query, law or chapter no longer on screen (a search that
+        finished late): the one place results reach the list, from the search worker and from a cached answer."""
         if (query, law, chapter) != (self.search_bar.query_text.strip(), self.search_bar.law, self.chapter):
             return  # stale: the user has typed on (or changed a filter) since this search started
         limit = self.search_limit
@@ -476,7 +478,7 @@ class SearchScreen(DlaScreen):
         except Exception as exc:  # the core promises not to raise for any query; the UI survives if it does
             self._search_failed(exc)
             return None
-        self._show_results(query, law, results, highlighter, chapter)
+        self.show_results(query, law, results, highlighter, chapter)
         return results
 
     def action_cycle_language(self) -> None:

@@ -36,7 +36,8 @@ class ChecklistItems(Vertical):
         """The list itself (focus, highlight)."""
         return self.query_one("#items", PagingOptionList)
 
-    def _row_width(self) -> int:
+    def row_width(self) -> int:
+        """The cells one item line may take: the list's width less the option padding (never under 30)."""
         item_list = self.item_list
         padding = item_list.get_component_styles("option-list--option").padding
         return max(30, item_list.scrollable_content_region.width - padding.width)
@@ -47,7 +48,7 @@ class ChecklistItems(Vertical):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        width = self._row_width()
+        width = self.row_width()
         self._laid_out_width = width
         item_list = self.item_list
         highlighted = item_list.highlighted
@@ -58,5 +59,5 @@ class ChecklistItems(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         """Cut the rows again for the new width (cells, not characters, decide the fit)."""
-        if self.rows and self._row_width() != self._laid_out_width:
+        if self.rows and self.row_width() != self._laid_out_width:
             self._lay_out()
