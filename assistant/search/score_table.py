@@ -54,7 +54,7 @@ def table_key(field: str, tokens: Sequence[str]) -> str:
     return field + "\t" + " ".join(tokens)
 
 
-def _contains_run(sequence: list[str], run: Sequence[str]) -> bool:
+def contains_run(sequence: list[str], run: Sequence[str]) -> bool:
     """True when `run` occurs in `sequence` at consecutive positions (Whoosh phrase semantics, slop 1)."""
     first, size, wanted = run[0], len(run), list(run)
     return any(token == first and sequence[start : start + size] == wanted for start, token in enumerate(sequence))
@@ -102,7 +102,7 @@ def build_score_table(
             for token in run[1:]:
                 candidates &= weights[token].keys()
             # A phrase scores as Whoosh scores it: the sum of its terms' weights where the phrase occurs.
-            matched = sorted(row for row in candidates if _contains_run(sequences[row], run))
+            matched = sorted(row for row in candidates if contains_run(sequences[row], run))
             keys.append(table_key(field, run))
             rows_parts.append(np.array(matched, dtype=np.int32))
             weight_parts.append(np.array([sum(weights[t][row] for t in run) for row in matched], dtype=np.float64))

@@ -11,7 +11,7 @@ import yaml
 from assistant.corpus.store import load_corpus
 from assistant.indexing import ensure_index, index_status
 from assistant.search.engine import SearchEngine
-from assistant.search.score_table import ARRAYS_FILE, QueryPart, _contains_run
+from assistant.search.score_table import ARRAYS_FILE, QueryPart, contains_run
 from assistant.service import AssistantService
 from tests.conftest import CORPUS, PROJECT
 
@@ -26,9 +26,9 @@ def engine(built_index_dir: Path) -> SearchEngine:
 
 
 def test_phrases_match_consecutive_tokens_only() -> None:
-    assert _contains_run(["个人", "人信", "信息"], ("人信", "信息"))
-    assert not _contains_run(["个人", "信息", "人信"], ("人信", "信息"))
-    assert not _contains_run(["个人"], ("个人", "人信"))
+    assert contains_run(["个人", "人信", "信息"], ("人信", "信息"))
+    assert not contains_run(["个人", "信息", "人信"], ("人信", "信息"))
+    assert not contains_run(["个人"], ("个人", "人信"))
 
 
 def test_a_phrase_with_an_unknown_term_matches_nothing(engine: SearchEngine) -> None:
