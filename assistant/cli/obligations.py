@@ -93,7 +93,7 @@ def cmd_ask(args: argparse.Namespace, service: AssistantService) -> int:
         )
     answer = service.ask(args.question, limit=args.limit, notify=_notify)
     if args.json:
-        print_json({**answer.to_dict(), **NOTICE_FIELDS})
+        print_json(answer.to_dict())
         return EXIT_OK
     for message in answer.messages:
         print(f"note: {message}")
