@@ -225,16 +225,17 @@ def _kinds_line(result: dict[str, Any]) -> str:
     return f"  penalty kinds: accuracy {result['kinds_accuracy']:.3f} over {result['kinds_gold']}"
 
 
-def evaluate_ask() -> tuple[int, int]:
-    """How often a gold article is among the first three obligations `dla ask` gives."""
+ASK_FILES = ("ask_questions.yaml", "ask_heldout_1.yaml")
+
+
+def evaluate_ask(name: str = "ask_questions.yaml") -> tuple[int, int]:
+    """How often a gold article is among the first three obligations `dla ask` gives, on one question file."""
     import tempfile
     from pathlib import Path
 
     from assistant.service import AssistantService
 
-    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / "ask_questions.yaml").read_text(encoding="utf-8"))[
-        "questions"
-    ]
+    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / name).read_text(encoding="utf-8"))["questions"]
     with tempfile.TemporaryDirectory() as index_dir:
         service = AssistantService(PROJECT_ROOT / "corpus", Path(index_dir))
         hits = sum(
@@ -277,8 +278,11 @@ def main() -> int:
                   f"{total['recall']:.3f}; links precision {total['links_precision']:.3f}  recall "
                   f"{total['links_recall']:.3f} (gold {total['links_gold']})")  # fmt: skip
             print(_kinds_line(total))
-    hits, total = evaluate_ask()
-    print(f"dla ask: gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}")
+    for name in ASK_FILES:
+        hits, total = evaluate_ask(name)
+        print(
+            f"dla ask ({name}): gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}"
+        )
     return 0
 
 

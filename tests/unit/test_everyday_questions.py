@@ -429,3 +429,28 @@ def test_a_listed_phrase_is_found_in_another_inflection(service: AssistantServic
 def test_only_a_phrase_s_first_word_takes_verb_forms(service: AssistantService, query: str, not_reached: str) -> None:
     expanded = service.search(query).expanded
     assert not any(e.endswith(("→ " + not_reached, "/ " + not_reached)) for e in expanded), expanded
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "article"),
+    [
+        ("登录时收集的手机号能不能拿去发营销短信，要不要重新找用户确认", "重新取得个人同意", "pipl:14"),
+        ("会员填的手机号用途变了要做什么", "重新征得同意", "shenzhen:16"),
+        ("用户之前授权了浏览记录分析，现在反悔了怎么办", "撤回同意", "pipl:15"),
+        ("运营想搞差异化定价可以吗", "差别待遇", "shenzhen:69"),
+        ("区政务服务中心能把身份证信息备份到境外云上吗", "国家机关", "pipl:36"),
+    ],
+)
+def test_everyday_chinese_words_reach_the_statutory_term(
+    service: AssistantService, query: str, term: str, article: str
+) -> None:
+    results = service.search(query)
+    assert any(e.endswith("→ " + term) for e in results.expanded), results.expanded
+    assert article in [hit.id for hit in results.hits]
+
+
+def test_a_phone_number_is_personal_information_not_a_real_name_check(service: AssistantService) -> None:
+    # 手机号 once stood for 真实身份信息 (blockchain real-name checks): every question about phone numbers went there.
+    results = service.search("当初收集手机号是为了登录，现在想群发促销短信")
+    assert any(e.startswith("手机号 →") and e.endswith("个人信息") for e in results.expanded), results.expanded
+    assert not any(e.endswith("真实身份信息") for e in results.expanded)

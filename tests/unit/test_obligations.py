@@ -13,7 +13,7 @@ from assistant.obligations.crossrefs import find_references
 from assistant.service import AssistantService
 from tests.conftest import PROJECT
 
-ASK_SET = PROJECT / "tests" / "eval" / "ask_questions.yaml"
+ASK_SETS = [PROJECT / "tests" / "eval" / name for name in ("ask_questions.yaml", "ask_heldout_1.yaml")]
 
 
 def test_cross_references_resolve_with_exact_offsets(corpus: Corpus) -> None:
@@ -124,8 +124,9 @@ def test_obligation_matrix_by_actor(
     assert main(["obligations", "--actor", "nobody at all"]) == 2
 
 
-def test_ask_quality_on_the_question_set(service: AssistantService) -> None:
-    questions = yaml.safe_load(ASK_SET.read_text(encoding="utf-8"))["questions"]
+@pytest.mark.parametrize("ask_set", ASK_SETS, ids=[p.stem for p in ASK_SETS])
+def test_ask_quality_on_the_question_set(service: AssistantService, ask_set: Path) -> None:
+    questions = yaml.safe_load(ask_set.read_text(encoding="utf-8"))["questions"]
     assert len(questions) >= 20
     hits = 0
     for question in questions:
