@@ -225,7 +225,7 @@ def _kinds_line(result: dict[str, Any]) -> str:
     return f"  penalty kinds: accuracy {result['kinds_accuracy']:.3f} over {result['kinds_gold']}"
 
 
-ASK_FILES = ("ask_questions.yaml", "ask_heldout_1.yaml")
+ASK_FILES = ("ask_questions.yaml", "ask_heldout_1.yaml", "ask_heldout_2.yaml")
 
 
 def evaluate_ask(name: str = "ask_questions.yaml") -> tuple[int, int]:

@@ -454,3 +454,11 @@ def test_a_phone_number_is_personal_information_not_a_real_name_check(service: A
     results = service.search("当初收集手机号是为了登录，现在想群发促销短信")
     assert any(e.startswith("手机号 →") and e.endswith("个人信息") for e in results.expanded), results.expanded
     assert not any(e.endswith("真实身份信息") for e in results.expanded)
+
+
+def test_registering_users_is_not_filing_with_the_regulator(service: AssistantService) -> None:
+    # 注册 / 登记 once stood for 备案: a question about users' registration details went to the blockchain filing rules.
+    results = service.search("派出所发函要调我们几个用户的登录IP和注册信息，我们必须给吗？要他们出什么手续")
+    assert not any(e.endswith("备案") for e in results.expanded), results.expanded
+    assert results.hits[0].id == "dsl:35"  # the police's retrieval of data, not blockchain:14 (登录备案系统)
+    assert "blockchain:11" in [hit.id for hit in service.search("区块链平台换了域名，备案要更新吗").hits[:3]]

@@ -13,7 +13,9 @@ from assistant.obligations.crossrefs import find_references
 from assistant.service import AssistantService
 from tests.conftest import PROJECT
 
-ASK_SETS = [PROJECT / "tests" / "eval" / name for name in ("ask_questions.yaml", "ask_heldout_1.yaml")]
+ASK_SETS = [
+    PROJECT / "tests" / "eval" / name for name in ("ask_questions.yaml", "ask_heldout_1.yaml", "ask_heldout_2.yaml")
+]
 
 
 def test_cross_references_resolve_with_exact_offsets(corpus: Corpus) -> None:
