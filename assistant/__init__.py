@@ -7,3 +7,5 @@ LEGAL_NOTICE_EN = (
     "translation; the Chinese text is authoritative."
 )
 LEGAL_NOTICE_ZH = "本工具提供法律信息，不构成法律意见。英文为本项目的非官方译文，以中文文本为准。"
+# The notice as every JSON output carries it (checklist export, ask, obligations, define).
+NOTICE_FIELDS = {"notice": LEGAL_NOTICE_EN, "notice_zh": LEGAL_NOTICE_ZH}

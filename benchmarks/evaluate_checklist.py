@@ -34,7 +34,6 @@ class CaseResult:
     missed: tuple[str, ...]
     excluded: int
     wrongly_cited: tuple[str, ...]
-    to_confirm: tuple[str, ...]  # excluded provisions cited only by items left to confirm
 
 
 def evaluate_case(service: AssistantService, case: dict[str, Any]) -> CaseResult:
@@ -42,15 +41,12 @@ def evaluate_case(service: AssistantService, case: dict[str, Any]) -> CaseResult
     checklist = service.checklist(case.get("checklist", "data-compliance"))
     result = service.run_checklist(checklist, case["answers"])
     cited = {c for item in result.items for c in item.finding.citations}
-    confirm = {c for item in result.to_confirm for c in item.finding.citations}
-    wrong = tuple(c for c in case["excluded"] if cites_within(c, cited))
     return CaseResult(
         name=case["name"],
         expected=len(case["expected"]),
         missed=tuple(c for c in case["expected"] if not covers(c, cited)),
         excluded=len(case["excluded"]),
-        wrongly_cited=wrong,
-        to_confirm=tuple(c for c in case["excluded"] if c not in wrong and cites_within(c, confirm)),
+        wrongly_cited=tuple(c for c in case["excluded"] if cites_within(c, cited)),
     )
 
 

@@ -228,20 +228,26 @@ def _kinds_line(result: dict[str, Any]) -> str:
 ASK_FILES = ("ask_questions.yaml", "ask_heldout_1.yaml", "ask_heldout_2.yaml")
 
 
-def evaluate_ask(name: str = "ask_questions.yaml") -> tuple[int, int]:
-    """How often a gold article is among the first three obligations `dla ask` gives, on one question file."""
+def evaluate_ask(names: tuple[str, ...] = ASK_FILES) -> list[tuple[str, int, int]]:
+    """For each question file: how often a gold article is among the first three obligations `dla ask` gives.
+
+    One service over one temporary index answers every file (the build is the slow part)."""
     import tempfile
     from pathlib import Path
 
     from assistant.service import AssistantService
 
-    questions = yaml.safe_load((PROJECT_ROOT / "tests" / "eval" / name).read_text(encoding="utf-8"))["questions"]
+    results = []
     with tempfile.TemporaryDirectory() as index_dir:
         service = AssistantService(PROJECT_ROOT / "corpus", Path(index_dir))
-        hits = sum(
-            any(o["article_id"] in q["gold"] for o in service.ask(q["question"]).obligations[:3]) for q in questions
-        )
-    return hits, len(questions)
+        for name in names:
+            path = PROJECT_ROOT / "tests" / "eval" / name
+            questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+            hits = sum(
+                any(o["article_id"] in q["gold"] for o in service.ask(q["question"]).obligations[:3]) for q in questions
+            )
+            results.append((name, hits, len(questions)))
+    return results
 
 
 def _gold_order(path: Path) -> tuple[int, str]:
@@ -278,8 +284,7 @@ def main() -> int:
                   f"{total['recall']:.3f}; links precision {total['links_precision']:.3f}  recall "
                   f"{total['links_recall']:.3f} (gold {total['links_gold']})")  # fmt: skip
             print(_kinds_line(total))
-    for name in ASK_FILES:
-        hits, total = evaluate_ask(name)
+    for name, hits, total in evaluate_ask():
         print(
             f"dla ask ({name}): gold article among the first three obligations for {hits}/{total} = {hits / total:.3f}"
         )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
+from assistant import NOTICE_FIELDS
 from assistant.checklist.conditions import NOT_SURE, AnswerValue, questions_named, truth
 from assistant.checklist.model import SEVERITIES, Checklist, Finding, Question
 from assistant.checklist.penalties import PenaltySource, ReviewedPenalties, finding_penalties
@@ -179,8 +179,7 @@ class ChecklistResult:
             "catch_all": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
                            "summary": summary} for ref, zh, en, summary, kinds in self.catch_all],
             "not_covered": [{"text_zh": n.text_zh, "text_en": n.text_en} for n in self.checklist.not_covered],
-            "notice": LEGAL_NOTICE_EN,
-            "notice_zh": LEGAL_NOTICE_ZH,
+            **NOTICE_FIELDS,
         }  # fmt: skip
 
 

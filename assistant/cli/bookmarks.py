@@ -24,12 +24,12 @@ def _store(service: AssistantService) -> BookmarkStore:
 def cmd_list(args: argparse.Namespace, service: AssistantService) -> int:
     """Every bookmark, oldest first, with both citations; one the corpus no longer holds is listed as such."""
     corpus = service.corpus
-    rows = [
-        {"id": b.id, "added": b.added, "exists": corpus.exists(b.id),
-         "citation_zh": corpus.cite_zh(b.id) if corpus.exists(b.id) else None,
-         "citation_en": corpus.cite_en(b.id) if corpus.exists(b.id) else None}
-        for b in _store(service).entries()
-    ]  # fmt: skip
+    rows = []
+    for bookmark in _store(service).entries():
+        held = corpus.exists(bookmark.id)
+        rows.append({"id": bookmark.id, "added": bookmark.added, "exists": held,
+                     "citation_zh": corpus.cite_zh(bookmark.id) if held else None,
+                     "citation_en": corpus.cite_en(bookmark.id) if held else None})  # fmt: skip
     if args.json:
         print_json(rows)
         return EXIT_OK

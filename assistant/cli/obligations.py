@@ -6,16 +6,13 @@ import argparse
 import sys
 from typing import Any
 
-from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
+from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH, NOTICE_FIELDS
 from assistant.cli.support import EXIT_OK, EXIT_USAGE, CliError, print_json
 from assistant.export.markdown import escape
 from assistant.modality import MODALITY_BADGES, MODALITY_WORDS
 from assistant.obligations.describe import penalty_summary
 from assistant.service import AssistantService
 from assistant.status_labels import status_warning
-
-# Every JSON answer carries the notice, as every export does (new fields: the documented ones are kept).
-NOTICE_FIELDS = {"notice": LEGAL_NOTICE_EN, "notice_zh": LEGAL_NOTICE_ZH}
 
 
 def _notify(message: str) -> None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant import LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH
+from assistant import NOTICE_FIELDS
 from assistant.obligations.records import Obligation
 from assistant.obligations.store import ActorNames, ObligationStore
 from assistant.search.engine import SearchResults
@@ -50,8 +50,7 @@ class Answer:
             "articles": self.articles,
             "messages": self.messages,
             "catch_all": self.catch_all,
-            "notice": LEGAL_NOTICE_EN,
-            "notice_zh": LEGAL_NOTICE_ZH,
+            **NOTICE_FIELDS,
         }
 
     def grouped(self) -> list[tuple[str, list[dict[str, Any]]]]:

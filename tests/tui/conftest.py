@@ -41,8 +41,7 @@ def warm_service(service: AssistantService) -> AssistantService:
     """The worker's service with everything an app loads already loaded (corpus, links, search engine)."""
     service.search_engine()
     service.obligation_store()
-    for loaded in (service.relations, service.definitions, service.checklists):
-        assert loaded is not None
+    _ = service.relations, service.definitions, service.checklists  # cached properties, loaded now
     return service
 
 

@@ -10,15 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.bookmarks import BookmarkStore
-from assistant.cli.main import main
 from assistant.corpus.store import Corpus
 from assistant.status_labels import status_warning
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.unit.test_cli_corpus import run_cli
 
 
 def _data_dir() -> Path:

@@ -11,11 +11,10 @@ import yaml
 from assistant.corpus.store import Corpus
 from assistant.obligations.crossrefs import find_references
 from assistant.service import AssistantService
+from benchmarks.evaluate_obligations import ASK_FILES
 from tests.conftest import PROJECT
 
-ASK_SETS = [
-    PROJECT / "tests" / "eval" / name for name in ("ask_questions.yaml", "ask_heldout_1.yaml", "ask_heldout_2.yaml")
-]
+ASK_SETS = [PROJECT / "tests" / "eval" / name for name in ASK_FILES]
 
 
 def test_cross_references_resolve_with_exact_offsets(corpus: Corpus) -> None:
