@@ -16,6 +16,8 @@ from assistant.service import AssistantService
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "corpus"
 SOURCES = Path(os.environ.get("DLA_SOURCES") or PROJECT.parent / "shared" / "sources")
+MINI_CORPUS = PROJECT / "tests" / "data" / "mini_corpus"
+MINI_SOURCES = PROJECT / "tests" / "data" / "mini_sources"
 
 
 # The reliability suite's counts (tests/reliability/conftest.py adds each test's share to its report). The
@@ -46,20 +48,49 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.write_line(f"  {len(kinds)} kinds of fault: {listed}")
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    """Hard-link a file (no bytes copied); copy it where links cannot be made (another file system)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _file_states(root: Path) -> dict[str, tuple[int, int, int]]:
+    """Each file under `root` with its inode, size and modification time: what any write in place changes."""
+    states = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            states[str(path.relative_to(root))] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return states
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> Iterator[None]:
     """No test reads or writes the real user data directory or the real indexes/.
 
-    DLA_INDEX_DIR is the test's own copy of the session's index, so a test that runs the CLI or opens a
+    DLA_INDEX_DIR is the test's own tree of the session's index, so a test that runs the CLI or opens a
     service does not rebuild the whole index; a test marked `empty_index` starts with no index at all.
+    The tree's files are hard links to the session's (a copy per test cost 7 MB and a thirtieth of a
+    second, a thousand times): the program replaces index files (temp file + rename) and never writes
+    into one, and the check after the test fails any test that did, since that would damage every
+    other test's index. A test that damages files in place marks itself `private_index` for a copy.
     """
     monkeypatch.setenv("DLA_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     index_dir = tmp_path_factory.mktemp("indexes")
+    shared: Path | None = None
     if request.node.get_closest_marker("empty_index") is None:
-        shutil.copytree(request.getfixturevalue("built_index_dir"), index_dir, dirs_exist_ok=True)
+        shared = request.getfixturevalue("built_index_dir")
+        private = request.node.get_closest_marker("private_index") is not None
+        shutil.copytree(shared, index_dir, dirs_exist_ok=True, copy_function=shutil.copy2 if private else _link_or_copy)
     monkeypatch.setenv("DLA_INDEX_DIR", str(index_dir))
+    before = _file_states(shared) if shared is not None else {}
+    yield
+    if shared is not None:
+        assert _file_states(shared) == before, "the test wrote into the shared index; mark it `private_index`"
 
 
 @pytest.fixture(scope="session")
@@ -76,48 +107,31 @@ def corpus_copy(tmp_path: Path) -> Iterator[Path]:
     yield target
 
 
-# The instruments of the small corpus: one with chapters, duties and fines (the DSL), one without chapters.
-SMALL_CORPUS_LAWS = ("dsl", "blockchain")
-
-
-def _copy_small_corpus(target: Path) -> Path:
-    """Copy corpus/ to `target` with only SMALL_CORPUS_LAWS under laws/."""
-    laws = CORPUS / "laws"
-
-    def other_laws(folder: str, names: list[str]) -> list[str]:
-        if Path(folder) != laws:
-            return []
-        return [name for name in names if (laws / name).is_dir() and name not in SMALL_CORPUS_LAWS]
-
-    shutil.copytree(CORPUS, target, ignore=other_laws)
-    return target
-
-
 @pytest.fixture(scope="session")
-def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus with two of its instruments, for tests of how an index is built, checked and repaired.
+def mini_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of tests/data/mini_corpus: two short fictional instruments, for tests of how an index is built,
+    checked and repaired (a build takes a fifth of a second once spaCy is loaded; the real corpus, five).
 
-    A build over it takes a fraction of the real one's time. It is made from corpus/ at the start of
-    the run, so it holds no second copy of statute text and cannot drift from the real format; its
-    cross-instrument links name laws it lacks, so `corpus verify` is not meant for it.
+    Its texts are invented (see tests/data/mini_sources/SOURCES.md); it has the real corpus's format and
+    passes `dla corpus verify` against tests/data/mini_sources. Copied so that no test can change the original.
     """
-    return _copy_small_corpus(tmp_path_factory.mktemp("small") / "corpus")
+    return Path(shutil.copytree(MINI_CORPUS, tmp_path_factory.mktemp("mini") / "corpus"))
 
 
 @pytest.fixture(scope="session")
-def small_index_dir(tmp_path_factory: pytest.TempPathFactory, small_corpus: Path) -> Path:
-    """An index built once per session from the small corpus (copy it before damaging it)."""
+def mini_index_dir(tmp_path_factory: pytest.TempPathFactory, mini_corpus: Path) -> Path:
+    """An index built once per session from the mini corpus (copy it before damaging it)."""
     from assistant.indexing import ensure_index
 
-    directory = tmp_path_factory.mktemp("small-index")
-    ensure_index(load_corpus(small_corpus), directory)
+    directory = tmp_path_factory.mktemp("mini-index")
+    ensure_index(load_corpus(mini_corpus), directory)
     return directory
 
 
 @pytest.fixture()
-def small_corpus_copy(tmp_path: Path) -> Path:
-    """A writable copy of the small corpus."""
-    return _copy_small_corpus(tmp_path / "small-corpus")
+def mini_corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini corpus."""
+    return Path(shutil.copytree(MINI_CORPUS, tmp_path / "mini-corpus"))
 
 
 @pytest.fixture(scope="session")

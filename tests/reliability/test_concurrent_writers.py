@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.indexing import index_status
+from assistant.corpus.store import load_corpus
+from assistant.indexing import ensure_index, index_status
 from tests.reliability.conftest import TALLY, all_ok, dla, fault, finish, new_session, spawn
 
 WRITERS = 8
@@ -155,14 +156,17 @@ def test_concurrent_exports_to_one_file_leave_one_complete_version(tmp_path: Pat
 
 
 def test_two_index_builds_at_once_both_succeed_and_one_build_remains(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_corpus: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_corpus: Path
 ) -> None:
-    # The small corpus: the lock and the reuse of a finished build are the same for any corpus.
+    # The mini corpus: the lock and the reuse of a finished build are the same for any corpus.
     root = tmp_path / "index"
     monkeypatch.setenv("DLA_INDEX_DIR", str(root))
-    monkeypatch.setenv("DLA_CORPUS", str(small_corpus))
+    monkeypatch.setenv("DLA_CORPUS", str(mini_corpus))
     fault("concurrent index build")
-    results = finish([spawn(["-m", "assistant", "index", "build"]) for _ in range(2)], timeout=120)
+    results = finish([spawn(["-m", "assistant", "index", "build"]) for _ in range(3)], timeout=120)
     assert all_ok(results), results
-    assert len(list(root.glob("dla-build-*"))) == 1  # the second waited, then reused the first's result
-    assert index_status(small_corpus, root) == "ok"
+    assert len(list(root.glob("dla-build-*"))) == 1  # the others waited, then reused the first's result
+    assert index_status(mini_corpus, root) == "ok"
+    corpus = load_corpus(mini_corpus)
+    with ensure_index(corpus, root).whoosh_index.searcher() as searcher:  # and it holds every article
+        assert searcher.doc_count() == sum(1 for _ in corpus.all_articles())

@@ -18,10 +18,10 @@ from tests.reliability.conftest import TALLY, fault
 
 
 @pytest.fixture()
-def index_root(small_index_dir: Path, tmp_path: Path) -> Path:
-    """A copy of the session's build of the small corpus, to damage (repairs rebuild the small corpus)."""
+def index_root(mini_index_dir: Path, tmp_path: Path) -> Path:
+    """A copy of the session's build of the mini corpus, to damage (repairs rebuild the mini corpus)."""
     root = tmp_path / "index"
-    shutil.copytree(small_index_dir, root, symlinks=True)
+    shutil.copytree(mini_index_dir, root, symlinks=True)
     return root
 
 
@@ -34,7 +34,7 @@ def _every_file(root: Path) -> list[str]:
     return sorted(path for files in manifest["artefacts"].values() for path in files)
 
 
-def test_every_truncated_or_bit_flipped_file_is_detected(small_corpus: Path, index_root: Path) -> None:
+def test_every_truncated_or_bit_flipped_file_is_detected(mini_corpus: Path, index_root: Path) -> None:
     folder = _build_folder(index_root)
     rng = random.Random(16)
     for path in _every_file(index_root):
@@ -49,12 +49,12 @@ def test_every_truncated_or_bit_flipped_file_is_detected(small_corpus: Path, ind
                 continue
             (folder / path).write_bytes(data)
             fault(f"artefact {kind}")
-            assert index_status(small_corpus, index_root).startswith("corrupt"), (path, kind)
+            assert index_status(mini_corpus, index_root).startswith("corrupt"), (path, kind)
         (folder / path).unlink()
         fault("artefact deleted")
-        assert index_status(small_corpus, index_root).startswith("corrupt"), path
+        assert index_status(mini_corpus, index_root).startswith("corrupt"), path
         (folder / path).write_bytes(original)
-    assert index_status(small_corpus, index_root) == "ok"
+    assert index_status(mini_corpus, index_root) == "ok"
     TALLY["artefact files checked"] += len(_every_file(index_root))
 
 
@@ -77,28 +77,28 @@ def _flip(data: bytes, rng: random.Random) -> bytes:
     ],
 )
 def test_a_damaged_current_file_is_never_followed(
-    small_corpus: Path, index_root: Path, name: str, content: bytes
+    mini_corpus: Path, index_root: Path, name: str, content: bytes
 ) -> None:
     (index_root / CURRENT_FILE).write_bytes(content)
     fault(f"CURRENT {name}")
-    assert index_status(small_corpus, index_root).startswith(("unreadable", "missing"))
+    assert index_status(mini_corpus, index_root).startswith(("unreadable", "missing"))
 
 
-def test_a_non_utf8_current_file_repairs_itself(small_corpus: Path, index_root: Path) -> None:
+def test_a_non_utf8_current_file_repairs_itself(mini_corpus: Path, index_root: Path) -> None:
     (index_root / CURRENT_FILE).write_bytes(b"\xff\xfe\x00garbage")
     fault("CURRENT non-UTF-8, repaired")
     messages: list[str] = []
-    service = AssistantService(small_corpus, index_root)
+    service = AssistantService(mini_corpus, index_root)
     assert service.search("数据安全", notify=messages.append).hits
     assert messages and "building it now" in messages[0]
-    assert index_status(small_corpus, index_root) == "ok"
+    assert index_status(mini_corpus, index_root) == "ok"
 
 
 @pytest.mark.parametrize(
     "damage",
     ["not json", "deep json", "wrong producer", "escaping path", "bad checksum format", "missing"],
 )
-def test_a_damaged_manifest_repairs_itself(small_corpus: Path, index_root: Path, damage: str) -> None:
+def test_a_damaged_manifest_repairs_itself(mini_corpus: Path, index_root: Path, damage: str) -> None:
     manifest_path = _build_folder(index_root) / MANIFEST_FILE
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     first = next(iter(manifest["artefacts"]["search"]))
@@ -117,16 +117,16 @@ def test_a_damaged_manifest_repairs_itself(small_corpus: Path, index_root: Path,
     else:
         manifest_path.unlink()
     fault(f"manifest {damage}")
-    assert index_status(small_corpus, index_root).startswith("unreadable")
+    assert index_status(mini_corpus, index_root).startswith("unreadable")
     if damage == "escaping path":  # one repair stands for all: every damage above takes the same path
         assert (
-            ensure_build(None, index_root, None, lambda: load_corpus(small_corpus), small_corpus).folder
+            ensure_build(None, index_root, None, lambda: load_corpus(mini_corpus), mini_corpus).folder
             != manifest_path.parent
         )
 
 
-def test_a_tampered_obligation_store_is_never_served(small_corpus: Path, index_root: Path) -> None:
-    service = AssistantService(small_corpus, index_root)
+def test_a_tampered_obligation_store_is_never_served(mini_corpus: Path, index_root: Path) -> None:
+    service = AssistantService(mini_corpus, index_root)
     service.search("数据")  # the engine is open, as in a running TUI
     store = _build_folder(index_root) / "obligations" / "obligations.json"
     data = json.loads(store.read_text(encoding="utf-8"))
@@ -135,23 +135,23 @@ def test_a_tampered_obligation_store_is_never_served(small_corpus: Path, index_r
     data["obligations"][0] = forged
     store.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # valid JSON, wrong content
     fault("tampered obligations")
-    assert index_status(small_corpus, index_root).startswith("corrupt (obligations")
+    assert index_status(mini_corpus, index_root).startswith("corrupt (obligations")
     served = service.obligations_data()
     assert "FORGED" not in json.dumps(served, ensure_ascii=False)
-    assert index_status(small_corpus, index_root) == "ok"
+    assert index_status(mini_corpus, index_root) == "ok"
 
 
-def test_a_corrupt_segment_repairs_itself_without_a_manual_build(small_corpus: Path, index_root: Path) -> None:
+def test_a_corrupt_segment_repairs_itself_without_a_manual_build(mini_corpus: Path, index_root: Path) -> None:
     folder = _build_folder(index_root) / "search"
     for segment in folder.glob("*.seg"):
         segment.write_bytes(segment.read_bytes()[:-64] + b"\x00" * 64)  # same size: only the checksum can tell
         fault("corrupt segment")
     messages: list[str] = []
-    assert AssistantService(small_corpus, index_root).search("个人信息", notify=messages.append).hits
+    assert AssistantService(mini_corpus, index_root).search("个人信息", notify=messages.append).hits
     assert messages and messages[0].startswith("search index corrupt (search:")
 
 
-def test_rebuilds_delete_only_what_the_project_wrote(small_corpus: Path, index_root: Path) -> None:
+def test_rebuilds_delete_only_what_the_project_wrote(mini_corpus: Path, index_root: Path) -> None:
     users = index_root / "search-engine-project"
     users.mkdir()
     (users / "notes.txt").write_text("mine", encoding="utf-8")
@@ -160,7 +160,7 @@ def test_rebuilds_delete_only_what_the_project_wrote(small_corpus: Path, index_r
     (lookalike / "thesis.tex").write_text("mine too", encoding="utf-8")
     old = _build_folder(index_root)
     (old / "search" / "my-extra-file").write_text("left in an old build", encoding="utf-8")
-    build_index(load_corpus(small_corpus), index_root)
+    build_index(load_corpus(mini_corpus), index_root)
     fault("user files beside builds", 3)
     assert (users / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (lookalike / "thesis.tex").read_text(encoding="utf-8") == "mine too"
@@ -169,7 +169,7 @@ def test_rebuilds_delete_only_what_the_project_wrote(small_corpus: Path, index_r
 
 
 def test_a_build_whose_obligations_misquote_the_law_is_never_switched_in(
-    small_corpus: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+    mini_corpus: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant.indexing import artefacts
     from assistant.search.index_store import IndexBuildError
@@ -188,6 +188,6 @@ def test_a_build_whose_obligations_misquote_the_law_is_never_switched_in(
     monkeypatch.setattr(artefacts, "write_obligations", misquoting_writer)
     fault("misquoted obligation")
     with pytest.raises(IndexBuildError, match="not the provision's wording"):
-        build_index(load_corpus(small_corpus), index_root)
-    assert _build_folder(index_root) == live and index_status(small_corpus, index_root) == "ok"
+        build_index(load_corpus(mini_corpus), index_root)
+    assert _build_folder(index_root) == live and index_status(mini_corpus, index_root) == "ok"
     assert len(list(index_root.glob("dla-build-*"))) == 1  # the refused build was removed

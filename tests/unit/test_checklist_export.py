@@ -20,15 +20,14 @@ DATE = "2026-11-29"
 HOSTILE_NOTES = "Ask **legal** <script>alert(1)</script> [x](http://evil) | col\n# heading\n- [x] fake item ~~s~~"
 
 
-def _result(tracking: dict[str, Tracking] | None = None) -> tuple[AssistantService, object]:
-    service = AssistantService(CORPUS)
+def _result(service: AssistantService, tracking: dict[str, Tracking] | None = None) -> object:
+    """The checklist's result for the scenario's answers, with `tracking`."""
     answers = yaml.safe_load(SCENARIO.read_text(encoding="utf-8"))["answers"]
-    checklist = service.checklist("data-compliance")
-    return service, service.run_checklist(checklist, answers, tracking)
+    return service.run_checklist(service.checklist("data-compliance"), answers, tracking)
 
 
-def _tracked() -> dict[str, Tracking]:
-    _, result = _result()
+def _tracked(service: AssistantService) -> dict[str, Tracking]:
+    result = _result(service)
     first, second = result.items[0].finding.id, result.items[1].finding.id  # type: ignore[attr-defined]
     return {
         first: Tracking("done", "Li Wei", "2026-12-31", HOSTILE_NOTES),
@@ -37,8 +36,8 @@ def _tracked() -> dict[str, Tracking]:
 
 
 @pytest.mark.parametrize("output_format", ["md", "json"])
-def test_export_matches_the_golden_file(output_format: str) -> None:
-    service, result = _result(_tracked())
+def test_export_matches_the_golden_file(output_format: str, service: AssistantService) -> None:
+    result = _result(service, _tracked(service))
     rendered = service.render_checklist(result, output_format, DATE)  # type: ignore[arg-type]
     golden = GOLDEN / f"kids-education-app.{output_format}"
     # The corpus hash moves with any corpus edit; everything else is pinned byte for byte.
@@ -48,14 +47,15 @@ def test_export_matches_the_golden_file(output_format: str) -> None:
     )
 
 
-def test_same_answers_give_byte_identical_output() -> None:
-    service, first = _result(_tracked())
-    _, second = _result(_tracked())
+def test_same_answers_give_byte_identical_output(service: AssistantService) -> None:
+    first = _result(service, _tracked(service))
+    fresh = AssistantService(CORPUS)  # another instance: nothing rides on one service's state
+    second = _result(fresh, _tracked(fresh))
     assert service.render_checklist(first, "md", DATE) == service.render_checklist(second, "md", DATE)  # type: ignore[arg-type]
 
 
-def test_markdown_parses_into_the_intended_structure() -> None:
-    service, result = _result(_tracked())
+def test_markdown_parses_into_the_intended_structure(service: AssistantService) -> None:
+    result = _result(service, _tracked(service))
     text = service.render_checklist(result, "md", DATE)  # type: ignore[arg-type]
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
@@ -90,8 +90,8 @@ def _render_text(inline_source: str) -> str:
     )
 
 
-def test_every_quote_is_the_verbatim_article_text() -> None:
-    service, result = _result()
+def test_every_quote_is_the_verbatim_article_text(service: AssistantService) -> None:
+    result = _result(service)
     text = service.render_checklist(result, "md", DATE, quotes=True)  # type: ignore[arg-type]
     for item in result.items:  # type: ignore[attr-defined]
         for quote in item.quotes:
@@ -100,8 +100,8 @@ def test_every_quote_is_the_verbatim_article_text() -> None:
                 assert line.replace("*", "\\*") in text
 
 
-def test_json_carries_the_machine_contract() -> None:
-    service, result = _result(_tracked())
+def test_json_carries_the_machine_contract(service: AssistantService) -> None:
+    result = _result(service, _tracked(service))
     data = json.loads(service.render_checklist(result, "json", DATE))  # type: ignore[arg-type]
     assert set(data) >= {"checklist", "corpus", "answers", "assumed", "items", "not_covered"}
     assert data["checklist"] == {

@@ -25,13 +25,13 @@ def _has_notice(text: str) -> bool:
 
 
 @pytest.mark.parametrize("output_format", ["md", "json"])
-def test_checklist_exports(output_format: str) -> None:
-    service, result = _result()
+def test_checklist_exports(output_format: str, service: AssistantService) -> None:
+    result = _result(service)
     assert _has_notice(service.render_checklist(result, output_format, DATE))  # type: ignore[arg-type]
 
 
-def test_a_diff_of_two_exports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    service, result = _result()
+def test_a_diff_of_two_exports(capsys: pytest.CaptureFixture[str], tmp_path: Path, service: AssistantService) -> None:
+    result = _result(service)
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(service.render_checklist(result, "json", DATE), encoding="utf-8")
     new.write_text(service.render_checklist(result, "json", "2027-01-01"), encoding="utf-8")

@@ -62,30 +62,30 @@ def test_contains_tells_which_of_the_asked_rows_hold_a_term_or_phrase(engine: Se
     assert len(table.contains(unknown, np.zeros(0, dtype=np.int64))) == 0
 
 
-def test_a_truncated_table_is_caught_when_opening_and_rebuilt(tmp_path: Path, small_corpus: Path) -> None:
-    handle = ensure_index(load_corpus(small_corpus), tmp_path)
+def test_a_truncated_table_is_caught_when_opening_and_rebuilt(tmp_path: Path, mini_corpus: Path) -> None:
+    handle = ensure_index(load_corpus(mini_corpus), tmp_path)
     arrays = handle.folder / ARRAYS_FILE
     arrays.write_bytes(arrays.read_bytes()[:100])
-    assert index_status(small_corpus, tmp_path).startswith("corrupt (search: search/score_table.npz")
+    assert index_status(mini_corpus, tmp_path).startswith("corrupt (search: search/score_table.npz")
     messages: list[str] = []
-    rebuilt = ensure_index(load_corpus(small_corpus), tmp_path, messages.append)
+    rebuilt = ensure_index(load_corpus(mini_corpus), tmp_path, messages.append)
     assert len(messages) == 1 and messages[0].startswith("search index corrupt") and "building it now" in messages[0]
     assert SearchEngine(rebuilt).score_table() is not None
 
 
-def test_a_damaged_table_is_rebuilt_and_the_answer_comes_from_the_new_index(tmp_path: Path, small_corpus: Path) -> None:
-    intact = AssistantService(small_corpus, tmp_path).search("personal information of minors").to_dict()
-    folder = AssistantService(small_corpus, tmp_path).index().folder
+def test_a_damaged_table_is_rebuilt_and_the_answer_comes_from_the_new_index(tmp_path: Path, mini_corpus: Path) -> None:
+    intact = AssistantService(mini_corpus, tmp_path).search("personal information of minors").to_dict()
+    folder = AssistantService(mini_corpus, tmp_path).index().folder
     arrays = folder / ARRAYS_FILE
     data = bytearray(arrays.read_bytes())
     data[len(data) // 2] ^= 0xFF  # same size, so only the checksum can tell
     arrays.write_bytes(bytes(data))
-    service = AssistantService(small_corpus, tmp_path)
+    service = AssistantService(mini_corpus, tmp_path)
     messages: list[str] = []
     repaired = service.search("personal information of minors", notify=messages.append).to_dict()
     assert repaired == intact  # the manifest's checksum caught the damage on open: rebuilt before answering
     assert any(message.startswith("search index corrupt") for message in messages)
-    assert index_status(small_corpus, tmp_path) == "ok"
+    assert index_status(mini_corpus, tmp_path) == "ok"
     assert service.search_engine().score_table() is not None
     assert service.search("personal information of minors").to_dict() == intact
 

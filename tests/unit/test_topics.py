@@ -64,13 +64,13 @@ def test_verify_reports_an_article_without_topics(corpus_copy: Path) -> None:
 
 
 def test_a_topic_keyword_brings_its_article_forward(
-    small_corpus_copy: Path, tmp_path: Path, built_index_dir: Path
+    mini_corpus_copy: Path, tmp_path: Path, built_index_dir: Path
 ) -> None:
-    # A made-up word found in no article text: only the topics file can lead the search to blockchain:3.
-    corpus_copy = small_corpus_copy
-    path = corpus_copy / "laws" / "blockchain" / TOPICS_FILE
+    # A made-up word found in no article text: only the topics file can lead the search to beta:3.
+    corpus_copy = mini_corpus_copy
+    path = corpus_copy / "laws" / "beta" / TOPICS_FILE
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  3:\n    zh: [", "  3:\n    zh: [喵呜链, ", 1), encoding="utf-8")
     ensure_index(load_corpus(corpus_copy), tmp_path)
-    assert AssistantService(corpus_copy, tmp_path).search("喵呜链").hits[0].id == "blockchain:3"
+    assert AssistantService(corpus_copy, tmp_path).search("喵呜链").hits[0].id == "beta:3"
     assert AssistantService(CORPUS, built_index_dir).search("喵呜链").hits == ()
