@@ -85,11 +85,16 @@ class AssistantService:
         text = data.get("text_zh") or "\n".join(data.get("paragraphs_zh") or [])
         terms: dict[str, dict[str, Any]] = {}
         for _, _, definition in self.defined_terms_in(text, ref.law):
-            terms.setdefault(definition.term, {
-                "term": definition.term, "term_en": definition.term_en, "citation": definition.citation,
-                "citation_zh": self.corpus.cite_zh(definition.citation),
-                "citation_en": self.corpus.cite_en(definition.citation),
-            })  # fmt: skip
+            terms.setdefault(
+                definition.term,
+                {
+                    "term": definition.term,
+                    "term_en": definition.term_en,
+                    "citation": definition.citation,
+                    "citation_zh": self.corpus.cite_zh(definition.citation),
+                    "citation_en": self.corpus.cite_en(definition.citation),
+                },
+            )
         data["defined_terms"] = list(terms.values())
         data["catch_all"] = self._catch_all_for_reader(ref)
         return data
@@ -104,11 +109,16 @@ class AssistantService:
         if is_liability_article(self.corpus.article(ref.article_id)):
             return []
         return [
-            {"penalty": p.ref, "citation_zh": self.corpus.cite_zh(p.ref), "citation_en": self.corpus.cite_en(p.ref),
-             "kinds": list(p.kinds), "summary": summarise(p)}
+            {
+                "penalty": p.ref,
+                "citation_zh": self.corpus.cite_zh(p.ref),
+                "citation_en": self.corpus.cite_en(p.ref),
+                "kinds": list(p.kinds),
+                "summary": summarise(p),
+            }
             for p in catch_all_penalties(self.corpus, [ref.law])
             if p.ref.split(".")[0] != ref.article_id  # dsl:2(2) is in the text already, not a clause beside it
-        ]  # fmt: skip
+        ]
 
     def _related_entry(self, relation: Relation) -> dict[str, Any]:
         """A related provision as `dla show --json` gives it: the relation, the target's citations and first words."""

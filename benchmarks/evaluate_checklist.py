@@ -66,8 +66,10 @@ def main() -> int:
         hit = expected - sum(len(r.missed) for r in results)
         excluded = sum(r.excluded for r in results)
         wrong = sum(len(r.wrongly_cited) for r in results)
-        print(f"checklist vs {path.relative_to(PROJECT_ROOT)}: {len(results)} companies; expected provisions cited "
-              f"{hit}/{expected} = {hit / expected:.3f}; excluded provisions cited {wrong}/{excluded}")  # fmt: skip
+        print(
+            f"checklist vs {path.relative_to(PROJECT_ROOT)}: {len(results)} companies; expected provisions cited "
+            f"{hit}/{expected} = {hit / expected:.3f}; excluded provisions cited {wrong}/{excluded}"
+        )
         for result in results if verbose else []:
             print(f"  {result.name[:80]}: missed {list(result.missed)}, wrongly cited {list(result.wrongly_cited)}")
     return 0

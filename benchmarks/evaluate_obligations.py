@@ -72,11 +72,14 @@ def evaluate_extraction(verbose: bool = False, store: Any = None) -> dict[str, A
         for item in sorted(gold_links - found_links):
             print("  missed link: ", item)
     return {
-        "gold": len(gold), "found": len(found), "precision": precision, "recall": recall,
+        "gold": len(gold),
+        "found": len(found),
+        "precision": precision,
+        "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "links_precision": len(gold_links & found_links) / len(found_links) if found_links else 0.0,
         "links_recall": len(gold_links & found_links) / len(gold_links) if gold_links else 0.0,
-    }  # fmt: skip
+    }
 
 
 def _actor_matcher() -> Any:
@@ -97,11 +100,15 @@ def _actor_matcher() -> Any:
         # A longer or shorter phrase of the same actor: 市各行业主管部门 / 主管部门, 服务提供者 / 区块链信息服务提供者.
         # A coordinated phrase that opens with the actor also names it (市网信部门以及其他…的部门 / 市网信部门).
         return any(
-            (gold_actor.endswith(form) or form.endswith(gold_actor) or gold_actor.startswith(form)
-             or form.startswith(gold_actor))
+            (
+                gold_actor.endswith(form)
+                or form.endswith(gold_actor)
+                or gold_actor.startswith(form)
+                or form.startswith(gold_actor)
+            )
             and min(len(form), len(gold_actor)) >= 3
             for form in forms
-        )  # fmt: skip
+        )
 
     return matches
 
@@ -155,12 +162,16 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
     gold_rows = [(o["ref"], o["actor"], o["modality"]) for o in gold_data.get("obligations") or []]
     found_rows = [(o.id, o.actor, o.modality) for o in store.obligations if _in_scope(o.id, scope)]
     hits = _match_multiset(gold_rows, found_rows, same_actor)
-    gold_links = list(dict.fromkeys(
-        (o["ref"], o["actor"], p["ref"] if isinstance(p, dict) else str(p))
-        for o in gold_data.get("obligations") or [] for p in o.get("penalties") or []
-    ))  # fmt: skip
-    found_links = list(dict.fromkeys((link.duty, link.actor, link.penalty) for link in store.links
-                                     if _in_scope(link.duty, scope)))  # fmt: skip
+    gold_links = list(
+        dict.fromkeys(
+            (o["ref"], o["actor"], p["ref"] if isinstance(p, dict) else str(p))
+            for o in gold_data.get("obligations") or []
+            for p in o.get("penalties") or []
+        )
+    )
+    found_links = list(
+        dict.fromkeys((link.duty, link.actor, link.penalty) for link in store.links if _in_scope(link.duty, scope))
+    )
     link_hits = _match_multiset(gold_links, found_links, same_actor)
     # OBLIGATION_SPEC never attaches a catch-all clause (civil, public-security, criminal liability for any breach);
     # an older gold that attaches one is also scored without those links.
@@ -189,19 +200,32 @@ def evaluate_v2(path: Path, store: Any = None, verbose: bool = False) -> dict[st
                 print("  wrong kind: ", entry["ref"], entry["kind"], got.kinds if got else None)
     precision, recall = _ratio(hits, len(found_rows)), _ratio(hits, len(gold_rows))
     return {
-        "gold": len(gold_rows), "found": len(found_rows), "precision": precision, "recall": recall,
+        "gold": len(gold_rows),
+        "found": len(found_rows),
+        "precision": precision,
+        "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "links_gold": len(gold_links), "links_found": len(found_links),
-        "links_precision": _ratio(link_hits, len(found_links)), "links_recall": _ratio(link_hits, len(gold_links)),
+        "links_gold": len(gold_links),
+        "links_found": len(found_links),
+        "links_precision": _ratio(link_hits, len(found_links)),
+        "links_recall": _ratio(link_hits, len(gold_links)),
         "links_gold_specific": len(gold_specific),
         "links_precision_specific": _ratio(specific_hits, len(found_specific)),
         "links_recall_specific": _ratio(specific_hits, len(gold_specific)),
-        "kinds_gold": len(liability), "kinds_accuracy": _ratio_or_none(kinds_right, len(liability)),
+        "kinds_gold": len(liability),
+        "kinds_accuracy": _ratio_or_none(kinds_right, len(liability)),
         # Raw counts, so files that split one instrument (scope [shenzhen:1-50], [shenzhen:51-100]) can be pooled.
-        "counts": {"hits": hits, "found": len(found_rows), "gold": len(gold_rows), "link_hits": link_hits,
-                   "links_found": len(found_links), "links_gold": len(gold_links), "kinds_right": kinds_right,
-                   "kinds_gold": len(liability)},
-    }  # fmt: skip
+        "counts": {
+            "hits": hits,
+            "found": len(found_rows),
+            "gold": len(gold_rows),
+            "link_hits": link_hits,
+            "links_found": len(found_links),
+            "links_gold": len(gold_links),
+            "kinds_right": kinds_right,
+            "kinds_gold": len(liability),
+        },
+    }
 
 
 def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
@@ -211,12 +235,17 @@ def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
         return {}
     precision, recall = _ratio(total["hits"], total["found"]), _ratio(total["hits"], total["gold"])
     return {
-        "gold": total["gold"], "found": total["found"], "precision": precision, "recall": recall,
-        "links_gold": total["links_gold"], "links_found": total["links_found"],
+        "gold": total["gold"],
+        "found": total["found"],
+        "precision": precision,
+        "recall": recall,
+        "links_gold": total["links_gold"],
+        "links_found": total["links_found"],
         "links_precision": _ratio(total["link_hits"], total["links_found"]),
         "links_recall": _ratio(total["link_hits"], total["links_gold"]),
-        "kinds_gold": total["kinds_gold"], "kinds_accuracy": _ratio_or_none(total["kinds_right"], total["kinds_gold"]),
-    }  # fmt: skip
+        "kinds_gold": total["kinds_gold"],
+        "kinds_accuracy": _ratio_or_none(total["kinds_right"], total["kinds_gold"]),
+    }
 
 
 def _kinds_line(result: dict[str, Any]) -> str:
@@ -270,19 +299,25 @@ def main() -> int:
         by_version.setdefault(path.name.split("_")[2], []).append(v2)
         print(f"obligations vs {path.relative_to(PROJECT_ROOT)}: gold {v2['gold']}, extracted {v2['found']}")
         print(f"  precision {v2['precision']:.3f}  recall {v2['recall']:.3f}  F1 {v2['f1']:.3f}")
-        print(f"  penalty links (duty, actor, paragraph): precision {v2['links_precision']:.3f}  "
-              f"recall {v2['links_recall']:.3f}  (gold {v2['links_gold']}, found {v2['links_found']})")  # fmt: skip
+        print(
+            f"  penalty links (duty, actor, paragraph): precision {v2['links_precision']:.3f}  "
+            f"recall {v2['links_recall']:.3f}  (gold {v2['links_gold']}, found {v2['links_found']})"
+        )
         if v2["links_gold_specific"] != v2["links_gold"]:
-            print(f"  penalty links without catch-all clauses (never attached by the spec): precision "
-                  f"{v2['links_precision_specific']:.3f}  recall {v2['links_recall_specific']:.3f}  "
-                  f"(gold {v2['links_gold_specific']})")  # fmt: skip
+            print(
+                f"  penalty links without catch-all clauses (never attached by the spec): precision "
+                f"{v2['links_precision_specific']:.3f}  recall {v2['links_recall_specific']:.3f}  "
+                f"(gold {v2['links_gold_specific']})"
+            )
         print(_kinds_line(v2))
     for version, results in by_version.items():
         if len(results) > 1:
             total = pooled(results)
-            print(f"gold {version}, {len(results)} files pooled: rows precision {total['precision']:.3f}  recall "
-                  f"{total['recall']:.3f}; links precision {total['links_precision']:.3f}  recall "
-                  f"{total['links_recall']:.3f} (gold {total['links_gold']})")  # fmt: skip
+            print(
+                f"gold {version}, {len(results)} files pooled: rows precision {total['precision']:.3f}  recall "
+                f"{total['recall']:.3f}; links precision {total['links_precision']:.3f}  recall "
+                f"{total['links_recall']:.3f} (gold {total['links_gold']})"
+            )
             print(_kinds_line(total))
     for name, hits, total in evaluate_ask():
         print(

@@ -32,10 +32,17 @@ from assistant.search.engine import SearchEngine
 from assistant.search.index_store import _documents, _query_data, open_search_files, write_search_files
 
 QUERIES = [
-    "数安法27条", "DSL Art. 36", "重要数据 风险评估", "区块链平台要不要对用户实名认证", "大数据杀熟怎么处罚",
-    "do blockchain services need real-name verification of users", "fines for price discrimination in Shenzhen",
-    "personal data of minors guardian consent", "数据出境 安全评估", "what must a data broker check",
-]  # fmt: skip
+    "数安法27条",
+    "DSL Art. 36",
+    "重要数据 风险评估",
+    "区块链平台要不要对用户实名认证",
+    "大数据杀熟怎么处罚",
+    "do blockchain services need real-name verification of users",
+    "fines for price discrimination in Shenzhen",
+    "personal data of minors guardian consent",
+    "数据出境 安全评估",
+    "what must a data broker check",
+]
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -204,8 +211,7 @@ def print_search_latency(corpus: Corpus, root: Path) -> None:
         engine.search("warm up")
         ours = _run_medians([search_latency(engine) for _ in range(LATENCY_RUNS)])
         theirs = _run_medians([baseline_latency(corpus, factor) for _ in range(LATENCY_RUNS)])
-        print(f"{str(factor) + 'x':<10}{_ms(ours[0]):>14}{_ms(ours[1]):>14}"
-              f"{_ms(theirs[0]):>14}{_ms(theirs[1]):>14}")  # fmt: skip
+        print(f"{str(factor) + 'x':<10}{_ms(ours[0]):>14}{_ms(ours[1]):>14}{_ms(theirs[0]):>14}{_ms(theirs[1]):>14}")
 
 
 def main_search() -> int:

@@ -130,9 +130,17 @@ def coverage_to_dict(rows: list[ArticleCoverage]) -> dict[str, Any]:
     return {
         "summary": coverage_summary(rows),
         "articles": [
-            {"article": r.article, "state": r.state, "actors": list(r.actors), "clauses": list(r.clauses),
-             "findings": list(r.findings), "uncited_clauses": list(r.uncited_clauses),
-             "exclusion": {"reason_en": r.exclusion.reason_en, "reason_zh": r.exclusion.reason_zh} if r.exclusion else None}
+            {
+                "article": r.article,
+                "state": r.state,
+                "actors": list(r.actors),
+                "clauses": list(r.clauses),
+                "findings": list(r.findings),
+                "uncited_clauses": list(r.uncited_clauses),
+                "exclusion": {"reason_en": r.exclusion.reason_en, "reason_zh": r.exclusion.reason_zh}
+                if r.exclusion
+                else None,
+            }
             for r in rows
         ],
-    }  # fmt: skip
+    }

@@ -33,10 +33,17 @@ def findings_list(checklist: Checklist, penalties: PenaltySource | None = None) 
 def questions_list(checklist: Checklist) -> list[dict[str, Any]]:
     """Every question id with its type, accepted answers and when it is asked (`dla checklist questions`)."""
     return [
-        {"id": q.id, "type": q.type, "answers": q.expected(), "asked_when": describe(q.when), "text_en": q.text_en,
-         "text_zh": q.text_zh, "cites": list(q.cites)}
+        {
+            "id": q.id,
+            "type": q.type,
+            "answers": q.expected(),
+            "asked_when": describe(q.when),
+            "text_en": q.text_en,
+            "text_zh": q.text_zh,
+            "cites": list(q.cites),
+        }
         for q in checklist.questions
-    ]  # fmt: skip
+    ]
 
 
 def _comment(text: str, width: int = 96) -> list[str]:

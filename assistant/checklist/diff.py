@@ -25,8 +25,11 @@ def diff_exports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     compared = ("state", "severity", "citations", "penalties", "obligation_en")
     changed = []
     for key in sorted(set(before) & set(after)):
-        fields = {f: {"old": before[key].get(f), "new": after[key].get(f)} for f in compared
-                  if before[key].get(f) != after[key].get(f)}  # fmt: skip
+        fields = {
+            f: {"old": before[key].get(f), "new": after[key].get(f)}
+            for f in compared
+            if before[key].get(f) != after[key].get(f)
+        }
         if fields:
             changed.append({"id": key, "changes": fields})
     tracked = ("status", "owner", "due", "reviewer", "reviewed", "evidence", "notes")
@@ -37,11 +40,17 @@ def diff_exports(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     ]
     return {
         "answers_changed": answers,
-        "items_added": [{"id": k, "severity": after[k].get("severity"), "state": after[k]["state"]} for k in sorted(set(after) - set(before))],
-        "items_removed": [{"id": k, "severity": before[k].get("severity"), "status": before[k].get("status")} for k in sorted(set(before) - set(after))],
+        "items_added": [
+            {"id": k, "severity": after[k].get("severity"), "state": after[k]["state"]}
+            for k in sorted(set(after) - set(before))
+        ],
+        "items_removed": [
+            {"id": k, "severity": before[k].get("severity"), "status": before[k].get("status")}
+            for k in sorted(set(before) - set(after))
+        ],
         "items_changed": changed,
         "tracking_carried_over": carried,
-    }  # fmt: skip
+    }
 
 
 def _value(value: Any) -> str:
@@ -70,7 +79,9 @@ def render_diff_markdown(diff: dict[str, Any], escape: Any) -> str:
     if not diff["items_changed"]:
         out.append("- None")
     out += ["", "## Tracking carried over", ""]
-    out += [f"- `{t['id']}`: {escape(_value(t['status']))}; owner {escape(_value(t['owner'] or None))}; due {escape(_value(t['due'] or None))}"
-            for t in diff["tracking_carried_over"]] or ["- None"]  # fmt: skip
+    out += [
+        f"- `{t['id']}`: {escape(_value(t['status']))}; owner {escape(_value(t['owner'] or None))}; due {escape(_value(t['due'] or None))}"
+        for t in diff["tracking_carried_over"]
+    ] or ["- None"]
     out += ["", escape(LEGAL_NOTICE_EN), "", escape(LEGAL_NOTICE_ZH), ""]
     return "\n".join(out)

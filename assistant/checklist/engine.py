@@ -57,8 +57,15 @@ class Tracking:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for sessions and exports."""
-        return {"status": self.status, "owner": self.owner, "due": self.due, "notes": self.notes,
-                "reviewer": self.reviewer, "reviewed": self.reviewed, "evidence": list(self.evidence)}  # fmt: skip
+        return {
+            "status": self.status,
+            "owner": self.owner,
+            "due": self.due,
+            "notes": self.notes,
+            "reviewer": self.reviewer,
+            "reviewed": self.reviewed,
+            "evidence": list(self.evidence),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Tracking:
@@ -150,37 +157,63 @@ class ChecklistResult:
                 "obligation_en": item.finding.obligation_en,
                 "citations": list(item.finding.citations),
                 "quotes": [
-                    {"citation": q.citation, "citation_zh": q.citation_zh, "citation_en": q.citation_en, "text_zh": q.text_zh,
-                     "text_en": q.text_en, "text_status": q.text_status}
+                    {
+                        "citation": q.citation,
+                        "citation_zh": q.citation_zh,
+                        "citation_en": q.citation_en,
+                        "text_zh": q.text_zh,
+                        "text_en": q.text_en,
+                        "text_status": q.text_status,
+                    }
                     for q in item.quotes
                 ],
                 "penalties": [p[0] for p in item.penalties],
                 "penalty_note_zh": item.finding.penalty_note_zh,
                 "penalty_note_en": item.finding.penalty_note_en,
                 **item.tracking.to_dict(),
-            }  # fmt: skip
+            }
 
         return {
-            "checklist": {"id": self.checklist.id, "version": self.checklist.version, "title_zh": self.checklist.title_zh,
-                          "title_en": self.checklist.title_en},
+            "checklist": {
+                "id": self.checklist.id,
+                "version": self.checklist.version,
+                "title_zh": self.checklist.title_zh,
+                "title_en": self.checklist.title_en,
+            },
             "corpus": {"hash": self.corpus_hash, "laws": self.laws},
             "answers": dict(self.answers),
-            "assumed": [{"question": q.id, "assumed": False if q.type == "yes_no" else NOT_SURE, "text_en": q.text_en,
-                         "text_zh": q.text_zh} for q in self.assumed],
+            "assumed": [
+                {
+                    "question": q.id,
+                    "assumed": False if q.type == "yes_no" else NOT_SURE,
+                    "text_en": q.text_en,
+                    "text_zh": q.text_zh,
+                }
+                for q in self.assumed
+            ],
             "risk": {"overall": self.overall_risk(today), "rule_en": RISK_RULE_EN, "rule_zh": RISK_RULE_ZH},
             "items": [item_dict(item) for item in self.by_severity()],
             "to_confirm": [
-                {**item_dict(item), "status": "to confirm",
-                 "settle_by": [{"question": q.id, "text_en": q.text_en, "text_zh": q.text_zh} for q in item.settle_by]}
+                {
+                    **item_dict(item),
+                    "status": "to confirm",
+                    "settle_by": [
+                        {"question": q.id, "text_en": q.text_en, "text_zh": q.text_zh} for q in item.settle_by
+                    ],
+                }
                 for item in self.to_confirm
             ],
-            "penalty_kinds": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
-                               "summary": summary} for ref, zh, en, summary, kinds in self.penalty_kinds],
-            "catch_all": [{"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds),
-                           "summary": summary} for ref, zh, en, summary, kinds in self.catch_all],
+            "penalty_kinds": [
+                {"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds), "summary": summary}
+                for ref, zh, en, summary, kinds in self.penalty_kinds
+            ],
+            "catch_all": [
+                {"penalty": ref, "citation_zh": zh, "citation_en": en, "kinds": list(kinds), "summary": summary}
+                for ref, zh, en, summary, kinds in self.catch_all
+            ],
             "not_covered": [{"text_zh": n.text_zh, "text_en": n.text_en} for n in self.checklist.not_covered],
             **NOTICE_FIELDS,
-        }  # fmt: skip
+        }
 
 
 def resolve_answers(

@@ -141,8 +141,21 @@ class Checklist:
 
 _TOP_KEYS = {"id", "version", "title_zh", "title_en", "topics", "questions", "findings", "not_covered"}
 _QUESTION_KEYS = {"id", "type", "text_zh", "text_en", "help_zh", "help_en", "cites", "when", "options"}
-_FINDING_KEYS = {"id", "topic", "when", "actor_zh", "actor_en", "modality", "severity", "obligation_zh",
-                 "obligation_en", "citations", "penalties", "penalty_note_zh", "penalty_note_en"}  # fmt: skip
+_FINDING_KEYS = {
+    "id",
+    "topic",
+    "when",
+    "actor_zh",
+    "actor_en",
+    "modality",
+    "severity",
+    "obligation_zh",
+    "obligation_en",
+    "citations",
+    "penalties",
+    "penalty_note_zh",
+    "penalty_note_en",
+}
 
 
 def _citations(entry: LineDict, key: str, path: Path) -> tuple[str, ...]:

@@ -61,14 +61,28 @@ class ChecklistSession:
     def answer(self, question_id: str, value: AnswerValue) -> None:
         """Set or change an answer; every other answer is kept (those that no longer apply are simply not used)."""
         if self.answers.get(question_id) != value:
-            self.history.append({"question": question_id, "from": self.answers.get(question_id), "to": value,
-                                 "at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})  # fmt: skip
+            self.history.append(
+                {
+                    "question": question_id,
+                    "from": self.answers.get(question_id),
+                    "to": value,
+                    "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                }
+            )
             del self.history[:-HISTORY_LIMIT]
         self.answers[question_id] = value
 
-    def track(self, finding_id: str, status: str | None = None, owner: str | None = None,
-              due: str | None = None, notes: str | None = None, reviewer: str | None = None,
-              reviewed: str | None = None, evidence: list[str] | None = None) -> Tracking:  # fmt: skip
+    def track(
+        self,
+        finding_id: str,
+        status: str | None = None,
+        owner: str | None = None,
+        due: str | None = None,
+        notes: str | None = None,
+        reviewer: str | None = None,
+        reviewed: str | None = None,
+        evidence: list[str] | None = None,
+    ) -> Tracking:
         """Update an item's status, owner, due date, notes, reviewer sign-off (name, date) or evidence links."""
         item = self.tracking.setdefault(finding_id, Tracking())
         if status is not None:

@@ -27,9 +27,15 @@ def cmd_list(args: argparse.Namespace, service: AssistantService) -> int:
     rows = []
     for bookmark in _store(service).entries():
         held = corpus.exists(bookmark.id)
-        rows.append({"id": bookmark.id, "added": bookmark.added, "exists": held,
-                     "citation_zh": corpus.cite_zh(bookmark.id) if held else None,
-                     "citation_en": corpus.cite_en(bookmark.id) if held else None})  # fmt: skip
+        rows.append(
+            {
+                "id": bookmark.id,
+                "added": bookmark.added,
+                "exists": held,
+                "citation_zh": corpus.cite_zh(bookmark.id) if held else None,
+                "citation_en": corpus.cite_en(bookmark.id) if held else None,
+            }
+        )
     if args.json:
         print_json(rows)
         return EXIT_OK

@@ -25,8 +25,10 @@ def _checklist(service: AssistantService, checklist_id: str | None) -> Checklist
 def cmd_list(args: argparse.Namespace, service: AssistantService) -> int:
     """Print each checklist with its size."""
     for checklist in service.checklists.values():
-        print(f"{checklist.id}  v{checklist.version}  {checklist.title_en} / {checklist.title_zh}  "
-              f"({len(checklist.questions)} questions, {len(checklist.findings)} findings)")  # fmt: skip
+        print(
+            f"{checklist.id}  v{checklist.version}  {checklist.title_en} / {checklist.title_zh}  "
+            f"({len(checklist.questions)} questions, {len(checklist.findings)} findings)"
+        )
     return EXIT_OK
 
 
@@ -189,8 +191,10 @@ def cmd_findings(args: argparse.Namespace, service: AssistantService) -> int:
         print_json(findings)
         return EXIT_OK
     for finding in findings:
-        print(f"{finding['id']}  [{finding['severity']}]  {', '.join(finding['citations'])}"
-              f"  penalties: {', '.join(finding['penalties']) or '—'}\n    when {finding['condition']}")  # fmt: skip
+        print(
+            f"{finding['id']}  [{finding['severity']}]  {', '.join(finding['citations'])}"
+            f"  penalties: {', '.join(finding['penalties']) or '—'}\n    when {finding['condition']}"
+        )
     return EXIT_OK
 
 
@@ -222,8 +226,10 @@ def cmd_coverage(args: argparse.Namespace, service: AssistantService) -> int:
         print_json(coverage)
         return EXIT_OK
     summary = coverage["summary"]
-    print(f"{summary['articles']} duty-bearing articles: {summary['covered']} covered, {summary['partly covered']} partly, "
-          f"{summary['excluded']} excluded, {summary['missing']} missing ({summary['accounted_percent']}% accounted for)")  # fmt: skip
+    print(
+        f"{summary['articles']} duty-bearing articles: {summary['covered']} covered, {summary['partly covered']} partly, "
+        f"{summary['excluded']} excluded, {summary['missing']} missing ({summary['accounted_percent']}% accounted for)"
+    )
     for row in coverage["articles"]:
         detail = ", ".join(row["findings"]) or (row["exclusion"]["reason_en"] if row["exclusion"] else "NO FINDING")
         uncited = f" (uncited: {', '.join(row['uncited_clauses'])})" if row["uncited_clauses"] else ""

@@ -46,11 +46,17 @@ def _print_catch_all(entries: list[dict[str, Any]], titles: dict[str, str]) -> N
 def _markdown_catch_all(entries: list[dict[str, Any]], titles: dict[str, str]) -> list[str]:
     if not entries:
         return []
-    lines = ["## Catch-all liability clauses", "",
-             "They reach a breach of any duty of their instrument, so no row above repeats them.", ""]  # fmt: skip
+    lines = [
+        "## Catch-all liability clauses",
+        "",
+        "They reach a breach of any duty of their instrument, so no row above repeats them.",
+        "",
+    ]
     for entry in entries:
-        lines.append(f"- {escape(titles.get(entry['law'], entry['law']))}: {escape(entry['citation_zh'])} "
-                     f"{escape(entry['citation_en'])}{escape(_penalty_note(entry))}")  # fmt: skip
+        lines.append(
+            f"- {escape(titles.get(entry['law'], entry['law']))}: {escape(entry['citation_zh'])} "
+            f"{escape(entry['citation_en'])}{escape(_penalty_note(entry))}"
+        )
     return [*lines, ""]
 
 
@@ -121,8 +127,10 @@ def _markdown_matrix(rows: list[dict[str, Any]], catch_all: list[dict[str, Any]]
                 "| --- | --- | --- | --- |",
             ]
         penalties = "; ".join(escape(en) for _, en in row["penalty_citations"]) or "—"
-        lines.append(f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']]} | "
-                     f"{escape(row['text_zh'])} | {penalties} |")  # fmt: skip
+        lines.append(
+            f"| {escape(row['citation_zh'])} {escape(row['citation_en'])} | {MODALITY_WORDS[row['modality']]} | "
+            f"{escape(row['text_zh'])} | {penalties} |"
+        )
         if rows.index(row) + 1 == len(rows) or rows[rows.index(row) + 1]["actor"] != current:
             lines.append("")
     lines += _markdown_catch_all(catch_all, titles)

@@ -48,8 +48,15 @@ def _search_args(args: argparse.Namespace) -> dict[str, Any]:
         raise CliError("--limit must be between 1 and 200", EXIT_USAGE)
     if args.section and not args.chapter:
         raise CliError("--section needs --chapter (a section is numbered within its chapter)", EXIT_USAGE)
-    return {"law": args.law, "chapter": args.chapter, "section": args.section, "status": args.status,
-            "limit": args.limit, "syntax": True if args.syntax else None, "notify": _notify}  # fmt: skip
+    return {
+        "law": args.law,
+        "chapter": args.chapter,
+        "section": args.section,
+        "status": args.status,
+        "limit": args.limit,
+        "syntax": True if args.syntax else None,
+        "notify": _notify,
+    }
 
 
 def cmd_search(args: argparse.Namespace, service: AssistantService) -> int:

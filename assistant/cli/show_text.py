@@ -54,8 +54,10 @@ def _related_lines(related: list[dict[str, Any]]) -> list[str]:
     lines = ["Related provisions (关联法条):"]
     for entry in related:
         label = entry.get("label") or entry["type"]
-        lines.append(f"  {label}: {entry.get('target_citation_zh', entry['target'])}"
-                     f"  {entry.get('target_citation_en', '')}".rstrip())  # fmt: skip
+        lines.append(
+            f"  {label}: {entry.get('target_citation_zh', entry['target'])}"
+            f"  {entry.get('target_citation_en', '')}".rstrip()
+        )
         if entry.get("target_first_words_zh"):
             lines.append(f"    {entry['target_first_words_zh']}")
         if entry.get("note"):

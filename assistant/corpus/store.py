@@ -29,10 +29,25 @@ TRANSLATION_FILE = "translation.en.yaml"
 STATUS_NOTES_FILE = "status_notes.yaml"
 
 LAW_KEYS = {
-    "id", "title_zh", "title_en", "citation_title_zh", "short_en", "aliases", "issuing_body_zh", "issuing_body_en",
-    "document_number", "adopted", "promulgated", "effective", "status", "level", "jurisdiction", "official_source",
-    "source_file", "source_sha256",
-}  # fmt: skip
+    "id",
+    "title_zh",
+    "title_en",
+    "citation_title_zh",
+    "short_en",
+    "aliases",
+    "issuing_body_zh",
+    "issuing_body_en",
+    "document_number",
+    "adopted",
+    "promulgated",
+    "effective",
+    "status",
+    "level",
+    "jurisdiction",
+    "official_source",
+    "source_file",
+    "source_sha256",
+}
 _LAW_REQUIRED = LAW_KEYS - {"document_number", "adopted", "promulgated"}
 
 
@@ -176,13 +191,21 @@ def _english_lines(translation: LineDict | None, number: int) -> list[str] | Non
 
 
 def _build_article(
-    law_id: str, entry: LineDict, path: Path, headings: dict[tuple[str, int, int | None], Heading],
-    english: list[str] | None, issues: list[TranslationIssue], user_note: tuple[str, str] | None = None,
-) -> Article:  # fmt: skip
+    law_id: str,
+    entry: LineDict,
+    path: Path,
+    headings: dict[tuple[str, int, int | None], Heading],
+    english: list[str] | None,
+    issues: list[TranslationIssue],
+    user_note: tuple[str, str] | None = None,
+) -> Article:
     check_keys(
-        entry, path, {"number", "chapter", "section", "text_status", "status_note", "paragraphs"},
-        {"number", "text_status", "paragraphs"}, "article",
-    )  # fmt: skip
+        entry,
+        path,
+        {"number", "chapter", "section", "text_status", "status_note", "paragraphs"},
+        {"number", "text_status", "paragraphs"},
+        "article",
+    )
     number = int(entry["number"])
     status = entry["text_status"]
     if status not in TEXT_STATUSES:
@@ -278,11 +301,16 @@ def load_law(directory: Path) -> tuple[Law, list[TranslationIssue]]:
     notes = _status_notes(directory, info.id)
     articles = tuple(
         _build_article(
-            info.id, entry, text_path, headings, _english_lines(translation, int(entry["number"])), issues,
+            info.id,
+            entry,
+            text_path,
+            headings,
+            _english_lines(translation, int(entry["number"])),
+            issues,
             notes.get(int(entry["number"])),
         )
         for entry in text["articles"]
-    )  # fmt: skip
+    )
     for index, article in enumerate(articles, start=1):
         if article.number != index:
             raise DataFileError(text_path, None, f"article {article.number} stands where article {index} belongs")
@@ -293,9 +321,10 @@ def load_law(directory: Path) -> tuple[Law, list[TranslationIssue]]:
         if set(notes) != noted:
             missing, extra = sorted(noted - set(notes)), sorted(set(notes) - noted)
             raise DataFileError(
-                directory / STATUS_NOTES_FILE, None,
+                directory / STATUS_NOTES_FILE,
+                None,
                 f"notes must cover exactly the non-cross-checked articles; missing {missing}, not needed {extra}",
-            )  # fmt: skip
+            )
     return Law(info, articles, tuple(headings.values())), issues
 
 

@@ -217,8 +217,7 @@ def render_markdown(result: ChecklistResult, date: str, quotes: bool = False) ->
             out += _item(item, date, quotes)
     if result.penalty_kinds:
         out += ["## What the penalties set", ""]
-        out += [f"- {_citations([(zh, en)])}: {escape(summary)}"
-                for _, zh, en, summary, _kinds in result.penalty_kinds]  # fmt: skip
+        out += [f"- {_citations([(zh, en)])}: {escape(summary)}" for _, zh, en, summary, _kinds in result.penalty_kinds]
         out.append("")
     if result.catch_all:
         out += ["## Catch-all liability clauses", ""]

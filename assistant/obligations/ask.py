@@ -95,12 +95,17 @@ def obligation_row(store: ObligationStore, obligation: Obligation) -> dict[str, 
     for ref in obligation.penalties:
         penalty = store.penalties.get(ref)
         link = links.get(ref)
-        penalty_links.append({
-            "penalty": ref, "basis": link.basis if link else None, "rule": link.rule if link else None,
-            "kinds": list(penalty.kinds) if penalty else [], "amounts": list(penalty.amounts) if penalty else [],
-            "refers_to": list(penalty.refers_to) if penalty else [],
-            "refers_to_en": list(penalty.refers_to_en) if penalty else [],
-        })  # fmt: skip
+        penalty_links.append(
+            {
+                "penalty": ref,
+                "basis": link.basis if link else None,
+                "rule": link.rule if link else None,
+                "kinds": list(penalty.kinds) if penalty else [],
+                "amounts": list(penalty.amounts) if penalty else [],
+                "refers_to": list(penalty.refers_to) if penalty else [],
+                "refers_to_en": list(penalty.refers_to_en) if penalty else [],
+            }
+        )
     citation_zh, citation_en = store.cite(obligation.id)
     return {
         **obligation.to_dict(),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.corpus.glossary import load_glossary
 from assistant.corpus.store import Corpus
@@ -86,6 +86,16 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 NEXT_SENTENCE = re.compile(r"[^。；;：:]*[。；;：:]?")
 
 
+class _Clause(NamedTuple):
+    """The paragraph or item being read: its article, its citation, its two texts and the references it makes."""
+
+    article: Article
+    ref: str
+    text_zh: str
+    text_en: str | None
+    references: list[CrossReference]
+
+
 @dataclass
 class _Context:
     actor: ActorSpec | None = None
@@ -153,24 +163,20 @@ class ObligationExtractor:
             pieces = [(f"{article.id}.{paragraph.number}", paragraph.zh, paragraph.en)]
             pieces += [(f"{article.id}.{paragraph.number}.{i.number}", i.zh, i.en) for i in paragraph.items]
             for ref, text_zh, text_en in pieces:
-                refs_here = [r for r in references if r.source == ref]
-                rows = self._extract_text(article, ref, text_zh, text_en, context, refs_here)
-                rows += self._deferral_duties(article, ref, text_zh, text_en, context, refs_here)
+                clause = _Clause(article, ref, text_zh, text_en, [r for r in references if r.source == ref])
+                rows = self._extract_text(clause, context)
+                rows += self._deferral_duties(clause, context)
                 if not rows and ref in self.punished:
-                    rows = self._regime_duties(article, ref, text_zh, text_en, refs_here)
+                    rows = self._regime_duties(clause)
                 if not any(r.regime for r in rows):
-                    rows += self._regime_clauses(article, ref, text_zh, text_en, context, refs_here)
-                rows += self._assigned(article, ref, text_zh, text_en, refs_here)
+                    rows += self._regime_clauses(clause, context)
+                rows += self._assigned(clause)
                 if ref in self.punished and rows and all(r.modality == "may" for r in rows):
-                    rows += self._excepted_duties(article, ref, text_zh, text_en, rows[-1], refs_here)
+                    rows += self._excepted_duties(clause, rows[-1])
                 implicit = self.implicit_subjects.get(ref)
                 if not rows and implicit is not None and implicit.regime:
-                    rows = [
-                        self._obligation(
-                            article, ref, self._implicit_subject(ref) or self._named(implicit.actor), "must", "", 0,
-                            text_zh, text_en, 0, len(text_zh), refs_here, regime=True,
-                        )
-                    ]  # fmt: skip
+                    bearer = self._implicit_subject(ref) or self._named(implicit.actor)
+                    rows = [self._regime(clause, bearer, 0, 0, len(text_zh))]
                 results.extend(rows)
         return results
 
@@ -219,15 +225,8 @@ class ObligationExtractor:
         spec = self.actor_by_name.get(chosen.ent_id_)
         return (spec, chosen.label_ == "IMPLICIT") if spec is not None else None
 
-    def _extract_text(
-        self,
-        article: Article,
-        ref: str,
-        text_zh: str,
-        text_en: str | None,
-        context: _Context,
-        references: list[CrossReference],
-    ) -> list[Obligation]:
+    def _extract_text(self, clause: _Clause, context: _Context) -> list[Obligation]:
+        ref, text_zh = clause.ref, clause.text_zh
         doc = self.zh(text_zh)
         found: list[Obligation] = []
         for sentence in doc.sents:
@@ -282,12 +281,7 @@ class ObligationExtractor:
             spans = self._clause_spans(text_zh, sentence.start_char, sentence.end_char, [e.start_char for e, _ in kept])
             for (ent, actor), (start, end) in zip(kept, spans, strict=True):
                 for bearer in self._bearers(actor):
-                    found.append(
-                        self._obligation(
-                            article, ref, bearer, ent.ent_id_, ent.text, ent.start_char, text_zh, text_en, start,
-                            end, references,
-                        )
-                    )  # fmt: skip
+                    found.append(self._obligation(clause, bearer, ent.ent_id_, ent.text, ent.start_char, start, end))
         return found
 
     def _clause_spans(self, text: str, start: int, end: int, markers: list[int]) -> list[tuple[int, int]]:
@@ -411,12 +405,11 @@ class ObligationExtractor:
         named = self._named(subject.actor)
         return named if named.en or not subject.en else ActorSpec(subject.actor, subject.en, (subject.actor,), ())
 
-    def _regime_clauses(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[CrossReference]
-    ) -> list[Obligation]:  # fmt: skip
+    def _regime_clauses(self, clause: _Clause, context: _Context) -> list[Obligation]:
         """A clause with no marker that subjects its actor to a named body of rules (按照处理敏感个人数据的有关规定执行,
         适用《…》的规定, 适用本章规定): a regime row for the actor that opens the sentence, else the reviewed or the
         article's actor. 适用本法 (the instrument's own scope) and 适用其规定 (a priority rule) are no entries."""
+        ref, text_zh = clause.ref, clause.text_zh
         found: list[Obligation] = []
         doc = None
         for match in REGIME_CLAUSE.finditer(text_zh):
@@ -433,14 +426,13 @@ class ObligationExtractor:
             )
             if actor is None:
                 continue
-            found.append(self._regime_row(article, ref, actor, match, text_zh, text_en, references))
+            found.append(self._regime(clause, actor, match.start(), match.start(), match.end()))
         return found
 
-    def _assigned(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[CrossReference]
-    ) -> list[Obligation]:
+    def _assigned(self, clause: _Clause) -> list[Obligation]:
         """由变更后的数据处理者继续落实数据安全管理责任 : a responsibility assigned with no marker
         (corpus/patterns/assigned_duties.yaml) is a regime row of the party named, where its clause has no marker."""
+        text_zh = clause.text_zh
         found: list[Obligation] = []
         for assignment in self.assigned_duties:
             for match in assignment.pattern.finditer(text_zh):
@@ -451,12 +443,8 @@ class ObligationExtractor:
                     continue  # the clause has its own marker
                 # The row quotes its sentence, so a condition before it (…因合并、分立、收购等变更的，) stays with it.
                 sentence_start = max(text_zh.rfind(stop, 0, match.start()) for stop in "。；") + 1
-                found.append(
-                    self._obligation(
-                        article, ref, self._ending_actor(match.group("actor")), "must", "", match.start(), text_zh,
-                        text_en, sentence_start, clause_end, references, regime=True,
-                    )
-                )  # fmt: skip
+                bearer = self._ending_actor(match.group("actor"))
+                found.append(self._regime(clause, bearer, match.start(), sentence_start, clause_end))
         return found
 
     def _ending_actor(self, phrase: str) -> ActorSpec:
@@ -464,53 +452,40 @@ class ObligationExtractor:
         endings = [(len(form), actor) for actor in self.actors for form in actor.forms if phrase.endswith(form)]
         return max(endings, key=lambda pair: pair[0])[1] if endings else self._named(phrase)
 
-    def _regime_row(
-        self, article: Article, ref: str, actor: ActorSpec, match: re.Match[str], text_zh: str, text_en: str | None,
-        references: list[CrossReference],
-    ) -> Obligation:  # fmt: skip
-        """A regime row (no marker: the clause puts `actor` under a body of rules) over the matched words."""
-        return self._obligation(
-            article, ref, actor, "must", "", match.start(), text_zh, text_en, match.start(), match.end(), references,
-            regime=True,
-        )  # fmt: skip
+    def _regime(
+        self, clause: _Clause, actor: ActorSpec, at: int, start: int, end: int, modality: str = "must"
+    ) -> Obligation:
+        """A regime row (no marker: the clause puts `actor` under a body of rules, or a duty is assigned to it)."""
+        return self._obligation(clause, actor, modality, "", at, start, end, regime=True)
 
-    def _deferral_duties(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, context: _Context, references: list[CrossReference]
-    ) -> list[Obligation]:  # fmt: skip
+    def _deferral_duties(self, clause: _Clause, context: _Context) -> list[Obligation]:
         """法律、行政法规规定处理敏感个人信息应当取得书面同意的，从其规定 : not the general priority rule but a duty
         other laws set for this actor, kept as a regime row of the article's actor (the 应当 inside is no marker)."""
+        ref, text_zh = clause.ref, clause.text_zh
         found = []
         for match in SPECIFIC_DEFERRAL.finditer(text_zh):
             actor = self._implicit_subject(ref) or context.actor
             if actor is None:
                 self.unassigned.append((ref, "从其规定", match.group(0)))
                 continue
-            found.append(self._regime_row(article, ref, actor, match, text_zh, text_en, references))
+            found.append(self._regime(clause, actor, match.start(), match.start(), match.end()))
         return found
 
-    def _excepted_duties(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, permission: Obligation,
-        references: list[CrossReference],
-    ) -> list[Obligation]:  # fmt: skip
+    def _excepted_duties(self, clause: _Clause, permission: Obligation) -> list[Obligation]:
         """可以依法交易。但是，有下列情形之一的除外 : where a liability clause cites a permission with exceptions, the
         exceptions are what it punishes: a regime must_not row for the permission's actor (permissions carry no
         penalty)."""
+        text_zh = clause.text_zh
         match = EXCEPTED.search(text_zh)
         if match is None:
             return []
         actor = self._named(permission.actor)
         actor = ActorSpec(actor.canonical, actor.en or permission.actor_en, actor.forms, actor.implicit)
-        return [
-            self._obligation(
-                article, ref, actor, "must_not", "", match.start(), text_zh, text_en, match.start(), match.end(),
-                references, regime=True,
-            )
-        ]  # fmt: skip
+        return [self._regime(clause, actor, match.start(), match.start(), match.end(), "must_not")]
 
-    def _regime_duties(
-        self, article: Article, ref: str, text_zh: str, text_en: str | None, references: list[CrossReference]
-    ) -> list[Obligation]:
+    def _regime_duties(self, clause: _Clause) -> list[Obligation]:
         """Clauses with no modal that subject an actor to a regime (…适用…的规定) a liability article punishes."""
+        text_zh = clause.text_zh
         found: list[Obligation] = []
         doc = self.zh(text_zh)
         for sentence in doc.sents:
@@ -523,18 +498,22 @@ class ObligationExtractor:
             actor = self.actor_by_name[actors[0].ent_id_]
             at = sentence.start_char + match.start()
             for bearer in self._bearers(actor):
-                found.append(
-                    self._obligation(
-                        article, ref, bearer, "must", "", at, text_zh, text_en, sentence.start_char,
-                        sentence.end_char, references, regime=True,
-                    )
-                )  # fmt: skip
+                found.append(self._regime(clause, bearer, at, sentence.start_char, sentence.end_char))
         return found
 
     def _obligation(
-        self, article: Article, ref: str, actor: ActorSpec, modality: Any, marker: str, marker_at: int,
-        text_zh: str, text_en: str | None, start: int, end: int, references: list[CrossReference], regime: bool = False,
-    ) -> Obligation:  # fmt: skip
+        self,
+        clause: _Clause,
+        actor: ActorSpec,
+        modality: Any,
+        marker: str,
+        marker_at: int,
+        start: int,
+        end: int,
+        regime: bool = False,
+    ) -> Obligation:
+        """The row for one marker (or regime clause) of `clause`, quoting text_zh[start:end]."""
+        article, ref, text_zh, text_en, references = clause
         end = self._with_exception(text_zh, end)
         span_text = text_zh[start:end]
         return Obligation(

@@ -73,10 +73,12 @@ def load_liability_review(corpus_root: Path) -> LiabilityReview:
             raise DataFileError(path, entry.line, f"{ref} is reviewed twice")
         override = entry.get("override")
         reviews[ref] = PenaltyReview(
-            ref, tuple(k for k in PENALTY_KINDS if k in kinds),
-            _string_list(entry.get("refers_to"), path, entry.line, "refers_to"), str(entry.get("note") or ""),
+            ref,
+            tuple(k for k in PENALTY_KINDS if k in kinds),
+            _string_list(entry.get("refers_to"), path, entry.line, "refers_to"),
+            str(entry.get("note") or ""),
             str(override) if override else None,
-        )  # fmt: skip
+        )
     names = data.get("referrals_en") or {}
     if not isinstance(names, dict):
         raise DataFileError(path, data.line_of("referrals_en"), "referrals_en must map Chinese to English")

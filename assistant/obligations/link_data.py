@@ -104,8 +104,21 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
     data = require_mapping(load_yaml(path), path, "penalty scope")
     check_keys(data, path, {"rules", "number_limits"}, {"rules"}, "penalty scope")
     rules = []
-    keys = {"penalty", "law", "reason", "actors", "authorities", "chapters", "provisions", "modalities", "mentions",
-            "residual", "bodies_only", "regime_only", "except_actors"}  # fmt: skip
+    keys = {
+        "penalty",
+        "law",
+        "reason",
+        "actors",
+        "authorities",
+        "chapters",
+        "provisions",
+        "modalities",
+        "mentions",
+        "residual",
+        "bodies_only",
+        "regime_only",
+        "except_actors",
+    }
     for entry in data["rules"]:
         entry = require_mapping(entry, path, "rule")
         check_keys(entry, path, keys, {"penalty", "law", "reason"}, "rule")
@@ -114,7 +127,9 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
             raise DataFileError(path, entry.line, f"modalities must be among {', '.join(MODALITIES)}")
         rules.append(
             ScopeRule(
-                penalty=str(entry["penalty"]), law=str(entry["law"]), reason=str(entry["reason"]),
+                penalty=str(entry["penalty"]),
+                law=str(entry["law"]),
+                reason=str(entry["reason"]),
                 actors=_strings(entry.get("actors"), path, entry.line, "actors"),
                 authorities=bool(entry.get("authorities", False)),
                 chapters=tuple(int(c) for c in _strings(entry.get("chapters"), path, entry.line, "chapters")),
@@ -126,7 +141,7 @@ def load_scope_rules(corpus_root: Path) -> list[ScopeRule]:
                 regime_only=bool(entry.get("regime_only", False)),
                 except_actors=_strings(entry.get("except_actors"), path, entry.line, "except_actors"),
             )
-        )  # fmt: skip
+        )
     return rules
 
 

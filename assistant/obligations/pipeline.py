@@ -17,8 +17,18 @@ from assistant.datafile import DataFileError, check_keys, data_entries, load_yam
 ACTORS_FILE = Path("patterns") / "actors.yaml"
 IMPLICIT_SUBJECTS_FILE = Path("patterns") / "implicit_subjects.yaml"
 ASSIGNED_DUTIES_FILE = Path("patterns") / "assigned_duties.yaml"
-ZH_MODALS = {"应当": "must", "必须": "must", "须": "must", "不得": "must_not", "禁止": "must_not", "严禁": "must_not",
-             "可以": "may", "有权": "may", "应": "must", "负责": "must"}  # fmt: skip
+ZH_MODALS = {
+    "应当": "must",
+    "必须": "must",
+    "须": "must",
+    "不得": "must_not",
+    "禁止": "must_not",
+    "严禁": "must_not",
+    "可以": "may",
+    "有权": "may",
+    "应": "must",
+    "负责": "must",
+}
 # Markers matched only where the segmenter already makes them a word (forcing 应 or 负责 apart would split
 # 应急, 相应 or 负责人).
 _UNFORCED_MODALS = {"应", "负责"}

@@ -38,26 +38,47 @@ class Obligation:
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store and `--json` output."""
         return {
-            "id": self.id, "article_id": self.article_id, "law": self.law, "actor": self.actor,
-            "actor_en": self.actor_en, "modality": self.modality, "marker": self.marker, "text_zh": self.text_zh,
-            "span": list(self.span), "text_en": self.text_en, "condition": self.condition,
-            "time_limits": list(self.time_limits), "amounts": list(self.amounts),
-            "references": list(self.references), "penalties": list(self.penalties),
-            "text_status": self.text_status, "regime": self.regime,
-        }  # fmt: skip
+            "id": self.id,
+            "article_id": self.article_id,
+            "law": self.law,
+            "actor": self.actor,
+            "actor_en": self.actor_en,
+            "modality": self.modality,
+            "marker": self.marker,
+            "text_zh": self.text_zh,
+            "span": list(self.span),
+            "text_en": self.text_en,
+            "condition": self.condition,
+            "time_limits": list(self.time_limits),
+            "amounts": list(self.amounts),
+            "references": list(self.references),
+            "penalties": list(self.penalties),
+            "text_status": self.text_status,
+            "regime": self.regime,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Obligation:
         """The record back from its stored form."""
         return cls(
-            id=str(data["id"]), article_id=str(data["article_id"]), law=str(data["law"]), actor=str(data["actor"]),
-            actor_en=str(data["actor_en"]), modality=data["modality"], marker=str(data["marker"]),
-            text_zh=str(data["text_zh"]), span=(int(data["span"][0]), int(data["span"][1])),
-            text_en=data["text_en"], condition=data.get("condition"),
-            time_limits=tuple(data.get("time_limits", ())), amounts=tuple(data.get("amounts", ())),
-            references=tuple(data.get("references", ())), penalties=tuple(data.get("penalties", ())),
-            text_status=str(data.get("text_status", "cross-checked")), regime=bool(data.get("regime", False)),
-        )  # fmt: skip
+            id=str(data["id"]),
+            article_id=str(data["article_id"]),
+            law=str(data["law"]),
+            actor=str(data["actor"]),
+            actor_en=str(data["actor_en"]),
+            modality=data["modality"],
+            marker=str(data["marker"]),
+            text_zh=str(data["text_zh"]),
+            span=(int(data["span"][0]), int(data["span"][1])),
+            text_en=data["text_en"],
+            condition=data.get("condition"),
+            time_limits=tuple(data.get("time_limits", ())),
+            amounts=tuple(data.get("amounts", ())),
+            references=tuple(data.get("references", ())),
+            penalties=tuple(data.get("penalties", ())),
+            text_status=str(data.get("text_status", "cross-checked")),
+            regime=bool(data.get("regime", False)),
+        )
 
 
 @dataclass(frozen=True)
@@ -78,15 +99,26 @@ class Penalty:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store and `--json` output."""
-        return {"ref": self.ref, "kinds": list(self.kinds), "amounts": list(self.amounts),
-                "refers_to": list(self.refers_to), "refers_to_en": list(self.refers_to_en),
-                "note": self.note}  # fmt: skip
+        return {
+            "ref": self.ref,
+            "kinds": list(self.kinds),
+            "amounts": list(self.amounts),
+            "refers_to": list(self.refers_to),
+            "refers_to_en": list(self.refers_to_en),
+            "note": self.note,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Penalty:
         """The record back from its stored form."""
-        return cls(str(data["ref"]), tuple(data["kinds"]), tuple(data["amounts"]), tuple(data["refers_to"]),
-                   tuple(data.get("refers_to_en", ())), str(data.get("note", "")))  # fmt: skip
+        return cls(
+            str(data["ref"]),
+            tuple(data["kinds"]),
+            tuple(data["amounts"]),
+            tuple(data["refers_to"]),
+            tuple(data.get("refers_to_en", ())),
+            str(data.get("note", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -104,14 +136,26 @@ class PenaltyLink:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store and `--json` output."""
-        return {"duty": self.duty, "actor": self.actor, "penalty": self.penalty, "basis": self.basis,
-                "rule": self.rule, "cited": self.cited}  # fmt: skip
+        return {
+            "duty": self.duty,
+            "actor": self.actor,
+            "penalty": self.penalty,
+            "basis": self.basis,
+            "rule": self.rule,
+            "cited": self.cited,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PenaltyLink:
         """The record back from its stored form."""
-        return cls(str(data["duty"]), str(data["actor"]), str(data["penalty"]), data["basis"], data.get("rule"),
-                   data.get("cited"))  # fmt: skip
+        return cls(
+            str(data["duty"]),
+            str(data["actor"]),
+            str(data["penalty"]),
+            data["basis"],
+            data.get("rule"),
+            data.get("cited"),
+        )
 
 
 @dataclass(frozen=True)
@@ -126,8 +170,13 @@ class Relation:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for `dla show --json`."""
-        return {"source": self.source, "target": self.target, "type": self.type, "note": self.note,
-                "inverse": self.inverse}  # fmt: skip
+        return {
+            "source": self.source,
+            "target": self.target,
+            "type": self.type,
+            "note": self.note,
+            "inverse": self.inverse,
+        }
 
 
 @dataclass(frozen=True)
@@ -142,5 +191,10 @@ class Definition:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for `dla define --json`."""
-        return {"term": self.term, "term_en": self.term_en, "citation": self.citation, "text_zh": self.text_zh,
-                "text_en": self.text_en}  # fmt: skip
+        return {
+            "term": self.term,
+            "term_en": self.term_en,
+            "citation": self.citation,
+            "text_zh": self.text_zh,
+            "text_en": self.text_en,
+        }

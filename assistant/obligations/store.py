@@ -30,8 +30,12 @@ class ActorNames:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for the store."""
-        return {"canonical": self.canonical, "en": self.en, "names_zh": list(self.names_zh),
-                "names_en": list(self.names_en)}  # fmt: skip
+        return {
+            "canonical": self.canonical,
+            "en": self.en,
+            "names_zh": list(self.names_zh),
+            "names_en": list(self.names_en),
+        }
 
 
 def _under(ref: str, scope: str) -> bool:

@@ -128,8 +128,13 @@ def _query_data(corpus: Any, penalized_by: dict[str, list[str]], related: dict[s
         "outside": [asdict(o) for o in load_outside_instruments(corpus.root, names)],
         "laws": {
             law_id: {
-                "aliases": [law.info.title_zh, law.info.title_en, law.info.citation_title_zh, law.info.short_en,
-                            *law.info.aliases],
+                "aliases": [
+                    law.info.title_zh,
+                    law.info.title_en,
+                    law.info.citation_title_zh,
+                    law.info.short_en,
+                    *law.info.aliases,
+                ],
                 "citation_title_zh": law.info.citation_title_zh,
                 "short_en": law.info.short_en,
                 "structure": [[len(p.items) for p in a.paragraphs] for a in law.articles],
@@ -137,11 +142,16 @@ def _query_data(corpus: Any, penalized_by: dict[str, list[str]], related: dict[s
             for law_id, law in corpus.laws.items()
         },
         "glossary": [
-            {"zh": t.zh, "en": t.en, "en_forms": list(t.en_forms), "synonyms_zh": list(t.synonyms_zh),
-             "synonyms_en": list(t.synonyms_en)}
+            {
+                "zh": t.zh,
+                "en": t.en,
+                "en_forms": list(t.en_forms),
+                "synonyms_zh": list(t.synonyms_zh),
+                "synonyms_en": list(t.synonyms_en),
+            }
             for t in glossary.terms
         ],
-    }  # fmt: skip
+    }
 
 
 def write_search_files(folder: Path, documents: Iterable[dict[str, Any]], query_data: dict[str, Any]) -> dict[str, int]:

@@ -39,8 +39,15 @@ _EN_STOP = {"the", "under", "per", "of", "in", "by", "to", "according", "see", "
 _ZH_GENERIC = re.compile(rf"中华人民共和国|《|》|{_ZH_KINDS}$|管理")
 # Words lawyers shorten in an instrument's English name ("Network Data Security Mgmt Regs", "Blockchain Info Svcs
 # Provisions"), and the words for 管理 that translations render either way or leave out.
-_ABBREVIATED = {"info": "information", "svc": "service", "svcs": "services", "sec": "security", "pers": "personal",
-                "prot": "protection", "protn": "protection"}  # fmt: skip
+_ABBREVIATED = {
+    "info": "information",
+    "svc": "service",
+    "svcs": "services",
+    "sec": "security",
+    "pers": "personal",
+    "prot": "protection",
+    "protn": "protection",
+}
 _MANAGEMENT = {"management", "mgmt", "mgt", "administration", "admin"}
 _STATUTE_KINDS = {"law", "act", "code"}
 SAME_LAW_SHARE = 0.8  # a Chinese name sharing this much of a corpus alias's characters is that law

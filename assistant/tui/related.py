@@ -83,8 +83,14 @@ def related_entries(
             seen.add((GROUP_DEFINED, defining))
             english = getattr(definition, "term_en", None)
             label = f"{term} ({english})" if english else term
-            entries.append(RelatedEntry(GROUP_DEFINED, defining, f"{label} · {reading.corpus.cite_en(defining)}",
-                                        first_words(reading, defining)))  # fmt: skip
+            entries.append(
+                RelatedEntry(
+                    GROUP_DEFINED,
+                    defining,
+                    f"{label} · {reading.corpus.cite_en(defining)}",
+                    first_words(reading, defining),
+                )
+            )
     return entries
 
 

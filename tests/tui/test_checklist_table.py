@@ -24,8 +24,12 @@ NARROW = (80, 24)
 OWNER = "Data protection officer"  # longer than the owner column: cut after a whole word
 DUE = "2026-12-31"
 # A Shenzhen company that processes personal data and profiles users: a list longer than one screen.
-ANSWERS = {"processes_data_only_outside_china": False, "operates_in_shenzhen": True,
-           "processes_personal_data": True, "does_user_profiling": True}  # fmt: skip
+ANSWERS = {
+    "processes_data_only_outside_china": False,
+    "operates_in_shenzhen": True,
+    "processes_personal_data": True,
+    "does_user_profiling": True,
+}
 
 
 def save_session() -> None:

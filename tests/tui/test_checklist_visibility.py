@@ -25,8 +25,12 @@ def _cli_export_answers(out: Path) -> set[str]:
 async def test_core_tui_and_cli_agree_on_shown_questions(make_app: Callable[[], DataLawApp], tmp_path: Path) -> None:
     store = SessionStore(Path(os.environ["DLA_DATA_DIR"]) / "sessions")
     session = ChecklistSession("default", "data-compliance", 1)
-    for question_id, value in {"processes_data_only_outside_china": False, "operates_in_shenzhen": True,
-                               "processes_personal_data": True, "does_user_profiling": True}.items():  # fmt: skip
+    for question_id, value in {
+        "processes_data_only_outside_china": False,
+        "operates_in_shenzhen": True,
+        "processes_personal_data": True,
+        "does_user_profiling": True,
+    }.items():
         session.answer(question_id, value)
     store.save(session)
     app = make_app()

@@ -35,9 +35,18 @@ def test_a_review_narrows_but_never_adds() -> None:
     from assistant.checklist.model import Finding
 
     finding = Finding(
-        id="x", topic="t", when=None, actor_zh="", actor_en="", modality="must", severity="high",
-        obligation_zh="", obligation_en="", citations=("dsl:40.1",), penalties=("dsl:45",),
-    )  # fmt: skip
+        id="x",
+        topic="t",
+        when=None,
+        actor_zh="",
+        actor_en="",
+        modality="must",
+        severity="high",
+        obligation_zh="",
+        obligation_en="",
+        citations=("dsl:40.1",),
+        penalties=("dsl:45",),
+    )
     source = ModelPenalties(lambda citation: ["dsl:49.1"])
     assert finding_penalties(finding, source) == []  # dsl:45 is not a link of the model: never shown
     unmodelled = ModelPenalties(lambda citation: [])

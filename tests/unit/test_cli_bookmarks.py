@@ -61,8 +61,11 @@ def test_export_is_a_reading_list_with_the_notice_the_text_status_and_the_exact_
     text = out_file.read_text(encoding="utf-8")
     tokens = MarkdownIt().parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == ["Due diligence", "《数据安全法》第二十七条 / DSL Art. 27",
-                        f"{corpus.cite_zh(unverified.id)} / {corpus.cite_en(unverified.id)}"]  # fmt: skip
+    assert headings == [
+        "Due diligence",
+        "《数据安全法》第二十七条 / DSL Art. 27",
+        f"{corpus.cite_zh(unverified.id)} / {corpus.cite_en(unverified.id)}",
+    ]
     assert "Legal information, not legal advice." in text and "不构成法律意见" in text
     # Every paragraph of the Chinese is quoted as it stands (Markdown renders the escapes as the same text).
     rendered = MarkdownIt().render(text)
@@ -94,8 +97,13 @@ def test_a_bookmark_the_corpus_no_longer_holds_is_listed_as_such_and_can_be_remo
     capsys: pytest.CaptureFixture[str], corpus: Corpus
 ) -> None:
     _data_dir().mkdir(parents=True, exist_ok=True)
-    stale = {"version": 1, "bookmarks": [{"id": "dsl:27", "added": "2026-01-01T00:00:00+00:00"},
-                                         {"id": "dsl:56", "added": "2026-01-02T00:00:00+00:00"}]}  # fmt: skip
+    stale = {
+        "version": 1,
+        "bookmarks": [
+            {"id": "dsl:27", "added": "2026-01-01T00:00:00+00:00"},
+            {"id": "dsl:56", "added": "2026-01-02T00:00:00+00:00"},
+        ],
+    }
     (_data_dir() / "bookmarks.json").write_text(json.dumps(stale), encoding="utf-8")
     code, out, _ = run_cli(capsys, "bookmarks", "list")
     assert code == 0 and "dsl:56" in out and "no longer in the corpus" in out

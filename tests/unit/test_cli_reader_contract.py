@@ -12,9 +12,17 @@ from assistant.cli.main import main
 from assistant.errors import EXIT_OK, EXIT_USAGE
 
 LAW_INFO_KEYS = {
-    "status", "status_zh", "status_en", "level", "level_zh", "effective", "promulgated", "issuing_body_zh",
-    "issuing_body_en", "document_number",
-}  # fmt: skip
+    "status",
+    "status_zh",
+    "status_en",
+    "level",
+    "level_zh",
+    "effective",
+    "promulgated",
+    "issuing_body_zh",
+    "issuing_body_en",
+    "document_number",
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -307,8 +307,11 @@ def test_case_25_and_28_a_security_measure_is_a_data_security_duty_wherever_it_i
         ("数据处理者", "must", False, ("shenzhen:92.1",)),
         ("数据处理者", "must", False, ("shenzhen:92.1", "shenzhen:96.1")),
     ]
-    assert all(penalties == ("shenzhen:92.1",) for ref in ("shenzhen:11.1.1", "shenzhen:11.1.2", "shenzhen:11.1.3")
-               for *_, penalties in _rows(store, ref))  # fmt: skip
+    assert all(
+        penalties == ("shenzhen:92.1",)
+        for ref in ("shenzhen:11.1.1", "shenzhen:11.1.2", "shenzhen:11.1.3")
+        for *_, penalties in _rows(store, ref)
+    )
 
 
 def test_case_26_collecting_from_natural_persons_is_processing_personal_data(service: AssistantService) -> None:

@@ -46,8 +46,11 @@ def test_the_answers_template_names_the_notice(capsys: pytest.CaptureFixture[str
 
 def test_the_obligation_matrix_and_the_json_answers(capsys: pytest.CaptureFixture[str]) -> None:
     assert _has_notice(_cli(capsys, "obligations", "--law", "blockchain", "--md"))
-    for args in (("obligations", "--law", "blockchain", "--json"), ("ask", "blockchain user identity", "--json"),
-                 ("define", "数据处理", "--json")):  # fmt: skip
+    for args in (
+        ("obligations", "--law", "blockchain", "--json"),
+        ("ask", "blockchain user identity", "--json"),
+        ("define", "数据处理", "--json"),
+    ):
         data = json.loads(_cli(capsys, *args))
         assert (data["notice"], data["notice_zh"]) == (LEGAL_NOTICE_EN, LEGAL_NOTICE_ZH), args
 

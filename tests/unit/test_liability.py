@@ -58,8 +58,10 @@ def test_the_kind_of_a_liability_clause_follows_its_wording(
 
 def test_fines_carry_their_amounts(corpus: Corpus) -> None:
     assert classify_penalty("shenzhen:95.1", corpus.text_of("shenzhen:95.1") or "").amounts == (
-        "五万元以上五十万元以下", "上一年度营业额百分之五以下", "最高不超过五千万元",
-    )  # fmt: skip
+        "五万元以上五十万元以下",
+        "上一年度营业额百分之五以下",
+        "最高不超过五千万元",
+    )
     assert "二百万元以上一千万元以下" in classify_penalty("dsl:45.2", corpus.text_of("dsl:45.2") or "").amounts
 
 

@@ -48,7 +48,13 @@ def test_each_instruments_best_liability_article_comes_first() -> None:
 def test_the_duty_query_leaves_out_the_words_that_signal_a_penalty() -> None:
     cue = Cue("penalty", when_zh=("罚款", "会被罚"), when_en=("fine", "what happens if"))
     assert without_cue_words("what's the fine for not reporting a breach", cue).split() == [
-        "what's", "the", "for", "not", "reporting", "a", "breach"
-    ]  # fmt: skip
+        "what's",
+        "the",
+        "for",
+        "not",
+        "reporting",
+        "a",
+        "breach",
+    ]
     assert without_cue_words("不报告数据泄露会被罚款吗", cue).split() == ["不报告数据泄露", "吗"]
     assert without_cue_words("how to define refined data", cue).split() == ["how", "to", "define", "refined", "data"]

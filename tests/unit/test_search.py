@@ -128,9 +128,28 @@ def test_the_reader_highlighter_leaves_citations_unmarked(service: AssistantServ
 
 @pytest.mark.parametrize(
     "hostile",
-    ["", "   ", "x" * 10_000, '"unbalanced', "((((", "[[[", "AND OR NOT", "text_zh:", "law:nonexistent",
-     "\x00\x07\x1b[31m", "😀🔥", "数据 data 😀 (第", "*", "?", "dsl:", "第条", "Art.", '"" AND ""', "\u202e reversed"],
-)  # fmt: skip
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        '"unbalanced',
+        "((((",
+        "[[[",
+        "AND OR NOT",
+        "text_zh:",
+        "law:nonexistent",
+        "\x00\x07\x1b[31m",
+        "😀🔥",
+        "数据 data 😀 (第",
+        "*",
+        "?",
+        "dsl:",
+        "第条",
+        "Art.",
+        '"" AND ""',
+        "\u202e reversed",
+    ],
+)
 def test_hostile_input_never_raises(service: AssistantService, hostile: str) -> None:
     results = service.search(hostile)
     assert isinstance(results.hits, tuple)  # results are frozen (issue 12.3)
@@ -165,17 +184,20 @@ def _section_members(service: AssistantService, law: str, chapter: int, section:
     return {
         article.id
         for article in service.corpus.all_articles(law)
-        if article.chapter is not None and article.chapter.number == chapter
-        and article.section is not None and article.section.number == section
-    }  # fmt: skip
+        if article.chapter is not None
+        and article.chapter.number == chapter
+        and article.section is not None
+        and article.section.number == section
+    }
 
 
 def test_cli_section_filter_keeps_the_sections_articles_and_needs_a_chapter(
     built_index_dir: Path, service: AssistantService
 ) -> None:
     members = _section_members(service, "shenzhen", 4, 2)
-    result = _dla("search", "数据", "--law", "shenzhen", "--chapter", "4", "--section", "2", "--json",
-                  index_dir=built_index_dir)  # fmt: skip
+    result = _dla(
+        "search", "数据", "--law", "shenzhen", "--chapter", "4", "--section", "2", "--json", index_dir=built_index_dir
+    )
     assert result.returncode == 0
     hits = {hit["id"] for hit in json.loads(result.stdout)["hits"]}
     assert hits and hits <= members

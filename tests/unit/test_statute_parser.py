@@ -35,8 +35,10 @@ def test_structure_of_a_well_formed_text() -> None:
     assert parsed.title == "示例条例"
     assert parsed.preamble == ["2020年1月1日 通过"]
     assert [(h.kind, h.number, h.title) for h in parsed.headings] == [
-        ("chapter", 1, "总则"), ("chapter", 2, "其他"), ("section", 1, "一般规定"),
-    ]  # fmt: skip
+        ("chapter", 1, "总则"),
+        ("chapter", 2, "其他"),
+        ("section", 1, "一般规定"),
+    ]
     first, second = parsed.articles
     assert [p.text for p in first.paragraphs] == ["第一款文字。", "第二款文字：", "第三款文字。"]
     assert [i.text for i in first.paragraphs[1].items] == ["（一）甲；", "（二）乙。"]

@@ -70,12 +70,16 @@ class ChapterPicker(ModalScreen[ChapterEntry | None]):
         options = [Option(Text(self.clear_label or "", style="italic"), id=CLEAR_ID)] if offer_clear else []
         options += [
             Option(
-                Text.assemble((f"{entry.law_short}  ", "bold"), entry.label_zh, ("  " + entry.label_en, DIM),
-                              (f"  {entry.span}", DIM)),
+                Text.assemble(
+                    (f"{entry.law_short}  ", "bold"),
+                    entry.label_zh,
+                    ("  " + entry.label_en, DIM),
+                    (f"  {entry.span}", DIM),
+                ),
                 id=entry.key,
             )
             for entry in self.shown
-        ]  # fmt: skip
+        ]
         chapter_list = self.query_one(PagingOptionList)
         chapter_list.set_options(options)
         chapter_list.highlighted = 0 if options else None
