@@ -8,6 +8,7 @@ import copy
 import inspect
 import io
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -149,3 +150,25 @@ def reviewed_questions(pilot: Pilot[None]) -> list[str]:
 
     review = pilot.app.screen.query_one("#review", OptionList)
     return [review.get_option_at_index(index).id or "" for index in range(review.option_count)]
+
+
+class Notes:
+    """Records every notification the app raises (through its public `notify`, which still shows each one)."""
+
+    def __init__(self, app: DataLawApp) -> None:
+        self.seen: list[tuple[str, str]] = []
+        original = app.notify
+
+        def notify(message: str, **kwargs: Any) -> None:
+            self.seen.append((message, str(kwargs.get("severity", "information"))))
+            original(message, **kwargs)
+
+        app.notify = notify  # type: ignore[method-assign]
+
+    def messages(self) -> list[str]:
+        """Every notification's text, in order."""
+        return [message for message, _ in self.seen]
+
+    def errors(self) -> list[str]:
+        """The notifications raised as errors."""
+        return [message for message, severity in self.seen if severity == "error"]

@@ -13,7 +13,7 @@ from assistant.cli import main
 from assistant.tui.app import DataLawApp
 from assistant.tui.screens.ask import AskScreen
 from assistant.tui.screens.checklist import ChecklistScreen
-from tests.tui.conftest import SIZE, review_and_change, settle
+from tests.tui.conftest import SIZE, Notes, review_and_change, settle
 
 
 async def test_ask_then_open_the_cited_article(make_app: Callable[[], DataLawApp]) -> None:
@@ -132,6 +132,7 @@ async def test_export_to_an_unwritable_path_is_a_notification(
     make_app: Callable[[], DataLawApp], tmp_path: Path
 ) -> None:
     app = make_app()
+    notes = Notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await app.switch_mode("checklist")
@@ -140,4 +141,4 @@ async def test_export_to_an_unwritable_path_is_a_notification(
         blocker.write_text("x", encoding="utf-8")
         _checklist(app).export_to(blocker / "out.md")
         await settle(pilot)
-        assert any("Nothing was written" in str(n.message) for n in app._notifications)
+        assert any("Nothing was written" in note for note in notes.errors())

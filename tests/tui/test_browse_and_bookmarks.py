@@ -12,24 +12,7 @@ from assistant.tui.widgets.bookmarks_list import BookmarksList
 from assistant.tui.widgets.law_filter import LawFilter
 from assistant.tui.widgets.sidebar import Sidebar
 from assistant.tui.widgets.toc import ContentsTree
-from tests.tui.conftest import SIZE, open_typed, search_screen, searching, settle
-
-
-class Notes:
-    """Records every notification the app raises."""
-
-    def __init__(self, app: DataLawApp) -> None:
-        self.seen: list[tuple[str, str]] = []
-        original = app.notify
-
-        def notify(message: str, **kwargs: object) -> None:
-            self.seen.append((message, str(kwargs.get("severity", "information"))))
-            original(message, **kwargs)  # type: ignore[arg-type]
-
-        app.notify = notify  # type: ignore[method-assign]
-
-    def errors(self) -> list[str]:
-        return [message for message, severity in self.seen if severity == "error"]
+from tests.tui.conftest import SIZE, Notes, open_typed, search_screen, searching, settle
 
 
 async def test_a_digit_key_limits_the_search_to_one_law_and_0_lifts_it(make_app: Callable[[], DataLawApp]) -> None:

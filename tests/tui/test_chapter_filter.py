@@ -16,7 +16,17 @@ from assistant.tui.app import DataLawApp, create_app
 from assistant.tui.highlight import no_highlight
 from assistant.tui.screens.chapters import ChapterPicker
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, open_typed, pick_in_f8, search_screen, search_status, searching, settle, type_query
+from tests.tui.conftest import (
+    SIZE,
+    Notes,
+    open_typed,
+    pick_in_f8,
+    search_screen,
+    search_status,
+    searching,
+    settle,
+    type_query,
+)
 
 # The DSL's fourth chapter, 数据安全保护义务, holds arts. 27-36 (corpus/laws/dsl).
 DSL_CHAPTER_4 = {f"dsl:{number}" for number in range(27, 37)}
@@ -171,14 +181,7 @@ async def test_an_instrument_without_chapters_says_so_and_keeps_its_law_filter(
     make_app: Callable[[], DataLawApp],
 ) -> None:
     app = make_app()
-    notes: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        notes.append(message)
-        original(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
+    notes = Notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = search_screen(pilot)
@@ -189,5 +192,5 @@ async def test_an_instrument_without_chapters_says_so_and_keeps_its_law_filter(
         await pilot.press("f8")
         await settle(pilot)
         assert app.screen is screen and screen.chapter_filter is None
-        assert any("no chapters" in note for note in notes)
+        assert any("no chapters" in note for note in notes.messages())
         assert screen.search_bar.law == "blockchain"

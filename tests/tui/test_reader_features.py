@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from assistant.tui.app import DataLawApp
 from assistant.tui.render_results import window_on_match
@@ -16,6 +15,7 @@ from assistant.tui.screens.chapters import ChapterPicker, ChapterScreen
 from assistant.tui.screens.citation_dialog import CitationDialog
 from assistant.tui.screens.compare import CompareScreen
 from assistant.tui.state import STATE_FILE, ReaderState, load_state
+from assistant.tui.widgets.footer import DlaFooter
 from assistant.tui.widgets.related_panel import RelatedPanel
 from assistant.tui.widgets.search_bar import QueryInput
 from tests.tui.conftest import SIZE, open_typed, reader_text, search_screen, searching, settle, type_query
@@ -49,7 +49,7 @@ async def test_at_80_by_24_the_footer_keeps_f1_and_every_screen_key(make_app: Ca
             elif step != "start":
                 await pilot.press(step)
             await settle(pilot)
-            shown = {key.key: key.region.right for key in app.screen.query(FooterKey)}
+            shown = app.screen.query_one(DlaFooter).key_edges()
             for key in ("f1", "f5", "f6", "f7"):
                 assert key in shown and shown[key] <= 80, (step, key, shown)
 

@@ -37,6 +37,11 @@ class DlaFooter(Footer):
             if binding.show
         )
 
+    def key_edges(self) -> dict[str, int]:
+        """Each key shown, with the screen column just past its label (what fits a narrow terminal)."""
+        # Textual's key widget is not exported: found by its type name, its `key` read as an attribute.
+        return {str(getattr(key, "key", "")): key.region.right for key in self.query("FooterKey")}
+
     async def _recompose_once(self) -> None:
         self._recompose_pending = False
         keys = self._shown_keys()
