@@ -38,8 +38,10 @@ if TYPE_CHECKING:  # imported where used: the TUI's first frame should not wait 
     from assistant.obligations.crossrefs import CrossReference
     from assistant.obligations.records import Definition, Penalty, PenaltyLink, Relation
     from assistant.obligations.store import ObligationStore
-    from assistant.search.engine import SearchEngine, SearchResults
+    from assistant.search.citation_query import CitationRecognizer
+    from assistant.search.engine import SearchEngine
     from assistant.search.index_store import IndexHandle, Notify
+    from assistant.search.results import SearchResults
 
 
 FIRST_WORDS = 30  # characters of a related provision's text shown beside its citation
@@ -71,9 +73,16 @@ class AssistantService:
 
         return load_corpus(self.corpus_root)
 
+    # What is read or built from the corpus, each made on first use (cached properties and the opened index).
+    _FROM_CORPUS = ("corpus", "_recognizer", "relations", "definitions", "checklists")
+
     def reload_corpus(self) -> None:
-        """Forget the loaded corpus, e.g. after `dla corpus add`."""
-        self.__dict__.pop("corpus", None)
+        """Forget everything read from the corpus, e.g. after `dla corpus add`: the next use reads it again."""
+        for name in self._FROM_CORPUS:
+            self.__dict__.pop(name, None)  # how a cached_property is cleared
+        self._drop_engine()
+        self._build = None
+        self._obligation_store = None
 
     def show(self, citation: str) -> dict[str, Any]:
         """What a citation names, in any form search accepts, as the `dla show --json` dict; CitationError otherwise."""
@@ -132,23 +141,23 @@ class AssistantService:
             "target_first_words_zh": words[:FIRST_WORDS] + ("…" if len(words) > FIRST_WORDS else ""),
         }
 
-    _recognizer: Any = None  # the citation recogniser over this corpus, made on first use
+    @cached_property
+    def _recognizer(self) -> CitationRecognizer:
+        """The citation recogniser over this corpus."""
+        from assistant.corpus.resolve import recognizer_for
+
+        return recognizer_for(self.corpus)
 
     def resolve_citation(self, text: str) -> ArticleRef:
         """A citation in any form search accepts as a ref to an existing provision; CitationError with suggestions."""
-        from assistant.corpus.resolve import recognizer_for, resolve_citation
+        from assistant.corpus.resolve import resolve_citation
 
-        if self._recognizer is None:
-            self._recognizer = recognizer_for(self.corpus)
         return resolve_citation(self.corpus, self._recognizer, text)
 
     def unresolved_citation_query(self, query: str) -> str | None:
         """For a query that is nothing but one citation naming no provision (`dsl:99`): why; else None."""
-        from assistant.corpus.resolve import recognizer_for
         from assistant.models import CitationError
 
-        if self._recognizer is None:
-            self._recognizer = recognizer_for(self.corpus)
         matches = self._recognizer.find(query)
         if len(matches) != 1 or self._recognizer.remainder(query, matches):
             return None
@@ -254,8 +263,7 @@ class AssistantService:
             # A damaged artefact is rebuilt, like a missing one; the answer comes from the new index.
             if notify:
                 notify(f"search index damaged ({damage}): rebuilding it")
-            self.search_engine(notify).close()
-            self._engine = None
+            self._drop_engine()
             self.index(notify, force=True)
             return run()
 

@@ -54,3 +54,13 @@ def test_cli_start_loads_no_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_search_records_and_the_ask_module_load_no_index_library() -> None:
+    # Results and answers are plain records: reading or rendering them (the TUI, `dla ask`) needs no Whoosh.
+    code = (
+        "import sys; import assistant.search.results, assistant.obligations.ask, assistant.tui.render_results;"
+        "print([m for m in ('whoosh', 'spacy', 'jieba') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -88,8 +88,7 @@ def cmd_search(args: argparse.Namespace, service: AssistantService) -> int:
     if not result["hits"]:
         problem = service.unresolved_citation_query(args.query)
         if problem:  # `dla search dsl:99` fails as `dla show dsl:99` does (README: 2 for bad input)
-            print(f"dla: {problem}", file=sys.stderr)
-            return EXIT_USAGE
+            raise CliError(problem, EXIT_USAGE)
     return EXIT_OK
 
 

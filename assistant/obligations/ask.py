@@ -13,7 +13,7 @@ from typing import Any
 from assistant import NOTICE_FIELDS
 from assistant.obligations.records import Obligation
 from assistant.obligations.store import ActorNames, ObligationStore
-from assistant.search.engine import SearchResults
+from assistant.search.results import SearchResults
 
 MODALITY_CUES = {
     "must_not": re.compile(

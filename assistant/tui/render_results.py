@@ -12,7 +12,7 @@ from assistant.tui.cells import fit_cells, fold_cells, spread
 from assistant.tui.styles import DIM, HIGHLIGHT, status_badge
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
-    from assistant.search.engine import SearchHit
+    from assistant.search.results import SearchHit
 
 SNIPPET_LINES = 2
 _MEASURE = Console(width=200, color_system=None, legacy_windows=False)  # only used to wrap text, never prints

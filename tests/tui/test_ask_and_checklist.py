@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,7 +105,7 @@ async def test_checklist_branches_keeps_answers_and_exports_like_the_cli(
         == 0
     )
     assert out.read_bytes() == (tmp_path / "cli.md").read_bytes()
-    session = SessionStore(Path(__import__("os").environ["DLA_DATA_DIR"]) / "sessions").load("default")
+    session = SessionStore(Path(os.environ["DLA_DATA_DIR"]) / "sessions").load("default")
     assert any(t.status == "in progress" for t in session.tracking.values())
 
 

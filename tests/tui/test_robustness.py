@@ -10,8 +10,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from assistant.search.engine import SearchEngine, SearchResults
-from assistant.search.index_store import Notify
+from assistant.search.index_store import IndexHandle, Notify
+from assistant.search.results import SearchResults
 from assistant.service import AssistantService
 from assistant.tui.app import DataLawApp, create_app
 from assistant.tui.highlight import no_highlight
@@ -19,8 +19,7 @@ from assistant.tui.keys import APP_KEYS, READER_KEYS, SEARCH_KEYS
 from assistant.tui.screens.help import HelpScreen
 from assistant.tui.widgets.notice import LegalNotice
 from tests.conftest import CORPUS
-from tests.tui.conftest import SIZE, open_typed, search_screen, searching, settle, type_query
-from tests.tui.test_browse_and_bookmarks import Notes
+from tests.tui.conftest import SIZE, Notes, open_typed, search_screen, searching, settle, type_query
 
 
 class SlowIndexService(AssistantService):
@@ -30,12 +29,12 @@ class SlowIndexService(AssistantService):
         super().__init__(CORPUS, index_root)
         self.release = release
 
-    def search_engine(self, notify: Notify | None = None) -> SearchEngine:
-        if "_engine" not in self.__dict__:
-            if notify is not None:
-                notify("search index missing: building it now")
-            self.release.wait(timeout=30)
-        return super().search_engine(notify)
+    def index(self, notify: Notify | None = None, force: bool = False) -> IndexHandle:
+        # The engine opens the index once, on first use: that is where a real build would take its time.
+        if notify is not None:
+            notify("search index missing: building it now")
+        self.release.wait(timeout=30)
+        return super().index(notify, force)
 
 
 def status_text(pilot_app: DataLawApp) -> str:

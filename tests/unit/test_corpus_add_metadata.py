@@ -93,3 +93,17 @@ def test_a_translation_of_another_law_is_refused(
     )
     assert code == 2 and "not a translation of 'x3'" in err
     assert not (corpus_copy / "laws" / "x3").exists()
+
+
+def test_a_service_that_adds_an_instrument_then_searches_and_cites_it(mini_corpus_copy: Path, tmp_path: Path) -> None:
+    # Everything the service read or built from the corpus before the addition is read again after it.
+    from assistant.service import AssistantService
+
+    service = AssistantService(mini_corpus_copy, tmp_path / "index")
+    assert service.search("beta:1").hits[0].id == "beta:1"  # the index, the engine and the recogniser are open
+    assert service.show("beta:2")["id"] == "beta:2"
+    before = {question.id for question in service.checklist("data-compliance").questions}
+    service.add_instrument(_source(mini_corpus_copy, "beta", tmp_path), "gamma")
+    assert [hit.id for hit in service.search("gamma:3").hits] == ["gamma:3"]
+    assert service.show("gamma:2")["id"] == "gamma:2"
+    assert {question.id for question in service.checklist("data-compliance").questions} == before

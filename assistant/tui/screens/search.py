@@ -44,7 +44,7 @@ from assistant.tui.widgets.toc import ContentsTree
 # Paint first: what only an open article, a dialog or another screen needs is imported where it is first used
 # (rendering, related provisions, chapters, compare, copy, export), not on the path to the first frame.
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
-    from assistant.search.engine import SearchResults
+    from assistant.search.results import SearchResults
     from assistant.tui.chapters import ChapterEntry
     from assistant.tui.links import Link
     from assistant.tui.render_article import ArticleDisplay

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from assistant.tui.widgets.option_list import HoldingOptionList
 
 if TYPE_CHECKING:  # the engine imports Whoosh: keep it off the path to the first frame
-    from assistant.search.engine import SearchHit
+    from assistant.search.results import SearchHit
 
 
 class ResultsList(HoldingOptionList):
