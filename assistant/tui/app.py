@@ -179,7 +179,7 @@ class DataLawApp(App[None]):
 
         try:
             corpus = self.service.corpus
-            reading = ReadingData.build(corpus, self.service)
+            reading = ReadingData(corpus, self.service)
         except Exception as exc:
             self._from_thread(self._core_failed, f"could not load the corpus: {describe(exc)}")
             return

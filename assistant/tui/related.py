@@ -3,9 +3,7 @@ and (when the core offers them) related provisions and defined terms, each with 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from assistant.tui.reading import ReadingData
 from assistant.tui.render_article import ArticleDisplay
@@ -35,27 +33,22 @@ def first_words(reading: ReadingData, target: str) -> str:
     return text if len(text) <= FIRST_WORDS else text[:FIRST_WORDS] + "…"
 
 
-def related_entries(
-    reading: ReadingData,
-    display: ArticleDisplay,
-    related: Callable[[str], Iterable[Any]] | None = None,
-    defined: Callable[[str, str | None], Iterable[tuple[int, int, Any]]] | None = None,
-) -> list[RelatedEntry]:
+def related_entries(reading: ReadingData, display: ArticleDisplay, *, with_links: bool = True) -> list[RelatedEntry]:
     """Every entry for the open article, grouped, without duplicates inside a group.
 
-    `related` is the core's `AssistantService.related(article_id)` where it exists (provisions linked by
-    the legal-links data); its items may be citation ids or mappings with an `id`/`target`. `defined` is
-    the core's `AssistantService.defined_terms_in(text, law)`: each term of the article defined elsewhere is
-    listed with the provision that defines it.
+    With `with_links`, the core's reviewed related provisions (`AssistantService.related`) and the terms of the
+    article defined elsewhere (`AssistantService.defined_terms_in`, each with the provision that defines it)
+    join the provisions the text names and its penalties or duties.
     """
     entries: list[RelatedEntry] = []
     seen: set[tuple[str, str]] = set()
+    article = display.article
 
-    def add(group: str, target: str) -> None:
-        if (group, target) in seen or not reading.corpus.exists(target) or target == display.article.id:
+    def add(group: str, target: str, citation: str | None = None) -> None:
+        if (group, target) in seen or not reading.corpus.exists(target) or target == article.id:
             return
         seen.add((group, target))
-        citation = reading.corpus.cite_en(target)
+        citation = citation or reading.corpus.cite_en(target)
         entries.append(RelatedEntry(group, target, citation, first_words(reading, target)))
 
     for reference in display.references:
@@ -65,38 +58,14 @@ def related_entries(
         add(GROUP_PENALTIES, link.targets[0])
     for link in display.enforces:
         add(GROUP_ENFORCES, link.targets[0])
-    if related is not None:
-        for item in related(display.article.id):
-            found = item if isinstance(item, str) else _target_of(item)
-            if found:
-                add(GROUP_RELATED, found)
-    if defined is not None:
-        text = reading.corpus.text_of(display.article.id, "zh") or ""
-        for _, _, definition in defined(text, display.article.law):
-            defining, term = getattr(definition, "citation", None), getattr(definition, "term", None)
-            if not isinstance(defining, str) or not isinstance(term, str):
-                continue
-            if (GROUP_DEFINED, defining) in seen or not reading.corpus.exists(defining):
-                continue
-            if defining.split(".")[0] == display.article.id:
-                continue  # the article defines the term itself
-            seen.add((GROUP_DEFINED, defining))
-            english = getattr(definition, "term_en", None)
-            label = f"{term} ({english})" if english else term
-            entries.append(
-                RelatedEntry(
-                    GROUP_DEFINED,
-                    defining,
-                    f"{label} · {reading.corpus.cite_en(defining)}",
-                    first_words(reading, defining),
-                )
-            )
+    if not with_links:
+        return entries
+    for relation in reading.service.related(article.id):
+        add(GROUP_RELATED, relation.target)
+    text = reading.corpus.text_of(article.id, "zh") or ""
+    for _, _, definition in reading.service.defined_terms_in(text, article.law):
+        if definition.citation.split(".")[0] == article.id:
+            continue  # the article defines the term itself
+        label = f"{definition.term} ({definition.term_en})" if definition.term_en else definition.term
+        add(GROUP_DEFINED, definition.citation, f"{label} · {reading.corpus.cite_en(definition.citation)}")
     return entries
-
-
-def _target_of(item: Any) -> str | None:
-    if isinstance(item, dict):
-        value = item.get("target") or item.get("id")
-    else:
-        value = getattr(item, "target", None) or getattr(item, "id", None)
-    return value if isinstance(value, str) else None

@@ -25,7 +25,7 @@ from tests.conftest import CORPUS
 @pytest.fixture(scope="module")
 def reading(corpus: Corpus, built_index_dir: Path) -> ReadingData:
     # Penalty links come from the service's store (issue 14): the reader computes none itself.
-    return ReadingData.build(corpus, AssistantService(CORPUS, built_index_dir))
+    return ReadingData(corpus, AssistantService(CORPUS, built_index_dir))
 
 
 def test_padding_and_fitting_count_chinese_as_two_cells() -> None:

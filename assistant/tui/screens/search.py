@@ -345,15 +345,11 @@ class SearchScreen(DlaScreen):
         reading = self.dla.reading
         if reading is None:
             return
-        related = getattr(self.dla.service, "related", None)
-        defined = getattr(self.dla.service, "defined_terms_in", None)
         try:
-            entries = related_entries(
-                reading, display, related if callable(related) else None, defined if callable(defined) else None
-            )
+            entries = related_entries(reading, display)
         except Exception as exc:  # related data is a help, never a reason the article cannot be read
             notify_error(self, "listing related provisions", exc)
-            entries = related_entries(reading, display)
+            entries = related_entries(reading, display, with_links=False)
         self.related_panel.show_entries(entries)
 
     @on(OptionList.OptionSelected, "#related")
