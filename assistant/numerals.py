@@ -10,6 +10,7 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 UNITS = {"十": 10, "百": 100, "千": 1000}
 DIGIT_CHARS = "零一二三四五六七八九"
 NUMERAL_CHARS = "零〇一二三四五六七八九十百千两"
+NUMBER = f"[{NUMERAL_CHARS}]+"  # a regex for one number of a part (第二十七条, （三）), as chinese_to_int reads it
 MAX_NUMBER = 9999
 
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_BEFORE = r"(?<![a-z0-9])"
-_AFTER = r"(?![a-z0-9])"
+WORD_BEFORE = r"(?<![a-z0-9])"  # a whole word starts here: no letter or digit before it
+WORD_AFTER = r"(?![a-z0-9])"  # and ends here
 # A run of the characters a word is made of, for the boundaries above: a phrase matches lowercased text as whole
 # words only if the text has the phrase's first run as one of its own.
 ENGLISH_WORD = re.compile(r"[a-z0-9]+")
@@ -20,7 +20,7 @@ def word_pattern(phrases: tuple[str, ...], plural: bool = False) -> re.Pattern[s
     forms = sorted({p.lower() for p in phrases if p.strip()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) or r"(?!x)x"
     suffix = "(?:s|es)?" if plural else ""
-    return re.compile(rf"{_BEFORE}(?:{alternatives}){suffix}{_AFTER}")
+    return re.compile(rf"{WORD_BEFORE}(?:{alternatives}){suffix}{WORD_AFTER}")
 
 
 def contains_words(text: str, phrases: Iterable[str], plural: bool = False) -> bool:

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.errors import DlaError
-from assistant.numerals import NUMERAL_CHARS, chinese_to_int
+from assistant.numerals import NUMBER, chinese_to_int
 
-_NUM = f"[{NUMERAL_CHARS}]+"
-ARTICLE_LINE = re.compile(rf"^第({_NUM})条(?:[\s\u3000]+|$)(.*)$")
-HEADING_LINE = re.compile(rf"^第({_NUM})([章节])[\s\u3000]+(\S.*)$")
-UNKNOWN_HEADING_LINE = re.compile(rf"^第({_NUM})(编|分编|部分|目|款|项|章|节)(?:[\s\u3000]|$)")
-ITEM_LINE = re.compile(rf"^（({_NUM})）")
-ARTICLE_LIKE = re.compile(rf"^第{_NUM}条")
+ARTICLE_LINE = re.compile(rf"^第({NUMBER})条(?:[\s\u3000]+|$)(.*)$")
+HEADING_LINE = re.compile(rf"^第({NUMBER})([章节])[\s\u3000]+(\S.*)$")
+UNKNOWN_HEADING_LINE = re.compile(rf"^第({NUMBER})(编|分编|部分|目|款|项|章|节)(?:[\s\u3000]|$)")
+ITEM_LINE = re.compile(rf"^（({NUMBER})）")
+ARTICLE_LIKE = re.compile(rf"^第{NUMBER}条")
 
 
 class StatuteFormatError(DlaError, ValueError):

@@ -18,11 +18,11 @@ from assistant.corpus.store import TEXT_FILE, Corpus
 from assistant.corpus.topics import MIN_QUESTIONS, ArticleTopics, load_questions, load_topics
 from assistant.datafile import DataFileError, load_yaml
 from assistant.models import Law
-from assistant.numerals import NUMERAL_CHARS, chinese_to_int
+from assistant.numerals import NUMBER, chinese_to_int
 
 _WHITESPACE = re.compile(r"[\s\u3000]+")
 _ZH_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_ZH_ARTICLE_REF = re.compile(rf"第([{NUMERAL_CHARS}]+)条")
+_ZH_ARTICLE_REF = re.compile(rf"第({NUMBER})条")
 _EN_ARTICLE_REF = re.compile(r"\bArticles?\s+((?:\d+(?:\s*(?:,|and|or|to|through)\s*)?)+)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -14,6 +14,7 @@ from assistant import NOTICE_FIELDS
 from assistant.obligations.records import Obligation
 from assistant.obligations.store import ActorNames, ObligationStore
 from assistant.search.results import SearchResults
+from assistant.wording import ENGLISH_WORD, contains_words
 
 MODALITY_CUES = {
     "must_not": re.compile(
@@ -62,9 +63,8 @@ class Answer:
 
 
 def _contains(text: str, name: str) -> bool:
-    if re.search(r"[a-z]", name, re.I):
-        return re.search(rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", text.lower()) is not None
-    return name in text
+    """An English name as whole words (any case); a Chinese one anywhere, as Chinese has no spaces."""
+    return contains_words(text, (name,)) if ENGLISH_WORD.search(name.lower()) else name in text
 
 
 def detect_actors(question: str, actors: tuple[ActorNames, ...]) -> list[str]:

@@ -9,20 +9,19 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import Article, ArticleRef
-from assistant.numerals import NUMERAL_CHARS, chinese_to_int
+from assistant.numerals import NUMBER, chinese_to_int
 
-_N = f"[{NUMERAL_CHARS}]+"
 # 本法/本规定/本条例 followed by a list of provisions: 第X条[第Y款][第Z项], joined by 、 和 或者 以及 ，; a range
 # 第X条至第Y条; a further paragraph or item of the article just named (第四十条第一款和第二款).
 _SELF = r"(?:本法|本规定|本条例|本办法)"
 _JOIN = r"(?:、|和|或者|以及|及|，)"
-_PART = rf"第{_N}(?:条|款|项)"
-_LIST = re.compile(rf"{_SELF}(第{_N}条(?:(?:{_JOIN}|至)?{_PART})*)")
-_PARTS = re.compile(rf"(至)?第({_N})(条|款|项)")
-_SAME_ARTICLE = re.compile(rf"本条第({_N})款(?:第({_N})项)?")
+_PART = rf"第{NUMBER}(?:条|款|项)"
+_LIST = re.compile(rf"{_SELF}(第{NUMBER}条(?:(?:{_JOIN}|至)?{_PART})*)")
+_PARTS = re.compile(rf"(至)?第({NUMBER})(条|款|项)")
+_SAME_ARTICLE = re.compile(rf"本条第({NUMBER})款(?:第({NUMBER})项)?")
 _PRECEDING = re.compile(r"前([两二三四])?款")
 _THIS_CHAPTER = re.compile(r"本章")
-_OTHER_LAW = re.compile(r"《([^《》]{2,40})》")
+OTHER_LAW_TITLE = re.compile(r"《([^《》]{2,40})》")  # a title in 《》: another instrument, named
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4}
 
 
@@ -109,6 +108,6 @@ def _scan(
     if chapter_articles:
         for match in _THIS_CHAPTER.finditer(text):
             add(match.start(), match.end(), [ArticleRef(article.law, n).id for n in chapter_articles], "chapter")
-    for match in _OTHER_LAW.finditer(text):
+    for match in OTHER_LAW_TITLE.finditer(text):
         add(match.start(), match.end(), [], "other-law", match.group(1))
     return sorted(refs, key=lambda r: r.start)

@@ -14,10 +14,10 @@ from typing import Any, NamedTuple
 from assistant.corpus.glossary import load_glossary
 from assistant.corpus.store import Corpus
 from assistant.models import Article
+from assistant.obligations.amounts import AMOUNTS, TIME_LIMITS
 from assistant.obligations.crossrefs import CrossReference, find_references
 from assistant.obligations.liability import is_liability_article, is_liability_paragraph, is_sanction_text
 from assistant.obligations.pipeline import (
-    LIMIT_PATTERNS,
     ZH_MODALS,
     ActorSpec,
     build_en_pipeline,
@@ -528,10 +528,8 @@ class ObligationExtractor:
             span=(start, end),
             text_en=self._english_for(text_en, modality, actor),
             condition=self._condition(text_zh, start, marker_at),
-            time_limits=tuple(
-                m.group(0) for kind, p in LIMIT_PATTERNS if kind == "time_limit" for m in p.finditer(span_text)
-            ),
-            amounts=tuple(m.group(0) for kind, p in LIMIT_PATTERNS if kind == "amount" for m in p.finditer(span_text)),
+            time_limits=tuple(m.group(0) for pattern in TIME_LIMITS for m in pattern.finditer(span_text)),
+            amounts=tuple(m.group(0) for pattern in AMOUNTS for m in pattern.finditer(span_text)),
             references=tuple(
                 sorted(
                     {t for r in references if start <= r.start < end for t in r.targets}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.models import Article
+from assistant.obligations.amounts import AMOUNTS, GAINS_MULTIPLE
+from assistant.obligations.crossrefs import OTHER_LAW_TITLE
 from assistant.obligations.records import PENALTY_KINDS, Penalty
 
 LIABILITY_HEADING = "法律责任"
@@ -21,15 +23,13 @@ SANCTION_PARAGRAPH = re.compile(
 STANDALONE_LIABILITY = re.compile(r"^[^。；]+的，依法追究法律责任。$")
 # A clause that states liability (应当依法承担连带责任) rather than a duty of conduct.
 LIABILITY_STATEMENT = re.compile(r"依法承担[^，。；]{0,6}责任")
-_NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
-_AMOUNT = re.compile(
-    rf"违法所得{_NUM}倍以上{_NUM}倍以下|{_NUM}元以上{_NUM}元以下|{_NUM}元以下|(?:上一年度)?营业额百分之{_NUM}以下|最高不超过{_NUM}元"
-)
+# Every fine a liability clause names: a multiple of the gains, or any wording of an amount (one alternation, so
+# a range is read whole, never also as its ceiling).
+_AMOUNT = re.compile("|".join(pattern.pattern for pattern in (GAINS_MULTIPLE, *AMOUNTS)))
 # 依照/按照《X》（、《Y》…）（等法律）的（有关）规定 + a sanction: the laws named.
 _NAMED_REFERRAL = re.compile(
     r"(?:依照|按照)((?:《[^《》]{2,40}》、?)+)(?:等法律)?的?(?:有关)?规定(?:予以处理|处罚|追究法律责任)"
 )
-_TITLE = re.compile(r"《([^《》]{2,40})》")
 # 依照（有关）X法律、法规的规定 + a sanction or a consequence: the laws described, not named.
 _GENERAL_REFERRAL = re.compile(r"依照([^。；，的《》]{0,30}?(?:法律|法规))的?规定(?:处罚|予以处理|记入信用档案)")
 # 并可以依法给予法律、行政法规规定的其他行政处罚: further penalties found in other laws.
@@ -72,7 +72,7 @@ def referred_laws(text: str) -> list[str]:
     """The words of a liability paragraph that say which law or regime its sanction is found in, in text order."""
     found: list[tuple[int, str]] = []
     for match in _NAMED_REFERRAL.finditer(text):
-        found += [(match.start(1) + m.start(), m.group(1)) for m in _TITLE.finditer(match.group(1))]
+        found += [(match.start(1) + m.start(), m.group(1)) for m in OTHER_LAW_TITLE.finditer(match.group(1))]
     for pattern in (_GENERAL_REFERRAL, _OTHER_PENALTIES):
         found += [(m.start(1), m.group(1)) for m in pattern.finditer(text)]
     if not found:

@@ -41,19 +41,6 @@ EN_MODALS = {
     "may": "may",
 }
 
-_ZH_NUM = "[零〇一二三四五六七八九十百千万两\\d]+"
-LIMIT_PATTERNS = [
-    (
-        "time_limit",
-        re.compile(rf"(?:自[^，。；]{{1,30}}?(?:之日)?起)?{_ZH_NUM}个?(?:工作日|日|天|小时|个月|年)(?:内|以内)"),
-    ),
-    ("time_limit", re.compile(rf"不少于{_ZH_NUM}个?(?:工作日|日|天|个月|年)")),
-    ("amount", re.compile(rf"{_ZH_NUM}元以上{_ZH_NUM}元以下")),
-    ("amount", re.compile(rf"{_ZH_NUM}元以下")),
-    ("amount", re.compile(rf"(?:上一年度)?营业额百分之{_ZH_NUM}以下")),
-    ("amount", re.compile(rf"最高不超过{_ZH_NUM}元")),
-]
-
 
 @dataclass(frozen=True)
 class ActorSpec:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.wording import ENGLISH_WORD
+from assistant.wording import ENGLISH_WORD, WORD_AFTER, WORD_BEFORE
 
 _SHORTEST_BASE = 3  # shorter "bases" (us, go) are words of their own, not forms of a longer one
 
@@ -80,7 +80,7 @@ class InflectedPhrases:
             # plurals, so "app store" is not found in "app storing", nor "data breach" in "data breached".
             alternatives = [sorted(word_forms(word, i == 0), key=len, reverse=True) for i, word in enumerate(words)]
             body = r"\s+".join("(?:" + "|".join(forms) + ")" for forms in alternatives)
-            patterns.append((phrase, re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")))
+            patterns.append((phrase, re.compile(rf"{WORD_BEFORE}{body}{WORD_AFTER}")))
             firsts |= set(alternatives[0])
         return cls(tuple(patterns), frozenset(firsts))
 

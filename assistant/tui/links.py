@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.numerals import NUMERAL_CHARS
+from assistant.numerals import NUMBER
 from assistant.obligations.crossrefs import CrossReference
 
 # One 第X条[第X款][第X项] inside a listed reference, so 本法第二十七条、第二十九条 gives two links.
-_ONE_PROVISION = re.compile(rf"第[{NUMERAL_CHARS}]+条(?:第[{NUMERAL_CHARS}]+款)?(?:第[{NUMERAL_CHARS}]+项)?")
+_ONE_PROVISION = re.compile(rf"第{NUMBER}条(?:第{NUMBER}款)?(?:第{NUMBER}项)?")
 
 
 @dataclass(frozen=True)
