@@ -10,7 +10,6 @@ from typing import Literal
 from assistant.errors import DlaError
 from assistant.numerals import int_to_chinese
 
-TextStatus = Literal["cross-checked", "partly-cross-checked", "single-copy", "unverified"]
 TEXT_STATUSES: tuple[str, ...] = ("cross-checked", "partly-cross-checked", "single-copy", "unverified")
 
 _REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,4})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")

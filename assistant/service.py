@@ -260,12 +260,8 @@ class AssistantService:
         try:
             return run()
         except ScoreTableError as damage:
-            # A damaged artefact is rebuilt, like a missing one; the answer comes from the new index.
-            if notify:
-                notify(f"search index damaged ({damage}): rebuilding it")
-            self._drop_engine()
-            self.index(notify, force=True)
-            return run()
+            self._rebuild_after_damage(f"search index damaged ({damage})", notify)
+            return run()  # the answer comes from the new index
 
     def highlighter(self, query: str, notify: Notify | None = None) -> Callable[[str, str], list[tuple[int, int]]]:
         """Spans to highlight in an article's text ("zh" or "en") for a query: what its search matched."""
@@ -281,13 +277,19 @@ class AssistantService:
             build = self._build or self.index_build(notify)
             try:
                 self._obligation_store = build.obligations()  # verified against the manifest as it is read
-            except (ArtefactDamagedError, ValueError, KeyError) as exc:
-                # Damaged or of another schema: never served; the whole build is made again.
-                if notify:
-                    notify(f"obligation store damaged ({exc}): rebuilding the index")
-                self._drop_engine()
-                self._obligation_store = self.index_build(notify, force=True).obligations()
+            except (ArtefactDamagedError, ValueError, KeyError) as exc:  # damaged or of another schema
+                self._obligation_store = self._rebuild_after_damage(f"obligation store damaged ({exc})", notify)
         return self._obligation_store
+
+    def _rebuild_after_damage(self, problem: str, notify: Notify | None) -> ObligationStore:
+        """A damaged artefact is never served: say so, close what was open, build the whole index again.
+
+        Returns the new build's obligation store (the caller that needs the search index reopens the engine)."""
+        if notify:
+            notify(f"{problem}: rebuilding the index")
+        self._drop_engine()
+        self._obligation_store = None
+        return self.index_build(notify, force=True).obligations()
 
     def _drop_engine(self) -> None:
         if self._engine is not None:

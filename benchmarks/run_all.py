@@ -29,7 +29,7 @@ from assistant.indexing.artefacts import penalty_links, related_articles, write_
 from assistant.paths import PROJECT_ROOT
 from assistant.search import snippets
 from assistant.search.engine import SearchEngine
-from assistant.search.index_store import _documents, _query_data, open_search_files, write_search_files
+from assistant.search.index_store import open_search_files, query_data_for, search_documents, write_search_files
 
 QUERIES = [
     "数安法27条",
@@ -75,7 +75,7 @@ def _search_query_data(corpus: Corpus, root: Path) -> dict[str, object]:
     if root not in _QUERY_DATA:
         obligations = _fresh(root / "obligations")
         write_obligations(corpus, obligations)
-        _QUERY_DATA[root] = _query_data(corpus, penalty_links(obligations), related_articles(corpus))
+        _QUERY_DATA[root] = query_data_for(corpus, penalty_links(obligations), related_articles(corpus))
     return _QUERY_DATA[root]
 
 
@@ -84,7 +84,7 @@ def scaled_engine(corpus: Corpus, factor: int, folder: Path) -> SearchEngine:
     documents = [
         {**document, "id": f"{document['id']}#{copy}" if copy else document["id"]}
         for copy in range(factor)
-        for document in _documents(corpus)
+        for document in search_documents(corpus)
     ]
     query_data = _search_query_data(corpus, folder.parent)
     write_search_files(folder, documents, query_data)

@@ -18,9 +18,9 @@ def write_search(
     corpus: Corpus, folder: Path, penalized_by: dict[str, list[str]], related: dict[str, list[str]]
 ) -> None:
     """The Whoosh index, score table and query data."""
-    from assistant.search.index_store import _documents, _query_data, write_search_files
+    from assistant.search.index_store import query_data_for, search_documents, write_search_files
 
-    write_search_files(folder, _documents(corpus), _query_data(corpus, penalized_by, related))
+    write_search_files(folder, search_documents(corpus), query_data_for(corpus, penalized_by, related))
 
 
 def write_obligations(corpus: Corpus, folder: Path) -> None:

@@ -148,10 +148,6 @@ def write_obligation_store(corpus: Corpus, folder: Path) -> None:
     write_text_atomic(folder / OBLIGATIONS_FILE, json.dumps(data, ensure_ascii=False))
 
 
-# The build step's former name, so the index build's call site keeps working until it moves.
-write_obligations = write_obligation_store
-
-
 def read_obligation_store(folder: Path) -> ObligationStore:
     """The stored obligations and links as frozen records; ValueError when the file is of another schema."""
     data: dict[str, Any] = json.loads((folder / OBLIGATIONS_FILE).read_text(encoding="utf-8"))

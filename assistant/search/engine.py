@@ -19,7 +19,6 @@ from assistant.search.named_law import share_with_others
 from assistant.search.page_order import by_coverage
 from assistant.search.penalty_order import DUTY_DEPTH, duties_then_penalties
 from assistant.search.query_cues import without_cue_words
-from assistant.search.query_data import QueryData
 from assistant.search.query_plan import QueryPlan, plan_query
 from assistant.search.query_terms import QueryTerms, clean_query, extract_terms
 from assistant.search.results import SearchHit, SearchResults
@@ -39,7 +38,7 @@ class SearchEngine:
 
     def __init__(self, handle: IndexHandle) -> None:
         self.handle = handle
-        self.data = QueryData.from_dict(handle.query_data)
+        self.data = handle.query_data
         self.citations = CitationResolver(self.data.laws, self.data.outside)
         self.reader = IndexReader(handle.whoosh_index)
         self._table: ScoreTable | None = None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import EXIT_PROBLEM, DlaError
+from assistant.search.query_data import QueryData
 
 QUERY_DATA_FILE = "query_data.json"
 
@@ -33,7 +34,7 @@ class IndexHandle:
     folder: Path
     whoosh_index: Any
     manifest: dict[str, Any]
-    query_data: dict[str, Any]
+    query_data: QueryData  # read from its JSON once, when the index is opened
 
 
 def build_schema() -> Any:
@@ -69,7 +70,8 @@ def build_schema() -> Any:
 TOPIC_SEPARATOR = " ; "
 
 
-def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
+def search_documents(corpus: Any) -> Iterator[dict[str, Any]]:
+    """One Whoosh document per article, in corpus order: texts, headings, search topics and bank questions."""
     from assistant.corpus.topics import ArticleTopics, load_questions, load_topics
 
     topics = {
@@ -107,7 +109,7 @@ def _documents(corpus: Any) -> Iterator[dict[str, Any]]:
         }
 
 
-def _query_data(corpus: Any, penalized_by: dict[str, list[str]], related: dict[str, list[str]]) -> dict[str, Any]:
+def query_data_for(corpus: Any, penalized_by: dict[str, list[str]], related: dict[str, list[str]]) -> dict[str, Any]:
     """What answering a query needs besides the index, so search never parses the corpus YAML.
 
     `penalized_by` (duty article -> penalty articles) and `related` (article -> its reviewed related provisions
@@ -182,7 +184,7 @@ def open_search_files(folder: Path, manifest: dict[str, Any]) -> IndexHandle:
     from whoosh import index as whoosh_index
 
     try:
-        query_data = json.loads((folder / QUERY_DATA_FILE).read_text(encoding="utf-8"))
+        query_data = QueryData.from_dict(json.loads((folder / QUERY_DATA_FILE).read_text(encoding="utf-8")))
         index = whoosh_index.open_dir(str(folder))
         with index.searcher() as searcher:
             count = searcher.doc_count()
