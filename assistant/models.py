@@ -15,6 +15,11 @@ TEXT_STATUSES: tuple[str, ...] = ("cross-checked", "partly-cross-checked", "sing
 _REF_PATTERN = re.compile(r"^([a-z][a-z0-9_-]*):(\d{1,4})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
 
 
+def within(ref: str, scope: str) -> bool:
+    """True when the citation `ref` is `scope` or lies inside it (dsl:27.2 and dsl:27.2.1 are within dsl:27)."""
+    return ref == scope or ref.startswith(f"{scope}.")
+
+
 class CitationError(DlaError, ValueError):
     """A citation id that is malformed or names nothing in the corpus."""
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.checklist.model import Checklist
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
-from assistant.models import ArticleRef, CitationError
+from assistant.models import ArticleRef, CitationError, within
 
 EXCLUSIONS_FILE = Path("checklists") / "coverage" / "exclusions.yaml"
 DUTY_MODALITIES = ("must", "must_not")
@@ -84,7 +84,7 @@ def load_exclusions(corpus_root: Path) -> Exclusions:
 
 def _covers(citation: str, clause: str) -> bool:
     """A citation covers a clause when it names the clause or a provision containing it (or inside it)."""
-    return clause == citation or clause.startswith(citation + ".") or citation.startswith(clause + ".")
+    return within(clause, citation) or within(citation, clause)
 
 
 def checklist_coverage(

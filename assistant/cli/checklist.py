@@ -303,7 +303,7 @@ def register(commands: Any) -> None:
     list_parser = actions.add_parser("list", help="the available checklists")
     list_parser.set_defaults(handler=cmd_list)
     run = actions.add_parser("run", help="answer a checklist and export the obligations that apply")
-    run.add_argument("--checklist", help="checklist id (default: the only one)")
+    _checklist_option(run)
     run.add_argument("--answers", help="YAML answers file (question id: value); - reads standard input")
     run.add_argument("--out", help="write the export here (atomically) instead of standard output")
     run.add_argument("--format", choices=["md", "json"], default="md")
@@ -328,15 +328,15 @@ def register(commands: Any) -> None:
         ("questions", cmd_questions, "every question id and the answers it accepts"),
     ):
         listing = actions.add_parser(name, help=help_text)
-        listing.add_argument("--checklist", help="checklist id (default: the only one)")
+        _checklist_option(listing)
         listing.add_argument("--json", action="store_true")
         listing.set_defaults(handler=handler)
     template = actions.add_parser("template", help="an answers YAML with every question, its help and citations")
-    template.add_argument("--checklist", help="checklist id (default: the only one)")
+    _checklist_option(template)
     template.add_argument("--out", help="write it here instead of standard output")
     template.set_defaults(handler=cmd_template)
     coverage = actions.add_parser("coverage", help="duty-bearing articles and the findings citing them")
-    coverage.add_argument("--checklist", help="checklist id (default: the only one)")
+    _checklist_option(coverage)
     coverage.add_argument("--json", action="store_true")
     coverage.set_defaults(handler=cmd_coverage)
     diff = actions.add_parser("diff", help="what changed between two sessions or two JSON exports")
@@ -346,3 +346,8 @@ def register(commands: Any) -> None:
     diff.set_defaults(handler=cmd_diff)
     sessions = actions.add_parser("sessions", help="saved sessions")
     sessions.set_defaults(handler=cmd_sessions)
+
+
+def _checklist_option(parser: argparse.ArgumentParser) -> None:
+    """`--checklist ID`, which every checklist command takes."""
+    parser.add_argument("--checklist", help="checklist id (default: the only one)")

@@ -15,7 +15,7 @@ from assistant.corpus.reconstruct import rebuilt_sha256
 from assistant.corpus.seal import statuses_sha256
 from assistant.corpus.statute_parser import StatuteFormatError, parse_statute
 from assistant.corpus.store import TEXT_FILE, Corpus
-from assistant.corpus.topics import MIN_QUESTIONS, ArticleTopics, load_questions, load_topics
+from assistant.corpus.topics import MIN_QUESTIONS, QUESTIONS_FILE, TOPICS_FILE, ArticleTopics, load_topics
 from assistant.datafile import DataFileError, load_yaml
 from assistant.models import Law
 from assistant.numerals import NUMBER, chinese_to_int
@@ -259,14 +259,19 @@ def _check_against_source(law_id: str, corpus: Corpus, sources: Path, report: Ve
             report.count("statuses compared")
 
 
+def _per_article_file(law_id: str, corpus: Corpus, report: VerifyReport, file: str) -> dict[int, ArticleTopics]:
+    """A law's topics or bank questions by article ({} when it has none); a file that cannot be read is reported."""
+    try:
+        return load_topics(corpus.root / "laws" / law_id, law_id, len(corpus.laws[law_id].articles), file)
+    except DataFileError as exc:
+        report.problems.append(str(exc))
+        return {}
+
+
 def _check_topics(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
     """Search topics load, name only existing articles, and (where a law has them) cover every article."""
     law = corpus.laws[law_id]
-    try:
-        topics = load_topics(corpus.root / "laws" / law_id, law_id, len(law.articles))
-    except DataFileError as exc:
-        report.problems.append(str(exc))
-        return
+    topics = _per_article_file(law_id, corpus, report, TOPICS_FILE)
     if topics:
         missing = [article.id for article in law.articles if article.number not in topics]
         if missing:
@@ -320,11 +325,7 @@ def _check_questions(law_id: str, corpus: Corpus, report: VerifyReport) -> None:
     """The question bank loads, names only existing articles and (where a law has one) gives every article
     at least MIN_QUESTIONS everyday questions in each language."""
     law = corpus.laws[law_id]
-    try:
-        questions = load_questions(corpus.root / "laws" / law_id, law_id, len(law.articles))
-    except DataFileError as exc:
-        report.problems.append(str(exc))
-        return
+    questions = _per_article_file(law_id, corpus, report, QUESTIONS_FILE)
     if not questions:
         return
     short = [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.datafile import DataFileError, check_keys, data_entries, load_yaml, require_mapping
 from assistant.modality import MODALITIES
+from assistant.models import within
 from assistant.obligations.liability_data import CATCH_ALL_FILE, KINDS_FILE, load_catch_all, load_liability_review
 from assistant.obligations.records import RELATION_TYPES, Relation
 
@@ -62,7 +63,7 @@ class ScopeRule:
             return False
         if self.chapters and article_chapter not in self.chapters:
             return False
-        if self.provisions and not any(duty == p or duty.startswith(f"{p}.") for p in self.provisions):
+        if self.provisions and not any(within(duty, p) for p in self.provisions):
             return False
         if self.mentions and not any(word in clause for word in self.mentions):
             return False

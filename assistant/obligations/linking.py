@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from assistant.corpus.store import Corpus
-from assistant.models import ArticleRef
+from assistant.models import ArticleRef, within
 from assistant.obligations.crossrefs import find_references
 from assistant.obligations.liability import classify_penalty, is_liability_paragraph, states_liability
 from assistant.obligations.liability_data import LiabilityReview
@@ -59,10 +59,6 @@ def _kind_of(actor: str, named: ActorSpec, by_name: dict[str, ActorSpec]) -> boo
     return spec is not None and named.canonical in spec.kind_of
 
 
-def _within(duty: str, target: str) -> bool:
-    return duty == target or duty.startswith(f"{target}.")
-
-
 def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
     """Each liability paragraph and the provisions (articles or paragraphs) it cites by number, in text order."""
     cited: dict[str, list[str]] = {}
@@ -74,7 +70,7 @@ def cited_by_number(corpus: Corpus) -> dict[str, list[str]]:
             cited[penalty] = [
                 t
                 for r in references
-                if r.kind == "article" and _within(r.source, penalty)
+                if r.kind == "article" and within(r.source, penalty)
                 for t in r.targets
                 if corpus.exists(t) and ArticleRef.parse(t).article != article.number
             ]
@@ -107,7 +103,7 @@ def number_links(
         plain = _cites_only(text)
         reached = []
         for index, obligation in enumerate(obligations):
-            cited = next((t for t in targets if _within(obligation.id, t)), None)
+            cited = next((t for t in targets if within(obligation.id, t)), None)
             if cited is None:
                 continue
             if named is not None and not _kind_of(obligation.actor, named, by_name):
@@ -152,7 +148,7 @@ def scope_links(corpus: Corpus, obligations: list[Obligation], rules: list[Scope
                 obligation.id, chapter, obligation.actor, obligation.modality, clauses[index], obligation.regime
             ):
                 continue
-            if rule.residual and any(_within(obligation.id, target) for target in cited):
+            if rule.residual and any(within(obligation.id, target) for target in cited):
                 continue
             if rule.residual and states_liability(obligation.text_zh):
                 continue  # 应当依法承担相应责任 is itself a liability rule: no sanction punishes its breach

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.atomic import write_text_atomic
-from assistant.models import ArticleRef
+from assistant.models import ArticleRef, within
 from assistant.obligations.records import Obligation, Penalty, PenaltyLink
 
 if TYPE_CHECKING:
@@ -38,11 +38,6 @@ class ActorNames:
         }
 
 
-def _under(ref: str, scope: str) -> bool:
-    """True when `ref` is `scope` or lies inside it (dsl:27.2 is under dsl:27)."""
-    return ref == scope or ref.startswith(f"{scope}.")
-
-
 @dataclass(frozen=True)
 class ObligationStore:
     """Obligations, penalty links and classified penalties, as extracted and linked at build time."""
@@ -63,12 +58,12 @@ class ObligationStore:
         return [
             link
             for link in self.links
-            if (_under(link.duty, citation) or _under(citation, link.duty)) and (actor is None or link.actor == actor)
+            if (within(link.duty, citation) or within(citation, link.duty)) and (actor is None or link.actor == actor)
         ]
 
     def enforced_by(self, penalty: str) -> list[PenaltyLink]:
         """Links from a liability provision (article or paragraph) to the duties it punishes."""
-        return [link for link in self.links if _under(link.penalty, penalty)]
+        return [link for link in self.links if within(link.penalty, penalty)]
 
     def catch_all_for(self, law: str) -> list[Penalty]:
         """The catch-all liability paragraphs of an instrument: they reach a breach of any of its duties."""

@@ -30,6 +30,14 @@ _KEY_NAMES = {
 }
 
 
+# A screen that shows provisions over the reader (a whole chapter, two provisions side by side): close it, or
+# change its language as the reader's key does.
+OVER_READER_BINDINGS: tuple[BindingType, ...] = (
+    Binding("escape,q", "close", "Close"),
+    Binding("f2,l", "cycle_language", "Lang"),
+)
+
+
 @dataclass(frozen=True)
 class KeyAction:
     """A key (or keys, comma-separated as in a Binding), the action it runs and how to describe it."""

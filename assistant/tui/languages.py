@@ -12,3 +12,8 @@ LANGUAGE_NAMES: dict[Language, str] = {
     "both": "中文 + English (unofficial)",
 }
 SIDE_BY_SIDE_MIN_WIDTH = 64  # below this, "both" stacks the English under the Chinese
+
+
+def next_language(language: Language) -> Language:
+    """The language the language key shows next: Chinese → English → both → Chinese."""
+    return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]

@@ -333,3 +333,20 @@ def test_the_service_searches_only_the_first_characters_of_a_huge_query(service:
         f"query shortened to its first {MAX_QUERY_CHARS} characters"
     ]
     assert MAX_QUERY_CHARS == query_terms.MAX_QUERY_CHARS  # one limit, said once
+
+
+def test_a_notification_says_what_to_do_as_the_command_line_does(tmp_path: Path) -> None:
+    from assistant.errors import DlaError, known_failure
+    from assistant.tui.errors import describe
+
+    locked = DlaError("the session is being changed by another dla", 1, "try again in a moment")
+    assert (
+        describe(locked)
+        == locked.user_message()
+        == "the session is being changed by another dla. try again in a moment"
+    )
+    with pytest.raises(OSError) as caught:
+        (tmp_path / "missing" / "out.md").write_text("x", encoding="utf-8")
+    known = known_failure(caught.value)
+    assert known is not None and known.hint and describe(caught.value) == known.user_message()
+    assert describe(ValueError("first line\nsecond line")) == "first line"  # an unknown error: its first line only

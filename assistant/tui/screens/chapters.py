@@ -14,7 +14,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.chapters import NO_CHAPTER, ChapterEntry, matching
-from assistant.tui.languages import LANGUAGE_NAMES, Language
+from assistant.tui.keys import OVER_READER_BINDINGS
+from assistant.tui.languages import LANGUAGE_NAMES, Language, next_language
 from assistant.tui.render_article import ArticleDisplay, render_article
 from assistant.tui.styles import DIM
 from assistant.tui.widgets.option_list import PagingOptionList
@@ -126,11 +127,7 @@ class ChapterPicker(ModalScreen[ChapterEntry | None]):
 class ChapterScreen(ModalScreen[str | None]):
     """Every article of a chapter one after another; Esc closes, o opens the article at the top in the reader."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close"),
-        Binding("f2,l", "cycle_language", "Lang"),
-        Binding("o", "open_current", "Open article"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*OVER_READER_BINDINGS, Binding("o", "open_current", "Open article")]
     DEFAULT_CSS = """
     ChapterScreen { background: $background; }
     ChapterScreen VerticalScroll { height: 1fr; border: round $primary; padding: 0 1; border-title-align: left; }
@@ -193,8 +190,7 @@ class ChapterScreen(ModalScreen[str | None]):
 
     async def action_cycle_language(self) -> None:
         """Chinese → English → both → Chinese."""
-        order: tuple[Language, ...] = ("zh", "en", "both")
-        self.language = order[(order.index(self.language) + 1) % len(order)]
+        self.language = next_language(self.language)
         await self._lay_out_text()
 
     def action_open_current(self) -> None:

@@ -11,10 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from assistant.tui.languages import LANGUAGE_NAMES, Language
+from assistant.tui.keys import OVER_READER_BINDINGS
+from assistant.tui.languages import LANGUAGE_NAMES, Language, next_language
 from assistant.tui.render_article import ArticleDisplay, render_article
-
-COMPARE_LANGUAGES: tuple[Language, ...] = ("zh", "en", "both")
 
 
 class CompareColumn(VerticalScroll):
@@ -57,11 +56,7 @@ class CompareColumn(VerticalScroll):
 class CompareScreen(ModalScreen[None]):
     """Left and right provisions; Tab moves between them, l changes the language, Esc closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close"),
-        Binding("f2,l", "cycle_language", "Lang"),
-        Binding("s", "swap", "Swap"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*OVER_READER_BINDINGS, Binding("s", "swap", "Swap")]
     DEFAULT_CSS = """
     CompareScreen { background: $background; }
     CompareScreen > Horizontal { height: 1fr; }
@@ -95,7 +90,7 @@ class CompareScreen(ModalScreen[None]):
 
     async def action_cycle_language(self) -> None:
         """Chinese → English → both (stacked) → Chinese, in both columns."""
-        self.language = COMPARE_LANGUAGES[(COMPARE_LANGUAGES.index(self.language) + 1) % len(COMPARE_LANGUAGES)]
+        self.language = next_language(self.language)
         await self._render_columns()
 
     async def action_swap(self) -> None:

@@ -479,10 +479,10 @@ class SearchScreen(DlaScreen):
 
     def action_cycle_language(self) -> None:
         """Chinese → English → both → Chinese."""
-        from assistant.tui.languages import LANGUAGE_NAMES, LANGUAGES
+        from assistant.tui.languages import LANGUAGE_NAMES, next_language
 
         reader = self.reader
-        reader.language = LANGUAGES[(LANGUAGES.index(reader.language) + 1) % len(LANGUAGES)]
+        reader.language = next_language(reader.language)
         self.dla.remember(language=reader.language)
         self.notify(f"Reader: {LANGUAGE_NAMES[reader.language]}", timeout=2)
 
