@@ -7,6 +7,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import assistant
 
 CORE_MODULES = sorted(
@@ -47,20 +49,20 @@ def test_the_probe_names_a_module_that_pulls_in_textual() -> None:
     assert json.loads(result.stdout) == "assistant.tui.app"
 
 
-def test_cli_start_loads_no_heavy_library() -> None:
-    code = (
-        "import sys; from assistant.cli import build_parser; build_parser();"
-        "heavy = [m for m in ('textual', 'spacy', 'jieba', 'whoosh') if m in sys.modules]; print(heavy)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-
-
-def test_search_records_and_the_ask_module_load_no_index_library() -> None:
-    # Results and answers are plain records: reading or rendering them (the TUI, `dla ask`) needs no Whoosh.
-    code = (
-        "import sys; import assistant.search.results, assistant.obligations.ask, assistant.tui.render_results;"
-        "print([m for m in ('whoosh', 'spacy', 'jieba') if m in sys.modules])"
-    )
+@pytest.mark.parametrize(
+    ("statement", "heavy"),
+    [
+        # The CLI's start: parsing the arguments loads no library the command may not need.
+        ("from assistant.cli import build_parser; build_parser()", ("textual", "spacy", "jieba", "whoosh")),
+        # Results and answers are plain records: reading or rendering them (the TUI, `dla ask`) needs no index.
+        (
+            "import assistant.search.results, assistant.obligations.ask, assistant.tui.render_results",
+            ("whoosh", "spacy", "jieba"),
+        ),
+    ],
+    ids=["cli start", "results and answers"],
+)
+def test_loads_no_heavy_library(statement: str, heavy: tuple[str, ...]) -> None:
+    code = f"import sys; {statement}; print([m for m in {heavy!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

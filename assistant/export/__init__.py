@@ -1,1 +1,1 @@
-"""Exports of checklist results: Markdown (a contract pinned by golden files) and JSON."""
+"""What users take away: the checklist as Markdown (a contract pinned by golden files) and the reading list."""

@@ -1,1 +1,1 @@
-"""The app's screens: one per mode (search & read now; ask and checklist later) plus dialogs."""
+"""The app's screens: one per mode (search & read, ask, checklist) plus dialogs and overlays (chapters, compare)."""
