@@ -438,7 +438,7 @@ class AssistantService:
         from assistant.checklist.coverage import checklist_coverage, coverage_to_dict, load_exclusions
 
         rows = checklist_coverage(
-            checklist, self.obligations_data(notify)["obligations"], load_exclusions(self.corpus_root)
+            checklist, self.obligation_store(notify).obligations, load_exclusions(self.corpus_root)
         )
         return coverage_to_dict(rows)
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.checklist.model import Checklist
 from assistant.datafile import DataFileError, check_keys, load_yaml, require_mapping
 from assistant.models import ArticleRef, CitationError, within
+
+if TYPE_CHECKING:
+    from assistant.obligations.records import Obligation
 
 EXCLUSIONS_FILE = Path("checklists") / "coverage" / "exclusions.yaml"
 DUTY_MODALITIES = ("must", "must_not")
@@ -88,24 +92,24 @@ def _covers(citation: str, clause: str) -> bool:
 
 
 def checklist_coverage(
-    checklist: Checklist, obligations: list[dict[str, Any]], exclusions: Exclusions
+    checklist: Checklist, obligations: Iterable[Obligation], exclusions: Exclusions
 ) -> list[ArticleCoverage]:
     """Each duty-bearing article addressed to a regulated party, in corpus order, with what covers it."""
-    by_article: dict[str, list[dict[str, Any]]] = {}
+    by_article: dict[str, list[Obligation]] = {}
     for obligation in obligations:
-        if obligation["modality"] not in DUTY_MODALITIES or obligation["actor"] in exclusions.not_regulated:
+        if obligation.modality not in DUTY_MODALITIES or obligation.actor in exclusions.not_regulated:
             continue
-        by_article.setdefault(obligation["article_id"], []).append(obligation)
+        by_article.setdefault(obligation.article_id, []).append(obligation)
     rows = []
     for article, duties in by_article.items():
         citing = [f for f in checklist.findings if any(ArticleRef.parse(c).article_id == article for c in f.citations)]
         cited = [c for f in citing for c in f.citations if ArticleRef.parse(c).article_id == article]
-        clauses = tuple(dict.fromkeys(d["id"] for d in duties))
+        clauses = tuple(dict.fromkeys(d.id for d in duties))
         uncited = tuple(c for c in clauses if not any(_covers(citation, c) for citation in cited)) if citing else ()
         rows.append(
             ArticleCoverage(
                 article=article,
-                actors=tuple(dict.fromkeys(d["actor"] for d in duties)),
+                actors=tuple(dict.fromkeys(d.actor for d in duties)),
                 clauses=clauses,
                 findings=tuple(f.id for f in citing),
                 uncited_clauses=uncited,
