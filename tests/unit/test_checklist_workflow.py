@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -211,8 +212,8 @@ def test_track_rejects_a_bad_due_date_and_suggests_ids(capsys: pytest.CaptureFix
     assert code == 2 and "did you mean sz-pd-notice" in err
     code, _, err = _cli(capsys, "checklist", "track", "t", "sz-pd-notice", "--due", "2026-13-45")
     assert code == 2 and "not a real date" in err
-    code, out, _ = _cli(capsys, "checklist", "track", "t", "sz-pd-notice", "--reviewer", "Wang", "--reviewed",
-                        "2026-11-30", "--evidence", "https://x")  # fmt: skip
+    track = "checklist track t sz-pd-notice --reviewer Wang --reviewed 2026-11-30 --evidence https://x"
+    code, out, _ = _cli(capsys, *shlex.split(track))
     assert code == 0 and "reviewed by Wang on 2026-11-30" in out
 
 
@@ -259,21 +260,9 @@ def test_diff_shows_answers_items_and_tracking_carried_over(capsys: pytest.Captu
     )
     _cli(capsys, "checklist", "run", "--answers", str(old), "--session", "d", "--date", DATE)
     _cli(capsys, "checklist", "track", "d", "sz-pd-notice", "--status", "done", "--owner", "Li")
-    _cli(
-        capsys,
-        "checklist",
-        "run",
-        "--session",
-        "d",
-        "--format",
-        "json",
-        "--out",
-        str(tmp_path / "old.json"),
-        "--date",
-        DATE,
-    )
-    _cli(capsys, "checklist", "run", "--session", "d", "--answers", str(new), "--format", "json", "--out",
-         str(tmp_path / "new.json"), "--date", DATE)  # fmt: skip
+    export = f"checklist run --session d --format json --date {DATE} --out"
+    _cli(capsys, *shlex.split(f"{export} {tmp_path / 'old.json'}"))
+    _cli(capsys, *shlex.split(f"{export} {tmp_path / 'new.json'} --answers {new}"))
     code, out, _ = _cli(
         capsys, "checklist", "diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json"
     )
