@@ -73,13 +73,15 @@ class AssistantService:
 
         return load_corpus(self.corpus_root)
 
-    # What is read or built from the corpus, each made on first use (cached properties and the opened index).
-    _FROM_CORPUS = ("corpus", "_recognizer", "relations", "definitions", "checklists")
-
     def reload_corpus(self) -> None:
-        """Forget everything read from the corpus, e.g. after `dla corpus add`: the next use reads it again."""
-        for name in self._FROM_CORPUS:
-            self.__dict__.pop(name, None)  # how a cached_property is cleared
+        """Forget everything read from the corpus, e.g. after `dla corpus add`: the next use reads it again.
+
+        Every cached property of the service is read from the corpus, so all are cleared (a new one cannot be
+        forgotten here), then the opened index and the stores it served."""
+        for klass in type(self).__mro__:
+            for name, attribute in vars(klass).items():
+                if isinstance(attribute, cached_property):
+                    self.__dict__.pop(name, None)
         self._drop_engine()
         self._build = None
         self._obligation_store = None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.dom import DOMNode
 
+from assistant.errors import known_failure
+
 
 def describe(exc: BaseException) -> str:
     """A one-line description of an error for a notification: the CLI's wording (with the hint on what to do) for
     any error whose cause is known, else the exception's first line."""
-    from assistant.errors import known_failure
-
     known = known_failure(exc)
     text = (known.user_message() if known is not None else str(exc)).strip() or type(exc).__name__
     return text.splitlines()[0]
